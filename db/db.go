@@ -1,0 +1,162 @@
+// Package db stores dyad's data in SQLite through modernc.org/sqlite (pure
+// Go, no cgo). It implements the service interfaces of package timeline.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// DB is an open dyad database. Writes go through a single connection (SQLite
+// has one writer at a time; queuing in Go beats SQLITE_BUSY retries), reads
+// through a pool of their own so a long export never blocks a page.
+type DB struct {
+	Path string
+
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+
+	write *sql.DB
+	read  *sql.DB
+
+	fresh bool
+}
+
+// Open opens (creating if needed) the database file at path and applies any
+// migrations it lacks.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, fmt.Errorf("open database: no path given")
+	}
+	d := &DB{Path: path, Now: time.Now}
+	var err error
+	if d.write, err = sql.Open("sqlite", dsn(path, true)); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	d.write.SetMaxOpenConns(1)
+	if d.read, err = sql.Open("sqlite", dsn(path, false)); err != nil {
+		d.write.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	d.read.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
+	if err := d.migrate(ctx); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// dsn sets the pragmas in the connection string so that every pooled
+// connection gets them. synchronous(NORMAL) is safe in WAL mode: a power loss
+// can lose the last transactions but never corrupts the file, and it spares
+// an fsync on every commit. Writers take the lock at BEGIN (_txlock=immediate)
+// so a transaction never fails half-way for want of it.
+func dsn(path string, writer bool) string {
+	q := url.Values{}
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	if writer {
+		q.Set("_txlock", "immediate")
+	} else {
+		q.Add("_pragma", "query_only(1)")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Close closes both pools.
+func (d *DB) Close() error {
+	var errs []string
+	for _, p := range []*sql.DB{d.read, d.write} {
+		if p == nil {
+			continue
+		}
+		if err := p.Close(); err != nil {
+			errs = append(errs, err.Error())
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("close database: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// Fresh reports whether Open created the schema from nothing: a new database.
+func (d *DB) Fresh() bool { return d.fresh }
+
+// Ping checks that the database answers a query.
+func (d *DB) Ping(ctx context.Context) error {
+	var one int
+	return d.read.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+}
+
+// migrate applies, in order and each in its own transaction, the embedded
+// migrations not yet recorded in schema_migrations. Migrations are
+// append-only: add new files at the end, never edit an applied one.
+func (d *DB) migrate(ctx context.Context) error {
+	if _, err := d.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	var applied int
+	if err := d.write.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations").Scan(&applied); err != nil {
+		return err
+	}
+	d.fresh = applied == 0
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		base := strings.TrimPrefix(name, "migrations/")
+		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name must start with a number", base)
+		}
+		if err := d.applyMigration(ctx, version, base, name); err != nil {
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+	}
+	return nil
+}
+
+func (d *DB) applyMigration(ctx context.Context, version int, base, name string) error {
+	tx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", version).Scan(&n); err != nil {
+		return err
+	} else if n > 0 {
+		return nil
+	}
+	body, err := migrations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+		version, base, d.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

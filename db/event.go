@@ -1,0 +1,346 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dyadhq/dyad/timeline"
+)
+
+// Ensure DB implements the service.
+var _ timeline.EventService = (*DB)(nil)
+
+// eventColumns reads an event and, as JSON arrays, everything attached to it,
+// so that one query streams whole events without a second round trip.
+const eventColumns = `e.id, e.date, e.end_date, e.title, e.description, e.kind, e.initiator, e.location,
+	e.created_at, e.updated_at,
+	(SELECT json_group_array(c.country ORDER BY c.position) FROM event_countries c WHERE c.event_id = e.id),
+	(SELECT json_group_array(json_array(a.name, a.role, a.country) ORDER BY a.position) FROM actors a WHERE a.event_id = e.id),
+	(SELECT json_group_array(t.tag ORDER BY t.position) FROM event_tags t WHERE t.event_id = e.id),
+	(SELECT json_group_array(json_array(s.id, s.url, s.title, s.publisher, s.language, s.published, s.retrieved,
+		s.archive_url, es.excerpt) ORDER BY es.position)
+	 FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_id = e.id)`
+
+// FindEventByID returns ENOTFOUND when no event has the id.
+func (d *DB) FindEventByID(ctx context.Context, id int64) (*timeline.Event, error) {
+	row := d.read.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id)
+	e, err := scanEvent(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", id)
+	}
+	return e, err
+}
+
+// FindEvents returns a page of the events f selects and their total count.
+func (d *DB) FindEvents(ctx context.Context, f timeline.EventFilter) ([]*timeline.Event, int, error) {
+	from, where, args := filterSQL(f)
+	var total int
+	if err := d.read.QueryRowContext(ctx, "SELECT count(*) FROM "+from+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count events: %w", err)
+	}
+	var events []*timeline.Event
+	err := d.EachEvent(ctx, f, func(e *timeline.Event) error {
+		events = append(events, e)
+		return nil
+	})
+	return events, total, err
+}
+
+// EachEvent streams the events f selects, in timeline order.
+func (d *DB) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error {
+	from, where, args := filterSQL(f)
+	q := "SELECT " + eventColumns + " FROM " + from + where + " ORDER BY " + orderSQL(f)
+	if f.Limit > 0 {
+		q += " LIMIT ? OFFSET ?"
+		args = append(args, f.Limit, f.Offset)
+	}
+	rows, err := d.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("find events: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// filterSQL returns the FROM clause, WHERE clause and arguments for f. A pair
+// reads from event_pairs, whose key is the pair's timeline order.
+func filterSQL(f timeline.EventFilter) (from, where string, args []any) {
+	var conds []string
+	from = "events e"
+	lo, hi := "e.lo", "e.hi"
+	if f.Pair != nil {
+		p := f.Pair.Canonical()
+		from = "event_pairs p JOIN events e ON e.id = p.event_id"
+		conds = append(conds, "p.a = ?", "p.b = ?")
+		args = append(args, string(p.A), string(p.B))
+		hi = "p.hi"
+	}
+	if !f.From.IsZero() {
+		conds = append(conds, hi+" >= ?")
+		args = append(args, f.From.DayNumber())
+	}
+	if !f.To.IsZero() {
+		conds = append(conds, lo+" <= ?")
+		args = append(args, f.To.LastDayNumber())
+	}
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	return from, where, args
+}
+
+func orderSQL(f timeline.EventFilter) string {
+	if f.Pair != nil {
+		return "p.sort_key, p.event_id"
+	}
+	return "e.sort_key, e.id"
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanEvent(s scanner) (*timeline.Event, error) {
+	var (
+		e                                             timeline.Event
+		date, end, kind, initiator, created, updated  string
+		countriesJSON, actorsJSON, tagsJSON, srcsJSON string
+	)
+	if err := s.Scan(&e.ID, &date, &end, &e.Title, &e.Description, &kind, &initiator, &e.Location,
+		&created, &updated, &countriesJSON, &actorsJSON, &tagsJSON, &srcsJSON); err != nil {
+		return nil, err
+	}
+	var err error
+	if e.Date, err = timeline.ParseDate(date); err != nil {
+		return nil, fmt.Errorf("event %d: stored date: %w", e.ID, err)
+	}
+	if end != "" {
+		if e.End, err = timeline.ParseDate(end); err != nil {
+			return nil, fmt.Errorf("event %d: stored end date: %w", e.ID, err)
+		}
+	}
+	e.Kind, e.Initiator = timeline.Kind(kind), timeline.Country(initiator)
+	e.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+	e.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
+
+	if err := json.Unmarshal([]byte(countriesJSON), &e.Countries); err != nil {
+		return nil, fmt.Errorf("event %d: countries: %w", e.ID, err)
+	}
+	if err := json.Unmarshal([]byte(tagsJSON), &e.Tags); err != nil {
+		return nil, fmt.Errorf("event %d: tags: %w", e.ID, err)
+	}
+	var actors [][3]string
+	if err := json.Unmarshal([]byte(actorsJSON), &actors); err != nil {
+		return nil, fmt.Errorf("event %d: actors: %w", e.ID, err)
+	}
+	for _, a := range actors {
+		e.Actors = append(e.Actors, timeline.Actor{Name: a[0], Role: a[1], Country: timeline.Country(a[2])})
+	}
+	var srcs [][]json.RawMessage
+	if err := json.Unmarshal([]byte(srcsJSON), &srcs); err != nil {
+		return nil, fmt.Errorf("event %d: sources: %w", e.ID, err)
+	}
+	for _, r := range srcs {
+		c, err := citationFromJSON(r)
+		if err != nil {
+			return nil, fmt.Errorf("event %d: source: %w", e.ID, err)
+		}
+		e.Sources = append(e.Sources, c)
+	}
+	if len(e.Tags) == 0 {
+		e.Tags = nil
+	}
+	if len(e.Countries) == 0 {
+		e.Countries = nil
+	}
+	return &e, nil
+}
+
+func citationFromJSON(r []json.RawMessage) (timeline.Citation, error) {
+	var c timeline.Citation
+	if len(r) != 9 {
+		return c, fmt.Errorf("want 9 fields, have %d", len(r))
+	}
+	var published, retrieved string
+	for i, dst := range []any{&c.ID, &c.URL, &c.Title, &c.Publisher, &c.Language, &published, &retrieved, &c.ArchiveURL, &c.Excerpt} {
+		if err := json.Unmarshal(r[i], dst); err != nil {
+			return c, err
+		}
+	}
+	if published != "" {
+		c.Published, _ = timeline.ParseDate(published)
+	}
+	if retrieved != "" {
+		c.Retrieved, _ = timeline.ParseDate(retrieved)
+	}
+	return c, nil
+}
+
+// CreateEvent validates and stores e in one transaction.
+func (d *DB) CreateEvent(ctx context.Context, e *timeline.Event) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	tx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	now := d.Now().UTC().Truncate(time.Second)
+	e.CreatedAt, e.UpdatedAt = now, now
+	if err := insertEvent(ctx, tx, e); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// UpdateEvent replaces the stored event e.ID by e, in one transaction.
+func (d *DB) UpdateEvent(ctx context.Context, e *timeline.Event) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	tx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var created string
+	if err := tx.QueryRowContext(ctx, "SELECT created_at FROM events WHERE id = ?", e.ID).Scan(&created); errors.Is(err, sql.ErrNoRows) {
+		return timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", e.ID)
+	} else if err != nil {
+		return err
+	}
+	e.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+	e.UpdatedAt = d.Now().UTC().Truncate(time.Second)
+	if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE id = ?", e.ID); err != nil {
+		return fmt.Errorf("update event %d: %w", e.ID, err)
+	}
+	if err := insertEvent(ctx, tx, e); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// DeleteEvent removes an event and what is attached to it. Sources stay:
+// other events may cite them.
+func (d *DB) DeleteEvent(ctx context.Context, id int64) error {
+	res, err := d.write.ExecContext(ctx, "DELETE FROM events WHERE id = ?", id)
+	if err != nil {
+		return fmt.Errorf("delete event %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", id)
+	}
+	return nil
+}
+
+// insertEvent writes e and everything attached to it inside tx. An e.ID of 0
+// takes a new id; any other keeps it.
+func insertEvent(ctx context.Context, tx *sql.Tx, e *timeline.Event) error {
+	hi := e.Date.LastDayNumber()
+	if !e.End.IsZero() {
+		hi = max(hi, e.End.LastDayNumber())
+	}
+	var id any
+	if e.ID != 0 {
+		id = e.ID
+	}
+	err := tx.QueryRowContext(ctx, `INSERT INTO events (id, date, end_date, sort_key, lo, hi, title, description, kind,
+		initiator, location, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		id, e.Date.String(), e.End.String(), e.Date.SortKey(), e.Date.DayNumber(), hi, e.Title, e.Description,
+		string(e.Kind), string(e.Initiator), e.Location,
+		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339)).Scan(&e.ID)
+	if err != nil {
+		return fmt.Errorf("insert event: %w", err)
+	}
+	for i, c := range e.Countries {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO event_countries (event_id, position, country) VALUES (?, ?, ?)", e.ID, i, string(c)); err != nil {
+			return fmt.Errorf("insert country: %w", err)
+		}
+		for _, c2 := range e.Countries[i+1:] {
+			p := timeline.Pair{A: c, B: c2}.Canonical()
+			if _, err := tx.ExecContext(ctx, "INSERT INTO event_pairs (a, b, sort_key, event_id, hi) VALUES (?, ?, ?, ?, ?)",
+				string(p.A), string(p.B), e.Date.SortKey(), e.ID, hi); err != nil {
+				return fmt.Errorf("insert pair: %w", err)
+			}
+		}
+	}
+	for i, a := range e.Actors {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO actors (event_id, position, name, role, country) VALUES (?, ?, ?, ?, ?)",
+			e.ID, i, a.Name, a.Role, string(a.Country)); err != nil {
+			return fmt.Errorf("insert actor: %w", err)
+		}
+	}
+	for i, t := range e.Tags {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO event_tags (event_id, position, tag) VALUES (?, ?, ?)", e.ID, i, t); err != nil {
+			return fmt.Errorf("insert tag: %w", err)
+		}
+	}
+	for i := range e.Sources {
+		s := &e.Sources[i]
+		if err := upsertSource(ctx, tx, &s.Source); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO event_sources (event_id, position, source_id, excerpt) VALUES (?, ?, ?, ?)",
+			e.ID, i, s.ID, s.Excerpt); err != nil {
+			return fmt.Errorf("insert event source: %w", err)
+		}
+	}
+	return nil
+}
+
+// upsertSource stores s once per URL. Fields given now replace stored ones;
+// fields left empty keep what an earlier event recorded.
+func upsertSource(ctx context.Context, tx *sql.Tx, s *timeline.Source) error {
+	err := tx.QueryRowContext(ctx, `INSERT INTO sources (url, title, publisher, language, published, retrieved, archive_url)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (url) DO UPDATE SET
+			title = coalesce(nullif(excluded.title, ''), title),
+			publisher = coalesce(nullif(excluded.publisher, ''), publisher),
+			language = coalesce(nullif(excluded.language, ''), language),
+			published = coalesce(nullif(excluded.published, ''), published),
+			retrieved = coalesce(nullif(excluded.retrieved, ''), retrieved),
+			archive_url = coalesce(nullif(excluded.archive_url, ''), archive_url)
+		RETURNING id`,
+		s.URL, s.Title, s.Publisher, s.Language, s.Published.String(), s.Retrieved.String(), s.ArchiveURL).Scan(&s.ID)
+	if err != nil {
+		return fmt.Errorf("store source %s: %w", s.URL, err)
+	}
+	return nil
+}
+
+// ListPairs returns the pairs that share events, most events first.
+func (d *DB) ListPairs(ctx context.Context) ([]timeline.PairSummary, error) {
+	rows, err := d.read.QueryContext(ctx, `SELECT a, b, count(*),
+		(SELECT e.date FROM events e WHERE e.id = (SELECT p2.event_id FROM event_pairs p2 WHERE p2.a = p.a AND p2.b = p.b
+			ORDER BY p2.sort_key DESC, p2.event_id DESC LIMIT 1))
+		FROM event_pairs p GROUP BY a, b ORDER BY count(*) DESC, a, b`)
+	if err != nil {
+		return nil, fmt.Errorf("list pairs: %w", err)
+	}
+	defer rows.Close()
+	var out []timeline.PairSummary
+	for rows.Next() {
+		var s timeline.PairSummary
+		var a, b, latest string
+		if err := rows.Scan(&a, &b, &s.Events, &latest); err != nil {
+			return nil, err
+		}
+		s.Pair = timeline.Pair{A: timeline.Country(a), B: timeline.Country(b)}
+		s.Latest, _ = timeline.ParseDate(latest)
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

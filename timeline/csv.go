@@ -1,0 +1,167 @@
+package timeline
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// CSVHeader lists the columns of dyad's CSV export, in order. README.md
+// documents each one.
+var CSVHeader = []string{
+	"id", "date", "precision", "end_date", "title", "description",
+	"kind", "cameo", "goldstein", "countries", "initiator", "location",
+	"actors", "tags",
+	"source_url", "source_title", "source_publisher", "source_language",
+	"source_published", "source_retrieved", "source_archive_url", "source_excerpt",
+}
+
+// ListSeparator joins the items of a multi-valued cell; FieldSeparator joins
+// the parts of one item (an actor's name, role and country). Inside an item
+// a backslash escapes ';', '|' and itself, so any text survives the trip.
+const (
+	ListSeparator  = "; "
+	FieldSeparator = "|"
+)
+
+var listEscaper = strings.NewReplacer(`\`, `\\`, `;`, `\;`, `|`, `\|`)
+
+// JoinList encodes items into one cell.
+func JoinList(items []string) string {
+	esc := make([]string, len(items))
+	for i, s := range items {
+		esc[i] = listEscaper.Replace(s)
+	}
+	return strings.Join(esc, ListSeparator)
+}
+
+// SplitList decodes a cell written by JoinList. An empty cell is no items.
+func SplitList(cell string) []string {
+	if cell == "" {
+		return nil
+	}
+	var items []string
+	var b strings.Builder
+	for i := 0; i < len(cell); i++ {
+		switch c := cell[i]; {
+		case c == '\\' && i+1 < len(cell):
+			i++
+			b.WriteByte(cell[i])
+		case c == ';':
+			items = append(items, b.String())
+			b.Reset()
+			if i+1 < len(cell) && cell[i+1] == ' ' {
+				i++
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return append(items, b.String())
+}
+
+// SplitFields splits one item of a list into its '|'-separated parts,
+// undoing the escapes JoinList added.
+func SplitFields(item string) []string {
+	var parts []string
+	var b strings.Builder
+	for i := 0; i < len(item); i++ {
+		switch c := item[i]; {
+		case c == '\\' && i+1 < len(item):
+			i++
+			b.WriteByte(item[i])
+		case c == '|':
+			parts = append(parts, b.String())
+			b.Reset()
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return append(parts, b.String())
+}
+
+// CSVWriter writes events as dyad CSV: RFC 4180, UTF-8, one header row.
+type CSVWriter struct {
+	w      *csv.Writer
+	header bool
+	rows   int
+}
+
+// NewCSVWriter returns a writer that writes the header before the first
+// event (or on Flush, so that an empty export still has its header).
+func NewCSVWriter(w io.Writer) *CSVWriter {
+	return &CSVWriter{w: csv.NewWriter(w)}
+}
+
+// Write writes one event as one row. Rows are buffered; Flush every so often
+// when streaming to a client.
+func (cw *CSVWriter) Write(e *Event) error {
+	if !cw.header {
+		cw.header = true
+		if err := cw.w.Write(CSVHeader); err != nil {
+			return err
+		}
+	}
+	cw.rows++
+	return cw.w.Write(EventRecord(e))
+}
+
+// Flush writes buffered rows to the underlying writer.
+func (cw *CSVWriter) Flush() error {
+	if !cw.header {
+		cw.header = true
+		if err := cw.w.Write(CSVHeader); err != nil {
+			return err
+		}
+	}
+	cw.w.Flush()
+	return cw.w.Error()
+}
+
+// Rows returns how many events were written.
+func (cw *CSVWriter) Rows() int { return cw.rows }
+
+// EventRecord returns the CSV cells of e, in CSVHeader order.
+func EventRecord(e *Event) []string {
+	info, _ := e.Kind.Info()
+	countries := make([]string, len(e.Countries))
+	for i, c := range e.Countries {
+		countries[i] = string(c)
+	}
+	actors := make([]string, len(e.Actors))
+	for i, a := range e.Actors {
+		actors[i] = listEscaper.Replace(a.Name) + FieldSeparator + listEscaper.Replace(a.Role) + FieldSeparator + string(a.Country)
+	}
+	n := len(e.Sources)
+	cols := make([][]string, 8)
+	for i := range cols {
+		cols[i] = make([]string, n)
+	}
+	for i, s := range e.Sources {
+		cols[0][i], cols[1][i], cols[2][i], cols[3][i] = s.URL, s.Title, s.Publisher, s.Language
+		cols[4][i], cols[5][i], cols[6][i], cols[7][i] = s.Published.String(), s.Retrieved.String(), s.ArchiveURL, s.Excerpt
+	}
+	rec := []string{
+		strconv.FormatInt(e.ID, 10), e.Date.String(), e.Date.Precision.String(), e.End.String(),
+		e.Title, e.Description,
+		string(e.Kind), info.CAMEO, strconv.FormatFloat(info.Goldstein, 'f', 1, 64),
+		strings.Join(countries, ListSeparator), string(e.Initiator), e.Location,
+		strings.Join(actors, ListSeparator), JoinList(e.Tags),
+	}
+	for _, c := range cols {
+		rec = append(rec, joinColumn(c))
+	}
+	return rec
+}
+
+// joinColumn joins one source column; a column whose items are all empty is
+// an empty cell.
+func joinColumn(items []string) string {
+	for _, s := range items {
+		if s != "" {
+			return JoinList(items)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,161 @@
+package timeline
+
+import (
+	"context"
+	"time"
+)
+
+// Event is one dated diplomatic event between two or more countries.
+type Event struct {
+	ID int64
+
+	// Date is when the event happened, at the precision known. End, if not
+	// zero, is the last day of an event that lasted several days.
+	Date Date
+	End  Date
+
+	Title       string // one line, required, at most MaxTitle characters
+	Description string // plain text; paragraphs are separated by blank lines
+	Kind        Kind
+
+	// Countries involved, two or more, in the order they were entered.
+	Countries []Country
+	// Initiator is the involved country that acted or travelled (for a
+	// visit, the visitor), or "" when neither side did or both did.
+	Initiator Country
+	Location  string
+
+	Actors  []Actor
+	Tags    []string
+	Sources []Citation
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Actor is a person who took part in an event.
+type Actor struct {
+	Name    string
+	Role    string  // "President", "Foreign Minister"
+	Country Country // may be "" when unknown
+}
+
+// Source is an article or document that reports events. Sources are shared:
+// the same URL is stored once and can back several events.
+type Source struct {
+	ID         int64
+	URL        string
+	Title      string
+	Publisher  string
+	Language   string // BCP 47 tag, such as "ar" or "en"
+	Published  Date   // zero when unknown
+	Retrieved  Date   // zero when unknown
+	ArchiveURL string
+}
+
+// Citation ties a Source to one event, with the passage of the source that
+// supports that event.
+type Citation struct {
+	Source
+	Excerpt string
+}
+
+// Unsourced reports whether no source backs e.
+func (e *Event) Unsourced() bool { return len(e.Sources) == 0 }
+
+// Involves reports whether c is one of e's countries.
+func (e *Event) Involves(c Country) bool {
+	for _, x := range e.Countries {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Pair is two distinct countries, in the order a person asked for them: A is
+// shown on the left (or first), B on the right.
+type Pair struct {
+	A, B Country
+}
+
+// ParsePair reads two country codes in any case. It returns EINVALID for
+// unknown codes and for a country paired with itself.
+func ParsePair(a, b string) (Pair, error) {
+	ca, err := ParseCountry(a)
+	if err != nil {
+		return Pair{}, err
+	}
+	cb, err := ParseCountry(b)
+	if err != nil {
+		return Pair{}, err
+	}
+	if ca == cb {
+		return Pair{}, Errorf(EINVALID, "A pair needs two different countries; both are %s.", ca.Name())
+	}
+	return Pair{A: ca, B: cb}, nil
+}
+
+// Canonical returns the pair with its codes in alphabetical order, the form
+// used for storage so that sy-ru and ru-sy are the same pair.
+func (p Pair) Canonical() Pair {
+	if p.B < p.A {
+		return Pair{A: p.B, B: p.A}
+	}
+	return p
+}
+
+// Name is "Syria – Russia".
+func (p Pair) Name() string { return p.A.Name() + " – " + p.B.Name() }
+
+// Path is the pair's page, /pairs/sy/ru.
+func (p Pair) Path() string { return "/pairs/" + p.A.Slug() + "/" + p.B.Slug() }
+
+// PairSummary describes a pair that has events.
+type PairSummary struct {
+	Pair   Pair // canonical order
+	Events int
+	Latest Date // date of the latest event
+}
+
+// EventFilter selects events. The zero filter selects every event.
+type EventFilter struct {
+	Pair *Pair // events that involve both countries
+
+	// From and To bound the dates, inclusive, at any precision: an event is
+	// selected if the period it covers overlaps [From.First, To.Last].
+	From, To Date
+
+	Offset, Limit int // Limit 0 means no limit
+}
+
+// EventService stores events and their sources.
+type EventService interface {
+	// FindEventByID returns ENOTFOUND when no event has the id.
+	FindEventByID(ctx context.Context, id int64) (*Event, error)
+
+	// FindEvents returns the page of events selected by f in timeline order
+	// (Date.SortKey, then id) and the number of events f selects in all.
+	FindEvents(ctx context.Context, f EventFilter) ([]*Event, int, error)
+
+	// EachEvent calls fn for every event selected by f, in timeline order,
+	// reading them one by one so that memory does not grow with the result.
+	// It stops at, and returns, the first error fn returns.
+	EachEvent(ctx context.Context, f EventFilter, fn func(*Event) error) error
+
+	// CreateEvent validates e, stores it with its sources and actors in one
+	// transaction and sets e.ID, e.CreatedAt and e.UpdatedAt. Returns
+	// EINVALID with field messages when e is not valid.
+	CreateEvent(ctx context.Context, e *Event) error
+
+	// UpdateEvent replaces the event with e.ID by e. Returns ENOTFOUND or
+	// EINVALID.
+	UpdateEvent(ctx context.Context, e *Event) error
+
+	// DeleteEvent removes the event. Returns ENOTFOUND.
+	DeleteEvent(ctx context.Context, id int64) error
+
+	// ListPairs returns every pair of countries that shares at least one
+	// event, the pairs with most events first.
+	ListPairs(ctx context.Context) ([]PairSummary, error)
+}
