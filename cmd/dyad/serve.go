@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/dyadhq/dyad/db"
+	"github.com/dyadhq/dyad/timeline"
+	"github.com/dyadhq/dyad/web"
+)
+
+func serveCmd(ctx context.Context, e *env, args []string) error {
+	fs, dbPath := newFlags(e, "serve", "Serve dyad's web application. A new database is created, migrated and\nfilled with the demo data (Syria-Russia events) unless --no-demo is given.")
+	addr := fs.String("addr", envOr(e.getenv, "DYAD_ADDR", "127.0.0.1:8080"), "`address` to listen on (env DYAD_ADDR)")
+	noDemo := fs.Bool("no-demo", false, "do not load the demo data into a new database")
+	if err := parseFlags(e, fs, args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+
+	store, err := db.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if store.Fresh() && !*noDemo {
+		if err := loadDemo(ctx, store); err != nil {
+			return err
+		}
+		log.Info("new database: loaded the demo data", "db", *dbPath, "events", len(timeline.DemoEvents()))
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	srv := &http.Server{
+		Handler:           web.NewServer(log, store, store, web.Config{}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      5 * time.Minute, // a large CSV export streams for a while
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	url := "http://" + ln.Addr().String()
+	log.Info("serving", "url", url, "db", *dbPath)
+	fmt.Fprintf(e.stdout, "dyad is serving %s on %s\n", *dbPath, url)
+	if e.ready != nil {
+		e.ready(ln.Addr().String())
+	}
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+func loadDemo(ctx context.Context, store *db.DB) error {
+	for _, ev := range timeline.DemoEvents() {
+		if err := store.CreateEvent(ctx, ev); err != nil {
+			return fmt.Errorf("load demo event %q: %w", ev.Title, err)
+		}
+	}
+	return nil
+}

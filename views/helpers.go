@@ -1,0 +1,124 @@
+package views
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/a-h/templ"
+
+	"github.com/dyadhq/dyad/timeline"
+)
+
+func equalFoldCode(s string, c timeline.Country) bool {
+	return s != "" && strings.EqualFold(strings.TrimSpace(s), string(c))
+}
+
+// linkURL returns u as a link target when it is an http or https URL, the
+// only kinds dyad ever links to; anything else is not a link.
+func linkURL(u string) (templ.SafeURL, bool) {
+	if !timeline.IsWebURL(u) {
+		return "", false
+	}
+	return templ.SafeURL(u), true
+}
+
+// paragraphs splits plain text on blank lines.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// languageName is the English name of a BCP 47 tag, such as "Arabic".
+func languageName(tag string) string {
+	if tag == "" {
+		return ""
+	}
+	if n := displayLanguage(tag); n != "" {
+		return n
+	}
+	return tag
+}
+
+// initiatorText says who acted, in words: "Syria visits Russia" for a visit
+// between two countries, "Initiated by Syria" otherwise.
+func initiatorText(e *timeline.Event) string {
+	if e.Initiator == "" {
+		return "No single initiator"
+	}
+	if e.Kind == timeline.KindVisit && len(e.Countries) == 2 {
+		for _, c := range e.Countries {
+			if c != e.Initiator {
+				return e.Initiator.Name() + " visits " + c.Name()
+			}
+		}
+	}
+	return "Initiated by " + e.Initiator.Name()
+}
+
+func countryNames(cs []timeline.Country) string {
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = c.Name()
+	}
+	return strings.Join(names, ", ")
+}
+
+func dateRange(e *timeline.Event) string {
+	if e.End.IsZero() {
+		return e.Date.Format()
+	}
+	return e.Date.Format() + " – " + e.End.Format()
+}
+
+func actorText(a timeline.Actor) string {
+	s := a.Name
+	var extra []string
+	if a.Role != "" {
+		extra = append(extra, a.Role)
+	}
+	if a.Country != "" {
+		extra = append(extra, a.Country.Name())
+	}
+	if len(extra) > 0 {
+		s += " (" + strings.Join(extra, ", ") + ")"
+	}
+	return s
+}
+
+func sourceTitle(s timeline.Source) string {
+	if s.Title != "" {
+		return s.Title
+	}
+	return s.URL
+}
+
+func kindCode(k timeline.Kind) string {
+	if i, ok := k.Info(); ok && i.CAMEO != "" {
+		return " (CAMEO " + i.CAMEO + ", Goldstein " + strconv.FormatFloat(i.Goldstein, 'f', 1, 64) + ")"
+	}
+	return ""
+}
+
+func sideOf(e *timeline.Event, p *timeline.Pair) timeline.Side {
+	if p == nil {
+		return timeline.SideNone
+	}
+	return p.SideOf(e)
+}
+
+func cardSide(e *timeline.Event, p *timeline.Pair) string {
+	return "side-" + string(sideOf(e, p))
+}
+
+// plural is "1 event", "6 events".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -1,0 +1,76 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/dyadhq/dyad/timeline"
+	"github.com/dyadhq/dyad/views"
+)
+
+// status maps a domain error code to an HTTP status.
+func status(code string) int {
+	switch code {
+	case timeline.EINVALID:
+		return http.StatusUnprocessableEntity
+	case timeline.ENOTFOUND:
+		return http.StatusNotFound
+	case timeline.ECONFLICT:
+		return http.StatusConflict
+	case timeline.EUNAUTHORIZED:
+		return http.StatusForbidden
+	case timeline.ETOOLARGE:
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusInternalServerError
+}
+
+var titles = map[int]string{
+	http.StatusBadRequest:            "Bad request",
+	http.StatusNotFound:              "Not found",
+	http.StatusMethodNotAllowed:      "Method not allowed",
+	http.StatusConflict:              "Conflict",
+	http.StatusForbidden:             "Not allowed",
+	http.StatusRequestEntityTooLarge: "Too large",
+	http.StatusUnprocessableEntity:   "Please check what you entered",
+	http.StatusInternalServerError:   "Something went wrong",
+}
+
+// error is the one place an error becomes a response. Internal errors are
+// logged with the request id; the page shows only a generic message and the
+// id to quote.
+func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = timeline.Errorf(timeline.ETOOLARGE, "What you sent is larger than the limit of %s.", byteSize(mbe.Limit))
+	}
+	code := timeline.ErrorCode(err)
+	st := status(code)
+	id := requestIDFrom(r.Context())
+	if code == timeline.EINTERNAL {
+		s.log.Error("request failed", "request_id", id, "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	s.errorPage(w, r, st, timeline.ErrorMessage(err))
+}
+
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, st int, msg string) {
+	id := ""
+	if st >= 500 {
+		id = requestIDFrom(r.Context())
+	}
+	c := views.ErrorPage(views.Chrome{Title: titles[st], RequestID: id}, st, msg)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(st)
+	if err := c.Render(r.Context(), w); err != nil {
+		s.log.Error("render error page", "err", err)
+	}
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.errorPage(w, r, http.StatusNotFound, "There is no page at this address.")
+}
+
+func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	s.errorPage(w, r, http.StatusMethodNotAllowed, "This address does not accept a "+r.Method+" request.")
+}

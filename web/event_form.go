@@ -1,0 +1,180 @@
+package web
+
+import (
+	"strconv"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/dyadhq/dyad/timeline"
+	"github.com/dyadhq/dyad/views"
+)
+
+// maxFormValues caps the number of values in one form submission.
+const maxFormValues = 2000
+
+// parseForm reads a POSTed form within the body limit.
+func parseForm(r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	n := 0
+	for _, vs := range r.PostForm {
+		n += len(vs)
+	}
+	if n > maxFormValues {
+		return timeline.Errorf(timeline.ETOOLARGE, "The form has %d values; the limit is %d.", n, maxFormValues)
+	}
+	return nil
+}
+
+// decodeEventForm reads the form exactly as typed.
+func decodeEventForm(v url.Values) views.EventForm {
+	f := views.EventForm{
+		Title:       v.Get("title"),
+		Date:        v.Get("date"),
+		End:         v.Get("end"),
+		Kind:        v.Get("kind"),
+		Countries:   v["country"],
+		Initiator:   v.Get("initiator"),
+		Location:    v.Get("location"),
+		Description: v.Get("description"),
+		Tags:        v.Get("tags"),
+	}
+	names, roles, acs := v["actor_name"], v["actor_role"], v["actor_country"]
+	for i := range max(len(names), len(roles), len(acs)) {
+		f.Actors = append(f.Actors, views.ActorRow{Name: at(names, i), Role: at(roles, i), Country: at(acs, i)})
+	}
+	cols := [][]string{v["source_url"], v["source_title"], v["source_publisher"], v["source_language"],
+		v["source_published"], v["source_retrieved"], v["source_archive_url"], v["source_excerpt"]}
+	n := 0
+	for _, c := range cols {
+		n = max(n, len(c))
+	}
+	for i := range n {
+		f.Sources = append(f.Sources, views.SourceRow{
+			URL: at(cols[0], i), Title: at(cols[1], i), Publisher: at(cols[2], i), Language: at(cols[3], i),
+			Published: at(cols[4], i), Retrieved: at(cols[5], i), ArchiveURL: at(cols[6], i), Excerpt: at(cols[7], i),
+		})
+	}
+	return f
+}
+
+func at(s []string, i int) string {
+	if i < len(s) {
+		return s[i]
+	}
+	return ""
+}
+
+// compact drops the rows a person left empty, so that row numbers in error
+// messages match the rows the form shows again.
+func compact(f *views.EventForm) {
+	var cs []string
+	for _, c := range f.Countries {
+		if strings.TrimSpace(c) != "" {
+			cs = append(cs, c)
+		}
+	}
+	f.Countries = cs
+	var as []views.ActorRow
+	for _, a := range f.Actors {
+		if strings.TrimSpace(a.Name+a.Role+a.Country) != "" {
+			as = append(as, a)
+		}
+	}
+	f.Actors = as
+	var ss []views.SourceRow
+	for _, s := range f.Sources {
+		if strings.TrimSpace(s.URL+s.Title+s.Publisher+s.Language+s.Published+s.Retrieved+s.ArchiveURL+s.Excerpt) != "" {
+			ss = append(ss, s)
+		}
+	}
+	f.Sources = ss
+}
+
+// pad adds empty rows so the form always offers room for one more country,
+// actor and source (and two sources and actors on a new event).
+func pad(f *views.EventForm, extraCountry, extraActor, extraSource int) {
+	for len(f.Countries) < 2 {
+		f.Countries = append(f.Countries, "")
+	}
+	for range 1 + extraCountry {
+		f.Countries = append(f.Countries, "")
+	}
+	for range 1 + extraActor {
+		f.Actors = append(f.Actors, views.ActorRow{})
+	}
+	for range 1 + extraSource {
+		f.Sources = append(f.Sources, views.SourceRow{})
+	}
+}
+
+// toEvent turns the typed form into an event. Dates that do not parse are
+// reported under their field keys; Validate reports the rest.
+func toEvent(f views.EventForm) (*timeline.Event, map[string]string) {
+	errs := map[string]string{}
+	date := func(key, s string) timeline.Date {
+		if strings.TrimSpace(s) == "" {
+			return timeline.Date{}
+		}
+		d, err := timeline.ParseDate(s)
+		if err != nil {
+			errs[key] = timeline.ErrorMessage(err)
+		}
+		return d
+	}
+	e := &timeline.Event{
+		ID:          f.ID,
+		Title:       f.Title,
+		Date:        date("date", f.Date),
+		End:         date("end", f.End),
+		Kind:        timeline.Kind(f.Kind),
+		Initiator:   timeline.Country(f.Initiator),
+		Location:    f.Location,
+		Description: f.Description,
+	}
+	for _, c := range f.Countries {
+		e.Countries = append(e.Countries, timeline.Country(c))
+	}
+	for _, t := range strings.Split(f.Tags, ",") {
+		e.Tags = append(e.Tags, t)
+	}
+	for _, a := range f.Actors {
+		e.Actors = append(e.Actors, timeline.Actor{Name: a.Name, Role: a.Role, Country: timeline.Country(a.Country)})
+	}
+	for i, s := range f.Sources {
+		key := "sources." + strconv.Itoa(i) + "."
+		e.Sources = append(e.Sources, timeline.Citation{
+			Source: timeline.Source{
+				URL: s.URL, Title: s.Title, Publisher: s.Publisher, Language: s.Language,
+				Published: date(key+"published", s.Published), Retrieved: date(key+"retrieved", s.Retrieved),
+				ArchiveURL: s.ArchiveURL,
+			},
+			Excerpt: s.Excerpt,
+		})
+	}
+	return e, errs
+}
+
+// formFromEvent fills the form with a stored event, for editing.
+func formFromEvent(e *timeline.Event) views.EventForm {
+	f := views.EventForm{
+		ID: e.ID, Title: e.Title, Date: e.Date.String(), End: e.End.String(), Kind: string(e.Kind),
+		Initiator: string(e.Initiator), Location: e.Location, Description: e.Description,
+		Tags: strings.Join(e.Tags, ", "),
+	}
+	for _, c := range e.Countries {
+		f.Countries = append(f.Countries, string(c))
+	}
+	for _, a := range e.Actors {
+		f.Actors = append(f.Actors, views.ActorRow{Name: a.Name, Role: a.Role, Country: string(a.Country)})
+	}
+	for _, s := range e.Sources {
+		f.Sources = append(f.Sources, views.SourceRow{
+			URL: s.URL, Title: s.Title, Publisher: s.Publisher, Language: s.Language,
+			Published: s.Published.String(), Retrieved: s.Retrieved.String(), ArchiveURL: s.ArchiveURL, Excerpt: s.Excerpt,
+		})
+	}
+	return f
+}

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/dyadhq/dyad/timeline"
+)
+
+// exportCSV streams events as CSV: every event, or a pair's when the URL
+// names one. Rows are written as they are read, never built in memory.
+func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) {
+	var f timeline.EventFilter
+	name := "dyad-events.csv"
+	if strings.HasPrefix(r.URL.Path, "/pairs/") {
+		p, err := pairFromURL(r)
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		f.Pair = &p
+		name = "dyad-" + p.A.Slug() + "-" + p.B.Slug() + "-events.csv"
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	rc := http.NewResponseController(w)
+	cw := timeline.NewCSVWriter(w)
+	err := s.events.EachEvent(r.Context(), f, func(e *timeline.Event) error {
+		if err := cw.Write(e); err != nil {
+			return err
+		}
+		if cw.Rows()%500 == 0 {
+			if err := cw.Flush(); err != nil {
+				return err
+			}
+			rc.Flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = cw.Flush()
+	}
+	if err != nil {
+		// The status line is gone; cut the response short so the client
+		// sees a failed download rather than a file that looks complete.
+		s.log.Error("export csv", "request_id", requestIDFrom(r.Context()), "rows", cw.Rows(), "err", err)
+		panic(http.ErrAbortHandler)
+	}
+}
