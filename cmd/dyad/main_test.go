@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe to read while the server writes to it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func noEnv(string) string { return "" }
+
+// startServer runs the real run function on a random port and waits until
+// /healthz answers.
+func startServer(t *testing.T, args ...string) (base string, stop func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), noEnv, strings.NewReader(""), stdout, stderr)
+	}()
+	urlRE := regexp.MustCompile(`http://127\.0\.0\.1:\d+`)
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-done:
+			cancel()
+			t.Fatalf("server stopped early: %v\n%s", err, stderr.String())
+		default:
+		}
+		if base = urlRE.FindString(stdout.String()); base != "" {
+			res, err := http.Get(base + "/healthz")
+			if err == nil {
+				res.Body.Close()
+				if res.StatusCode == 200 {
+					return base, func() error { cancel(); return <-done }
+				}
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	t.Fatalf("server did not become healthy\nstdout: %s\nstderr: %s", stdout.String(), stderr.String())
+	return "", nil
+}
+
+func TestServeEndToEnd(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "dyad.db")
+	base, stop := startServer(t, "--db", dbPath)
+	res, err := http.Get(base + "/pairs/sy/ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || strings.Count(string(body), `data-testid="event"`) != 6 {
+		t.Fatalf("demo pair: status %d, %d events", res.StatusCode, strings.Count(string(body), `data-testid="event"`))
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("graceful shutdown: %v", err)
+	}
+
+	// A second start on the same file keeps the data and loads no second demo copy.
+	base, stop = startServer(t, "--db", dbPath)
+	res, err = http.Get(base + "/pairs/ru/sy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	if n := strings.Count(string(body), `data-testid="event"`); n != 6 {
+		t.Fatalf("after restart: %d events, want 6", n)
+	}
+	stop()
+}
+
+func TestServeNoDemo(t *testing.T) {
+	base, stop := startServer(t, "--db", filepath.Join(t.TempDir(), "dyad.db"), "--no-demo")
+	defer stop()
+	res, err := http.Get(base + "/pairs/sy/ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if n := strings.Count(string(body), `data-testid="event"`); n != 0 {
+		t.Fatalf("--no-demo database has %d events", n)
+	}
+}
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "dyad.db")
+	_, stop := startServer(t, "--db", dbPath) // creates the database with the demo data
+	stop()
+
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"export", "--db", dbPath, "--pair", "ru-sy"}, noEnv, nil, &out, &errb); err != nil {
+		t.Fatalf("export: %v\n%s", err, errb.String())
+	}
+	recs, err := csv.NewReader(&out).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 7 {
+		t.Fatalf("%d records, want header and 6 rows", len(recs))
+	}
+	if !strings.Contains(strings.Join(recs[1], ","), "سوريا تريد نقل العلاقة مع روسيا إلى مستوى استراتيجي") {
+		t.Fatalf("Arabic source title missing from %v", recs[1])
+	}
+
+	file := filepath.Join(dir, "out.csv")
+	if err := run(context.Background(), []string{"export", "--db", dbPath, "-o", file}, noEnv, nil, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil || !bytes.HasPrefix(b, []byte("id,date,precision,")) {
+		t.Fatalf("export file: %v %q", err, b[:min(len(b), 40)])
+	}
+
+	// The environment supplies the database when --db is absent.
+	env := func(k string) string {
+		if k == "DYAD_DB" {
+			return dbPath
+		}
+		return ""
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"export", "--pair", "sy-ru"}, env, nil, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "\n"); n < 7 {
+		t.Fatalf("export via DYAD_DB wrote %d lines", n)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args     []string
+		wantErr  bool
+		wantText string
+	}{
+		{[]string{"help"}, false, "Commands:"},
+		{[]string{"help", "export"}, false, "-pair pair"},
+		{[]string{"serve", "--help"}, false, "-no-demo"},
+		{[]string{"export", "-h"}, false, "Usage: dyad export"},
+		{[]string{"frobnicate"}, true, `unknown command "frobnicate"`},
+		{[]string{"export", "--pair", "syria"}, true, "two country codes"},
+		{[]string{"export", "--db", filepath.Join(t.TempDir(), "missing.db")}, true, "missing.db"},
+		{[]string{"serve", "--bogus"}, true, "bogus"},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		err := run(context.Background(), tt.args, noEnv, nil, &out, &errb)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("%v: err = %v", tt.args, err)
+		}
+		all := out.String() + errb.String()
+		if err != nil {
+			all += err.Error()
+		}
+		if !strings.Contains(all, tt.wantText) {
+			t.Errorf("%v: output does not mention %q:\n%s", tt.args, tt.wantText, all)
+		}
+	}
+}
