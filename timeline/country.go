@@ -16,11 +16,11 @@ type Country string
 // notISO lists codes CLDR knows as regions that are not officially assigned
 // ISO 3166-1 alpha-2 codes: exceptional reservations (AC, CP, DG, EA, IC, TA),
 // CLDR and user-assigned additions (CQ, EZ, UN, XK) and withdrawn codes kept
-// without a successor (AN, CS, FQ, NT, PC).
+// without a successor or with several (AN, CS, FQ, NT, PC, SU, YU).
 var notISO = map[string]bool{
 	"AC": true, "AN": true, "CP": true, "CQ": true, "CS": true, "DG": true,
 	"EA": true, "EZ": true, "FQ": true, "IC": true, "NT": true, "PC": true,
-	"TA": true, "UN": true, "XK": true,
+	"SU": true, "TA": true, "UN": true, "XK": true, "YU": true,
 }
 
 var countries = sync.OnceValues(func() ([]Country, map[Country]bool) {

@@ -38,47 +38,66 @@ func JoinList(items []string) string {
 
 // SplitList decodes a cell written by JoinList. An empty cell is no items.
 func SplitList(cell string) []string {
+	items := SplitListRaw(cell)
+	for i, it := range items {
+		items[i] = unescape(it)
+	}
+	return items
+}
+
+// SplitListRaw splits a cell into its items but keeps their escapes, for
+// items that have parts of their own (an actor's name|role|country): split
+// those with SplitFields.
+func SplitListRaw(cell string) []string {
 	if cell == "" {
 		return nil
 	}
-	var items []string
-	var b strings.Builder
-	for i := 0; i < len(cell); i++ {
-		switch c := cell[i]; {
-		case c == '\\' && i+1 < len(cell):
-			i++
-			b.WriteByte(cell[i])
-		case c == ';':
-			items = append(items, b.String())
-			b.Reset()
-			if i+1 < len(cell) && cell[i+1] == ' ' {
-				i++
-			}
-		default:
-			b.WriteByte(c)
-		}
+	items := splitEscaped(cell, ';')
+	for i := 1; i < len(items); i++ {
+		items[i] = strings.TrimPrefix(items[i], " ")
 	}
-	return append(items, b.String())
+	return items
 }
 
-// SplitFields splits one item of a list into its '|'-separated parts,
-// undoing the escapes JoinList added.
+// SplitFields splits one raw item (from SplitListRaw) into its
+// '|'-separated parts and undoes the escapes.
 func SplitFields(item string) []string {
+	parts := splitEscaped(item, '|')
+	for i, p := range parts {
+		parts[i] = unescape(p)
+	}
+	return parts
+}
+
+// splitEscaped splits s on each sep that no backslash escapes, leaving the
+// escapes in place.
+func splitEscaped(s string, sep byte) []string {
 	var parts []string
-	var b strings.Builder
-	for i := 0; i < len(item); i++ {
-		switch c := item[i]; {
-		case c == '\\' && i+1 < len(item):
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
 			i++
-			b.WriteByte(item[i])
-		case c == '|':
-			parts = append(parts, b.String())
-			b.Reset()
-		default:
-			b.WriteByte(c)
+		case sep:
+			parts = append(parts, s[start:i])
+			start = i + 1
 		}
 	}
-	return append(parts, b.String())
+	return append(parts, s[start:])
+}
+
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // CSVWriter writes events as dyad CSV: RFC 4180, UTF-8, one header row.

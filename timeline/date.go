@@ -149,10 +149,12 @@ func parseWords(s string) (Date, bool) {
 	f := strings.Fields(strings.ReplaceAll(s, ",", " "))
 	var y, dd int
 	var m time.Month
+	seenYear := false
 	for _, w := range f {
 		switch {
-		case allDigits(w) && len(w) == 4 && y == 0:
+		case allDigits(w) && len(w) == 4 && !seenYear:
 			y, _ = strconv.Atoi(w)
+			seenYear = true
 		case allDigits(w) && len(w) <= 2 && dd == 0:
 			dd, _ = strconv.Atoi(w)
 			if dd == 0 {

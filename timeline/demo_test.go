@@ -33,6 +33,9 @@ func TestDemoEvents(t *testing.T) {
 			if got, want := e.Kind, tt.kind; got != want {
 				t.Fatalf("Kind = %q, want %q", got, want)
 			}
+			if got, want := len(e.Sources), 1; got != want {
+				t.Fatalf("len(Sources) before Validate = %d, want %d", got, want)
+			}
 			if err := e.Validate(); err != nil {
 				t.Fatalf("Validate: %v (fields %v)", err, FieldErrors(err))
 			}

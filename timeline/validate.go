@@ -39,7 +39,7 @@ func (e *Event) Validate() error {
 	if e.Title == "" && v.fields["title"] == "" {
 		v.fail("title", "Give the event a title.")
 	}
-	e.Description = strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(e.Description, "\r\n", "\n"), "\r", "\n"))
+	e.Description = strings.TrimSpace(unixNewlines(e.Description))
 	v.text("description", "The description", e.Description, MaxDescription)
 	e.Location = oneLine(e.Location)
 	v.text("location", "The location", e.Location, MaxLocation)
@@ -134,6 +134,7 @@ func (v *validator) tags(in []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range in {
+		v.text("tags", "A tag", t, MaxTag*4)
 		t = strings.ToLower(oneLine(t))
 		if t == "" || seen[t] {
 			continue
@@ -182,7 +183,7 @@ func (v *validator) sources(in []Citation) []Citation {
 	for _, s := range in {
 		s.URL, s.Title, s.Publisher = strings.TrimSpace(s.URL), oneLine(s.Title), oneLine(s.Publisher)
 		s.Language, s.ArchiveURL = strings.TrimSpace(s.Language), strings.TrimSpace(s.ArchiveURL)
-		s.Excerpt = strings.TrimSpace(strings.ReplaceAll(s.Excerpt, "\r\n", "\n"))
+		s.Excerpt = strings.TrimSpace(unixNewlines(s.Excerpt))
 		if s == (Citation{}) || (s.URL == "" && s.Title == "" && s.Publisher == "" && s.Language == "" &&
 			s.ArchiveURL == "" && s.Excerpt == "" && s.Published.IsZero() && s.Retrieved.IsZero()) {
 			continue
@@ -258,4 +259,9 @@ func oneLine(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// unixNewlines turns CRLF and lone CR line breaks into LF.
+func unixNewlines(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }

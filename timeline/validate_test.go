@@ -151,7 +151,7 @@ func TestEventValidate(t *testing.T) {
 			t.Fatalf("Actors = %+v, want %+v", got, want)
 		}
 		wantSources := []Citation{{
-			Source: Source{URL: "https://example.org/a", Title: "A title", Publisher: "Enab Baladi", Language: "ar-SY", ArchiveURL: "https://web.archive.org/x"},
+			Source:  Source{URL: "https://example.org/a", Title: "A title", Publisher: "Enab Baladi", Language: "ar-SY", ArchiveURL: "https://web.archive.org/x"},
 			Excerpt: "one\ntwo",
 		}}
 		if got, want := e.Sources, wantSources; !slices.Equal(got, want) {
@@ -192,7 +192,7 @@ func TestEventValidate(t *testing.T) {
 		{"ErrDuplicateCountry", func(e *Event) { e.Countries = []Country{"SY", "sy"} }, "countries", "Syria is listed twice."},
 		{"ErrUnknownCountry", func(e *Event) { e.Countries = []Country{"SY", "RU", "XX"} }, "countries", `"XX" is not an ISO 3166-1 country code.`},
 		{"ErrKosovoNotISO", func(e *Event) { e.Countries = []Country{"SY", "XK"} }, "countries", "not an ISO 3166-1"},
-		{"ErrTooManyCountries", func(e *Event) { e.Countries = Countries()[:MaxCountries+1]; e.Initiator = "" }, "countries", "At most 50 countries"},
+		{"ErrTooManyCountries", func(e *Event) { e.Countries = slices.Clone(Countries()[:MaxCountries+1]); e.Initiator = "" }, "countries", "At most 50 countries"},
 		{"ErrInitiatorNotInvolved", func(e *Event) { e.Initiator = "US" }, "initiator", "The initiator must be one of the countries involved."},
 		{"ErrInitiatorUnknown", func(e *Event) { e.Initiator = "XX" }, "initiator", "must be one of the countries"},
 		{"ErrActorRoleNoName", func(e *Event) { e.Actors = []Actor{{}, {Role: "President"}} }, "actors.0.name", "Give the person's name, or clear the row."},
@@ -305,7 +305,6 @@ func TestEventValidate(t *testing.T) {
 	})
 
 	t.Run("ErrTagNotUTF8", func(t *testing.T) {
-		t.Skip(`BUG: validate.go:137 lower-cases a tag before checking it, and strings.ToLower turns invalid UTF-8 into U+FFFD, so "a\xffb" is silently stored as "a\uFFFDb" instead of being rejected like a title`)
 		e := validEvent()
 		e.Tags = []string{"a\xffb"}
 		if _, ok := FieldErrors(e.Validate())["tags"]; !ok {
@@ -314,7 +313,6 @@ func TestEventValidate(t *testing.T) {
 	})
 
 	t.Run("OKExcerptOldMacLineBreaks", func(t *testing.T) {
-		t.Skip(`BUG: validate.go:185 turns only CRLF into LF in an excerpt (the description also turns a lone CR into LF), so the excerpt "one\rtwo" fails with "The excerpt contains control characters."`)
 		e := validEvent()
 		e.Sources[0].Excerpt = "one\rtwo"
 		if err := e.Validate(); err != nil {

@@ -1,9 +1,9 @@
 package web
 
 import (
-	"strconv"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/dyadhq/dyad/timeline"

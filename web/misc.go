@@ -2,10 +2,10 @@ package web
 
 import (
 	"bytes"
-	"time"
 	"io/fs"
 	"net/http"
 	"path"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
