@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -160,3 +161,5 @@ func (d *DB) applyMigration(ctx context.Context, version int, base, name string)
 	}
 	return tx.Commit()
 }
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -38,13 +38,12 @@ func (d *DB) FindEventByID(ctx context.Context, id int64) (*timeline.Event, erro
 
 // FindEvents returns a page of the events f selects and their total count.
 func (d *DB) FindEvents(ctx context.Context, f timeline.EventFilter) ([]*timeline.Event, int, error) {
-	from, where, args := filterSQL(f)
-	var total int
-	if err := d.read.QueryRowContext(ctx, "SELECT count(*) FROM "+from+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count events: %w", err)
+	total, err := d.CountEvents(ctx, f)
+	if err != nil {
+		return nil, 0, err
 	}
 	var events []*timeline.Event
-	err := d.EachEvent(ctx, f, func(e *timeline.Event) error {
+	err = d.EachEvent(ctx, f, func(e *timeline.Event) error {
 		events = append(events, e)
 		return nil
 	})
@@ -77,37 +76,67 @@ func (d *DB) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*tim
 }
 
 // filterSQL returns the FROM clause, WHERE clause and arguments for f. A pair
-// reads from event_pairs, whose key is the pair's timeline order.
+// reads from event_pairs, whose key is the pair's timeline order and which
+// holds kind and initiator, so that counting needs no join with events.
 func filterSQL(f timeline.EventFilter) (from, where string, args []any) {
 	var conds []string
 	from = "events e"
-	lo, hi := "e.lo", "e.hi"
+	id, lo, hi, kind, initiator := "e.id", "e.lo", "e.hi", "e.kind", "e.initiator"
 	if f.Pair != nil {
 		p := f.Pair.Canonical()
 		from = "event_pairs p JOIN events e ON e.id = p.event_id"
 		conds = append(conds, "p.a = ?", "p.b = ?")
 		args = append(args, string(p.A), string(p.B))
-		hi = "p.hi"
+		id, lo, hi, kind, initiator = "p.event_id", "p.sort_key / 10", "p.hi", "p.kind", "p.initiator"
+		switch f.Side {
+		case timeline.SideA:
+			conds = append(conds, initiator+" = ?")
+			args = append(args, string(f.Pair.A))
+		case timeline.SideB:
+			conds = append(conds, initiator+" = ?")
+			args = append(args, string(f.Pair.B))
+		case timeline.SideNone:
+			conds = append(conds, initiator+" NOT IN (?, ?)")
+			args = append(args, string(f.Pair.A), string(f.Pair.B))
+		}
 	}
 	if !f.From.IsZero() {
 		conds = append(conds, hi+" >= ?")
 		args = append(args, f.From.DayNumber())
 	}
 	if !f.To.IsZero() {
-		conds = append(conds, lo+" <= ?")
-		args = append(args, f.To.LastDayNumber())
+		if f.Pair != nil {
+			// On the key, so the range scan stops at the end of the window.
+			conds = append(conds, "p.sort_key <= ?")
+			args = append(args, int64(f.To.LastDayNumber())*10+9)
+		} else {
+			conds = append(conds, lo+" <= ?")
+			args = append(args, f.To.LastDayNumber())
+		}
+	}
+	if len(f.Kinds) > 0 {
+		marks := strings.Repeat(", ?", len(f.Kinds))[2:]
+		conds = append(conds, kind+" IN ("+marks+")")
+		for _, k := range f.Kinds {
+			args = append(args, string(k))
+		}
+	}
+	if f.Tag != "" {
+		conds = append(conds, "EXISTS (SELECT 1 FROM event_tags t WHERE t.event_id = "+id+" AND t.tag = ?)")
+		args = append(args, strings.ToLower(strings.TrimSpace(f.Tag)))
+	}
+	if a := strings.TrimSpace(f.Actor); a != "" {
+		conds = append(conds, "EXISTS (SELECT 1 FROM actors x WHERE x.event_id = "+id+" AND instr(dyad_fold(x.name), dyad_fold(?)) > 0)")
+		args = append(args, a)
+	}
+	if timeline.SearchTerms(f.Q) != "" {
+		conds = append(conds, id+" IN (SELECT rowid FROM event_search WHERE event_search MATCH dyad_query(?))")
+		args = append(args, f.Q)
 	}
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
 	return from, where, args
-}
-
-func orderSQL(f timeline.EventFilter) string {
-	if f.Pair != nil {
-		return "p.sort_key, p.event_id"
-	}
-	return "e.sort_key, e.id"
 }
 
 type scanner interface{ Scan(dest ...any) error }
@@ -271,8 +300,8 @@ func insertEvent(ctx context.Context, tx *sql.Tx, e *timeline.Event) error {
 		}
 		for _, c2 := range e.Countries[i+1:] {
 			p := timeline.Pair{A: c, B: c2}.Canonical()
-			if _, err := tx.ExecContext(ctx, "INSERT INTO event_pairs (a, b, sort_key, event_id, hi) VALUES (?, ?, ?, ?, ?)",
-				string(p.A), string(p.B), e.Date.SortKey(), e.ID, hi); err != nil {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, initiator) VALUES (?, ?, ?, ?, ?, ?, ?)",
+				string(p.A), string(p.B), e.Date.SortKey(), e.ID, hi, string(e.Kind), string(e.Initiator)); err != nil {
 				return fmt.Errorf("insert pair: %w", err)
 			}
 		}
@@ -298,7 +327,23 @@ func insertEvent(ctx context.Context, tx *sql.Tx, e *timeline.Event) error {
 			return fmt.Errorf("insert event source: %w", err)
 		}
 	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO event_search (rowid, body) VALUES (?, dyad_fold(?))", e.ID, searchText(e)); err != nil {
+		return fmt.Errorf("index event: %w", err)
+	}
 	return nil
+}
+
+// searchText is what full-text search looks through: the title,
+// description, actors' names and roles, location and source titles.
+func searchText(e *timeline.Event) string {
+	parts := []string{e.Title, e.Description, e.Location}
+	for _, a := range e.Actors {
+		parts = append(parts, a.Name, a.Role)
+	}
+	for _, s := range e.Sources {
+		parts = append(parts, s.Title, s.Publisher)
+	}
+	return strings.Join(parts, "\n")
 }
 
 // upsertSource stores s once per URL. Fields given now replace stored ones;
@@ -321,26 +366,9 @@ func upsertSource(ctx context.Context, tx *sql.Tx, s *timeline.Source) error {
 	return nil
 }
 
-// ListPairs returns the pairs that share events, most events first.
-func (d *DB) ListPairs(ctx context.Context) ([]timeline.PairSummary, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT a, b, count(*),
-		(SELECT e.date FROM events e WHERE e.id = (SELECT p2.event_id FROM event_pairs p2 WHERE p2.a = p.a AND p2.b = p.b
-			ORDER BY p2.sort_key DESC, p2.event_id DESC LIMIT 1))
-		FROM event_pairs p GROUP BY a, b ORDER BY count(*) DESC, a, b`)
-	if err != nil {
-		return nil, fmt.Errorf("list pairs: %w", err)
+func orderSQL(f timeline.EventFilter) string {
+	if f.Pair != nil {
+		return "p.sort_key, p.event_id"
 	}
-	defer rows.Close()
-	var out []timeline.PairSummary
-	for rows.Next() {
-		var s timeline.PairSummary
-		var a, b, latest string
-		if err := rows.Scan(&a, &b, &s.Events, &latest); err != nil {
-			return nil, err
-		}
-		s.Pair = timeline.Pair{A: timeline.Country(a), B: timeline.Country(b)}
-		s.Latest, _ = timeline.ParseDate(latest)
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return "e.sort_key, e.id"
 }

@@ -229,9 +229,12 @@ func TestFindEventsByPair(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []timeline.PairSummary{
-		{Pair: timeline.Pair{A: "RU", B: "SY"}, Events: 4, Latest: timeline.MustParseDate("2025-12-23")},
-		{Pair: timeline.Pair{A: "SY", B: "TR"}, Events: 2, Latest: timeline.MustParseDate("2025-12-01")},
-		{Pair: timeline.Pair{A: "RU", B: "TR"}, Events: 1, Latest: timeline.MustParseDate("2025")},
+		{Pair: timeline.Pair{A: "RU", B: "SY"}, Events: 4, Latest: timeline.MustParseDate("2025-12-23"),
+			PerYear: []timeline.YearCount{{Year: 1970, Count: 1}, {Year: 2025, Count: 3}}},
+		{Pair: timeline.Pair{A: "SY", B: "TR"}, Events: 2, Latest: timeline.MustParseDate("2025-12-01"),
+			PerYear: []timeline.YearCount{{Year: 2025, Count: 2}}},
+		{Pair: timeline.Pair{A: "RU", B: "TR"}, Events: 1, Latest: timeline.MustParseDate("2025"),
+			PerYear: []timeline.YearCount{{Year: 2025, Count: 1}}},
 	}
 	if !reflect.DeepEqual(pairs, want) {
 		t.Fatalf("pairs\n%+v\nwant\n%+v", pairs, want)

@@ -113,9 +113,10 @@ func (p Pair) Path() string { return "/pairs/" + p.A.Slug() + "/" + p.B.Slug() }
 
 // PairSummary describes a pair that has events.
 type PairSummary struct {
-	Pair   Pair // canonical order
-	Events int
-	Latest Date // date of the latest event
+	Pair    Pair // canonical order
+	Events  int
+	Latest  Date        // date of the latest event
+	PerYear []YearCount // for a sparkline
 }
 
 // EventFilter selects events. The zero filter selects every event.
@@ -126,7 +127,41 @@ type EventFilter struct {
 	// selected if the period it covers overlaps [From.First, To.Last].
 	From, To Date
 
+	Q     string // words to find in titles, descriptions, actors and source titles (prefix match, folded)
+	Kinds []Kind // any of these kinds
+	Tag   string // events with this tag
+	Actor string // events with an actor whose name contains this (folded)
+	Side  Side   // with Pair: whose initiative; "" for all
+
 	Offset, Limit int // Limit 0 means no limit
+}
+
+// Bucket counts the events of one period on one side of a pair's timeline.
+type Bucket struct {
+	Start Date // the period, at the bucket precision (a day, month, year or decade)
+	Side  Side
+	Count int
+}
+
+// PairStats summarises the whole history of a pair, whatever the filters.
+type PairStats struct {
+	Pair        Pair // in the order asked for
+	Total       int
+	First, Last Date
+	ByKind      map[Kind]int
+	// VisitsAB counts visits by A to B (A made a visit, or B hosted one);
+	// VisitsBA the other way.
+	VisitsAB, VisitsBA int
+	// LastHighLevelVisit is the latest visit by a head of state or
+	// government or a foreign minister, nil if there is none.
+	LastHighLevelVisit *Event
+	PerYear            []YearCount // years with events, in order
+}
+
+// YearCount is the number of events that start in a year.
+type YearCount struct {
+	Year  int
+	Count int
 }
 
 // EventService stores events and their sources.
@@ -155,7 +190,17 @@ type EventService interface {
 	// DeleteEvent removes the event. Returns ENOTFOUND.
 	DeleteEvent(ctx context.Context, id int64) error
 
+	// CountEvents returns how many events f selects (ignoring Offset and Limit).
+	CountEvents(ctx context.Context, f EventFilter) (int, error)
+
+	// CountBuckets counts the events f selects (f.Pair is required) by the
+	// period of precision p in which they start, and by side.
+	CountBuckets(ctx context.Context, f EventFilter, p Precision) ([]Bucket, error)
+
+	// FindPairStats summarises the whole history of a pair.
+	FindPairStats(ctx context.Context, p Pair) (*PairStats, error)
+
 	// ListPairs returns every pair of countries that shares at least one
-	// event, the pairs with most events first.
+	// event, the pairs with most events first, with their events per year.
 	ListPairs(ctx context.Context) ([]PairSummary, error)
 }

@@ -32,17 +32,65 @@ CREATE TABLE event_countries (
 CREATE INDEX event_countries_country ON event_countries (country, event_id);
 
 -- One row for each pair of countries an event involves (a < b), so that a
--- pair's timeline is one range scan in timeline order.
+-- pair's timeline is one range scan in timeline order. kind and initiator
+-- are copied here so that filters and counts need not touch events.
 CREATE TABLE event_pairs (
-	a        TEXT    NOT NULL,
-	b        TEXT    NOT NULL,
-	sort_key INTEGER NOT NULL,
-	event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
-	hi       INTEGER NOT NULL,
+	a         TEXT    NOT NULL,
+	b         TEXT    NOT NULL,
+	sort_key  INTEGER NOT NULL,
+	event_id  INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+	hi        INTEGER NOT NULL,
+	kind      TEXT    NOT NULL,
+	initiator TEXT    NOT NULL,
 	PRIMARY KEY (a, b, sort_key, event_id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX event_pairs_event ON event_pairs (event_id);
+CREATE INDEX event_pairs_kind ON event_pairs (a, b, kind, sort_key);
+
+-- Counts kept up to date by triggers, so that a pair's overview and summary
+-- cost the same whatever the length of its history. side is 'a' when the
+-- initiator is the pair's a, 'b' for b, '' otherwise; month is YYYYMM of the
+-- first day an event covers.
+CREATE TABLE pair_months (
+	a     TEXT    NOT NULL,
+	b     TEXT    NOT NULL,
+	month INTEGER NOT NULL,
+	side  TEXT    NOT NULL,
+	n     INTEGER NOT NULL,
+	PRIMARY KEY (a, b, month, side)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE pair_kinds (
+	a    TEXT    NOT NULL,
+	b    TEXT    NOT NULL,
+	kind TEXT    NOT NULL,
+	side TEXT    NOT NULL,
+	n    INTEGER NOT NULL,
+	PRIMARY KEY (a, b, kind, side)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER event_pairs_count AFTER INSERT ON event_pairs BEGIN
+	INSERT INTO pair_months (a, b, month, side, n)
+	VALUES (NEW.a, NEW.b, NEW.sort_key / 1000,
+		CASE NEW.initiator WHEN NEW.a THEN 'a' WHEN NEW.b THEN 'b' ELSE '' END, 1)
+	ON CONFLICT DO UPDATE SET n = n + 1;
+	INSERT INTO pair_kinds (a, b, kind, side, n)
+	VALUES (NEW.a, NEW.b, NEW.kind,
+		CASE NEW.initiator WHEN NEW.a THEN 'a' WHEN NEW.b THEN 'b' ELSE '' END, 1)
+	ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER event_pairs_uncount AFTER DELETE ON event_pairs BEGIN
+	UPDATE pair_months SET n = n - 1
+	WHERE a = OLD.a AND b = OLD.b AND month = OLD.sort_key / 1000
+		AND side = CASE OLD.initiator WHEN OLD.a THEN 'a' WHEN OLD.b THEN 'b' ELSE '' END;
+	DELETE FROM pair_months WHERE a = OLD.a AND b = OLD.b AND month = OLD.sort_key / 1000 AND n <= 0;
+	UPDATE pair_kinds SET n = n - 1
+	WHERE a = OLD.a AND b = OLD.b AND kind = OLD.kind
+		AND side = CASE OLD.initiator WHEN OLD.a THEN 'a' WHEN OLD.b THEN 'b' ELSE '' END;
+	DELETE FROM pair_kinds WHERE a = OLD.a AND b = OLD.b AND kind = OLD.kind AND n <= 0;
+END;
 
 CREATE TABLE actors (
 	event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
@@ -84,3 +132,17 @@ CREATE TABLE event_sources (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX event_sources_source ON event_sources (source_id);
+
+-- Full-text search over each event's title, description, actors and source
+-- titles, indexed in folded form (dyad_fold, a Go function registered with the
+-- driver: see timeline.Fold), since FTS5's tokenizer does not fold Arabic.
+CREATE VIRTUAL TABLE event_search USING fts5 (
+	body,
+	content = '',
+	contentless_delete = 1,
+	tokenize = 'unicode61 remove_diacritics 0'
+);
+
+CREATE TRIGGER events_unsearch AFTER DELETE ON events BEGIN
+	DELETE FROM event_search WHERE rowid = OLD.id;
+END;

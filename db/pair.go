@@ -1,0 +1,276 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/dyadhq/dyad/timeline"
+)
+
+// summaryUsable reports whether the trigger-kept counts in pair_months can
+// answer for f: a pair with no filter but side and an upper date bound that
+// ends a month. Those counts cost the same however long the history is.
+func summaryUsable(f timeline.EventFilter) bool {
+	if f.Pair == nil || len(f.Kinds) > 0 || f.Tag != "" || f.Actor != "" || timeline.SearchTerms(f.Q) != "" {
+		return false
+	}
+	return f.To.IsZero() || f.To.Precision != timeline.Day
+}
+
+// summarySide returns the condition on pair_months.side for f.Side.
+func summarySide(f timeline.EventFilter) (string, []any) {
+	c := f.Pair.Canonical()
+	side := func(x timeline.Country) string {
+		if x == c.A {
+			return "a"
+		}
+		return "b"
+	}
+	switch f.Side {
+	case timeline.SideA:
+		return " AND side = ?", []any{side(f.Pair.A)}
+	case timeline.SideB:
+		return " AND side = ?", []any{side(f.Pair.B)}
+	case timeline.SideNone:
+		return " AND side = ''", nil
+	}
+	return "", nil
+}
+
+// CountEvents counts the events f selects.
+func (d *DB) CountEvents(ctx context.Context, f timeline.EventFilter) (int, error) {
+	var n int
+	if summaryUsable(f) && f.From.IsZero() {
+		c := f.Pair.Canonical()
+		q := "SELECT coalesce(sum(n), 0) FROM pair_months WHERE a = ? AND b = ?"
+		args := []any{string(c.A), string(c.B)}
+		if !f.To.IsZero() {
+			q += " AND month <= ?"
+			args = append(args, f.To.LastDayNumber()/100)
+		}
+		cond, more := summarySide(f)
+		if err := d.read.QueryRowContext(ctx, q+cond, append(args, more...)...).Scan(&n); err != nil {
+			return 0, fmt.Errorf("count events: %w", err)
+		}
+		return n, nil
+	}
+	from, where, args := filterSQL(f)
+	if f.Pair != nil {
+		from = "event_pairs p" // every condition is on p
+	}
+	if err := d.read.QueryRowContext(ctx, "SELECT count(*) FROM "+from+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count events: %w", err)
+	}
+	return n, nil
+}
+
+// bucketDivisor turns a sort key (YYYYMMDD*10+p) into a period number, and
+// pair_months' month (YYYYMM) into the same.
+func bucketDivisors(g timeline.Precision) (sortKey, month int64) {
+	switch g {
+	case timeline.Day:
+		return 10, 0
+	case timeline.Month:
+		return 1000, 1
+	case timeline.Year:
+		return 100000, 100
+	}
+	return 1000000, 1000
+}
+
+func bucketStart(g timeline.Precision, n int64) timeline.Date {
+	switch g {
+	case timeline.Day:
+		return timeline.Date{Year: int(n / 10000), Month: time.Month(n / 100 % 100), Day: int(n % 100), Precision: timeline.Day}
+	case timeline.Month:
+		return timeline.Date{Year: int(n / 100), Month: time.Month(n % 100), Precision: timeline.Month}
+	case timeline.Year:
+		return timeline.Date{Year: int(n), Precision: timeline.Year}
+	}
+	return timeline.Date{Year: int(n) * 10, Precision: timeline.Decade}
+}
+
+// CountBuckets counts f's events by the period of precision g in which they
+// start. Buckets hold events that start inside [f.From, f.To].
+func (d *DB) CountBuckets(ctx context.Context, f timeline.EventFilter, g timeline.Precision) ([]timeline.Bucket, error) {
+	if f.Pair == nil {
+		return nil, timeline.Errorf(timeline.EINVALID, "Counting by period needs a pair of countries.")
+	}
+	c := f.Pair.Canonical()
+	var q string
+	var args []any
+	keyDiv, monthDiv := bucketDivisors(g)
+	if summaryUsable(f) && g != timeline.Day && (f.From.IsZero() || f.From.Precision != timeline.Day) {
+		q = fmt.Sprintf("SELECT month / %d, CASE side WHEN 'a' THEN ? WHEN 'b' THEN ? ELSE '' END, sum(n) FROM pair_months WHERE a = ? AND b = ?", monthDiv)
+		args = []any{string(c.A), string(c.B), string(c.A), string(c.B)}
+		if !f.From.IsZero() {
+			q += " AND month >= ?"
+			args = append(args, f.From.DayNumber()/100)
+		}
+		if !f.To.IsZero() {
+			q += " AND month <= ?"
+			args = append(args, f.To.LastDayNumber()/100)
+		}
+		cond, more := summarySide(f)
+		q += cond + " GROUP BY 1, 2 ORDER BY 1"
+		args = append(args, more...)
+	} else {
+		start := f.From
+		f.From = timeline.Date{}
+		_, where, fargs := filterSQL(f)
+		q = fmt.Sprintf("SELECT p.sort_key / %d, p.initiator, count(*) FROM event_pairs p%s", keyDiv, where)
+		args = fargs
+		if !start.IsZero() {
+			q += " AND p.sort_key >= ?"
+			args = append(args, int64(start.DayNumber())*10)
+		}
+		q += " GROUP BY 1, 2 ORDER BY 1"
+	}
+	rows, err := d.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count buckets: %w", err)
+	}
+	defer rows.Close()
+	var out []timeline.Bucket
+	merged := map[[2]int64]int{} // (period, side index) -> position in out
+	for rows.Next() {
+		var period int64
+		var initiator string
+		var n int
+		if err := rows.Scan(&period, &initiator, &n); err != nil {
+			return nil, err
+		}
+		side := f.Pair.SideOf(&timeline.Event{Initiator: timeline.Country(initiator)})
+		key := [2]int64{period, int64(len(side))*1000 + int64(side[0])}
+		if i, ok := merged[key]; ok {
+			out[i].Count += n
+			continue
+		}
+		merged[key] = len(out)
+		out = append(out, timeline.Bucket{Start: bucketStart(g, period), Side: side, Count: n})
+	}
+	return out, rows.Err()
+}
+
+// FindPairStats summarises a pair's whole history from the trigger-kept
+// counts and a few indexed look-ups.
+func (d *DB) FindPairStats(ctx context.Context, p timeline.Pair) (*timeline.PairStats, error) {
+	c := p.Canonical()
+	st := &timeline.PairStats{Pair: p, ByKind: map[timeline.Kind]int{}}
+	rows, err := d.read.QueryContext(ctx, "SELECT month / 100, sum(n) FROM pair_months WHERE a = ? AND b = ? GROUP BY 1 ORDER BY 1", string(c.A), string(c.B))
+	if err != nil {
+		return nil, fmt.Errorf("pair stats: %w", err)
+	}
+	for rows.Next() {
+		var y timeline.YearCount
+		if err := rows.Scan(&y.Year, &y.Count); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		st.Total += y.Count
+		st.PerYear = append(st.PerYear, y)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if st.Total == 0 {
+		return st, nil
+	}
+
+	rows, err = d.read.QueryContext(ctx, "SELECT kind, side, n FROM pair_kinds WHERE a = ? AND b = ?", string(c.A), string(c.B))
+	if err != nil {
+		return nil, fmt.Errorf("pair stats: %w", err)
+	}
+	for rows.Next() {
+		var kind, side string
+		var n int
+		if err := rows.Scan(&kind, &side, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		st.ByKind[timeline.Kind(kind)] += n
+		by := map[string]timeline.Country{"a": c.A, "b": c.B}[side]
+		switch {
+		case by == "":
+		case timeline.Kind(kind) == timeline.KindVisit && by == p.A, timeline.Kind(kind) == timeline.KindHostVisit && by == p.B:
+			st.VisitsAB += n
+		case timeline.Kind(kind) == timeline.KindVisit && by == p.B, timeline.Kind(kind) == timeline.KindHostVisit && by == p.A:
+			st.VisitsBA += n
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+
+	for _, dir := range []struct {
+		order string
+		dst   *timeline.Date
+	}{{"", &st.First}, {" DESC", &st.Last}} {
+		var date string
+		if err := d.read.QueryRowContext(ctx, `SELECT e.date FROM event_pairs p JOIN events e ON e.id = p.event_id
+			WHERE p.a = ? AND p.b = ? ORDER BY p.sort_key`+dir.order+`, p.event_id`+dir.order+` LIMIT 1`,
+			string(c.A), string(c.B)).Scan(&date); err != nil {
+			return nil, fmt.Errorf("pair stats: %w", err)
+		}
+		*dir.dst, _ = timeline.ParseDate(date)
+	}
+
+	var visit int64
+	err = d.read.QueryRowContext(ctx, `SELECT p.event_id FROM event_pairs p JOIN events e ON e.id = p.event_id
+		WHERE p.a = ? AND p.b = ? AND p.kind IN ('make_visit', 'host_visit')
+		AND dyad_high_level(e.title || ' ' || coalesce((SELECT group_concat(x.role, ' ') FROM actors x WHERE x.event_id = e.id), ''))
+		ORDER BY p.sort_key DESC, p.event_id DESC LIMIT 1`, string(c.A), string(c.B)).Scan(&visit)
+	switch {
+	case err == nil:
+		if st.LastHighLevelVisit, err = d.FindEventByID(ctx, visit); err != nil {
+			return nil, err
+		}
+	case !isNoRows(err):
+		return nil, fmt.Errorf("pair stats: last visit: %w", err)
+	}
+	return st, nil
+}
+
+// ListPairs returns the pairs that share events, most events first, with
+// their events per year.
+func (d *DB) ListPairs(ctx context.Context) ([]timeline.PairSummary, error) {
+	rows, err := d.read.QueryContext(ctx, "SELECT a, b, month / 100, sum(n) FROM pair_months GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+	if err != nil {
+		return nil, fmt.Errorf("list pairs: %w", err)
+	}
+	var out []timeline.PairSummary
+	for rows.Next() {
+		var a, b string
+		var y timeline.YearCount
+		if err := rows.Scan(&a, &b, &y.Year, &y.Count); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		p := timeline.Pair{A: timeline.Country(a), B: timeline.Country(b)}
+		if len(out) == 0 || out[len(out)-1].Pair != p {
+			out = append(out, timeline.PairSummary{Pair: p})
+		}
+		s := &out[len(out)-1]
+		s.Events += y.Count
+		s.PerYear = append(s.PerYear, y)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		var date string
+		if err := d.read.QueryRowContext(ctx, `SELECT e.date FROM event_pairs p JOIN events e ON e.id = p.event_id
+			WHERE p.a = ? AND p.b = ? ORDER BY p.sort_key DESC, p.event_id DESC LIMIT 1`,
+			string(out[i].Pair.A), string(out[i].Pair.B)).Scan(&date); err != nil {
+			return nil, fmt.Errorf("list pairs: latest: %w", err)
+		}
+		out[i].Latest, _ = timeline.ParseDate(date)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Events > out[j].Events })
+	return out, nil
+}

@@ -1,0 +1,307 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dyadhq/dyad/timeline"
+)
+
+func titles(events []*timeline.Event) []string {
+	var out []string
+	for _, e := range events {
+		out = append(out, e.Title)
+	}
+	return out
+}
+
+func TestFilters(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	for _, e := range timeline.DemoEvents() {
+		if err := d.CreateEvent(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	extra := &timeline.Event{
+		Date: timeline.MustParseDate("2024-03-05"), Title: "زيارة أحمد الشرع إلى سُورِيَا الروسية", Kind: timeline.KindHostVisit,
+		Countries: []timeline.Country{"RU", "SY", "TR"}, Initiator: "TR",
+		Actors: []timeline.Actor{{Name: "أحمد الشرع", Role: "رئيس"}},
+		Tags:   []string{"Diplomacy"},
+	}
+	if err := d.CreateEvent(ctx, extra); err != nil {
+		t.Fatal(err)
+	}
+	sy, ru := timeline.Pair{A: "SY", B: "RU"}, timeline.Pair{A: "RU", B: "SY"}
+	tests := []struct {
+		name string
+		f    timeline.EventFilter
+		want []string
+	}{
+		{"Kind", timeline.EventFilter{Pair: &sy, Kinds: []timeline.Kind{timeline.KindVisit}},
+			[]string{"Al-Sharaa visits Putin at the Kremlin", "Putin meets al-Shaibani and Abu Qasra in Moscow"}},
+		{"Kinds", timeline.EventFilter{Pair: &sy, Kinds: []timeline.Kind{timeline.KindIntent, timeline.KindCooperate}},
+			[]string{"Syrian–Soviet political ties take shape under Hafez al-Assad", "Novak: Russia is ready to help rebuild Syria's infrastructure"}},
+		{"Tag", timeline.EventFilter{Pair: &sy, Tag: "MILITARY"}, []string{"Putin meets al-Shaibani and Abu Qasra in Moscow"}},
+		{"Actor", timeline.EventFilter{Pair: &sy, Actor: "lavrov"}, []string{"Al-Shaibani and Lavrov: relations enter a new phase"}},
+		{"ActorArabicFolded", timeline.EventFilter{Pair: &sy, Actor: "احمد"}, []string{extra.Title}},
+		{"SideA", timeline.EventFilter{Pair: &sy, Side: timeline.SideB}, []string{"Novak: Russia is ready to help rebuild Syria's infrastructure"}},
+		{"SideBReversed", timeline.EventFilter{Pair: &ru, Side: timeline.SideA}, []string{"Novak: Russia is ready to help rebuild Syria's infrastructure"}},
+		{"SideNone", timeline.EventFilter{Pair: &sy, Side: timeline.SideNone, From: timeline.MustParseDate("2024")},
+			[]string{extra.Title, "Al-Shaibani and Lavrov: relations enter a new phase"}},
+		{"TextEnglish", timeline.EventFilter{Pair: &sy, Q: "kremlin"},
+			[]string{"Novak: Russia is ready to help rebuild Syria's infrastructure", "Al-Sharaa visits Putin at the Kremlin"}},
+		{"TextPrefix", timeline.EventFilter{Pair: &sy, Q: "Lavr"}, []string{"Al-Shaibani and Lavrov: relations enter a new phase"}},
+		{"TextArabicHarakat", timeline.EventFilter{Pair: &sy, Q: "سوريا"}, nil}, // every demo event cites the Arabic source
+		{"TextArabicAlef", timeline.EventFilter{Pair: &sy, Q: "احمد الشرع"}, []string{extra.Title}},
+		{"TextArabicTaaMarbuta", timeline.EventFilter{Pair: &sy, Q: "الروسيه", Tag: "diplomacy"}, []string{extra.Title}},
+		{"TextSourceTitle", timeline.EventFilter{Pair: &sy, Q: "استراتيجي", Kinds: []timeline.Kind{timeline.KindStatement}},
+			[]string{"Barnieh offers Russia “huge opportunities” in reconstruction", "Al-Shaibani and Lavrov: relations enter a new phase"}},
+		{"TextNoMatch", timeline.EventFilter{Pair: &sy, Q: "zebra"}, nil},
+		{"TextOnlyPunctuation", timeline.EventFilter{Pair: &sy, Q: `" * ()`, Kinds: []timeline.Kind{timeline.KindCooperate}},
+			nil},
+		{"Range", timeline.EventFilter{Pair: &sy, From: timeline.MustParseDate("2025-10-15"), To: timeline.MustParseDate("2025-10-31")},
+			[]string{"Novak: Russia is ready to help rebuild Syria's infrastructure", "Al-Sharaa visits Putin at the Kremlin"}},
+		{"NoPairText", timeline.EventFilter{Q: "novak"}, []string{"Novak: Russia is ready to help rebuild Syria's infrastructure"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			events, total, err := d.FindEvents(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := titles(events)
+			if tt.name == "TextArabicHarakat" {
+				if total != 7 {
+					t.Fatalf("سوريا found %d events, want all 7 (source title and extra title)", total)
+				}
+				return
+			}
+			if tt.name == "TextOnlyPunctuation" {
+				// No word to search: the text filter is ignored, the kind filter applies.
+				if total != 1 {
+					t.Fatalf("got %d events %q, want 1", total, got)
+				}
+				return
+			}
+			if !slices.Equal(got, tt.want) || total != len(tt.want) {
+				t.Fatalf("got %d %q\nwant %q", total, got, tt.want)
+			}
+		})
+	}
+}
+
+// randomPair fills a pair with n random events and returns them.
+func randomPair(t *testing.T, d *DB, n int, seed uint64) []*timeline.Event {
+	t.Helper()
+	ctx := context.Background()
+	r := rand.New(rand.NewPCG(seed, 1))
+	kinds := timeline.Kinds()
+	var out []*timeline.Event
+	for i := range n {
+		y := 1990 + r.IntN(36)
+		var date string
+		switch r.IntN(10) {
+		case 0:
+			date = fmt.Sprintf("%ds", y/10*10)
+		case 1:
+			date = fmt.Sprint(y)
+		case 2, 3:
+			date = fmt.Sprintf("%d-%02d", y, 1+r.IntN(12))
+		default:
+			date = fmt.Sprintf("%d-%02d-%02d", y, 1+r.IntN(12), 1+r.IntN(28))
+		}
+		e := &timeline.Event{
+			Date: timeline.MustParseDate(date), Title: fmt.Sprintf("event %d", i),
+			Kind:      kinds[r.IntN(len(kinds))].Kind,
+			Countries: []timeline.Country{"SY", "RU"},
+			Initiator: []timeline.Country{"SY", "RU", ""}[r.IntN(3)],
+		}
+		if err := d.CreateEvent(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// The counts the triggers keep must agree with counting the events, after
+// creates, updates and deletes.
+func TestBucketsAgree(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	events := randomPair(t, d, 400, 7)
+	for i, e := range events[:60] {
+		if i%2 == 0 {
+			if err := d.DeleteEvent(ctx, e.ID); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		e.Initiator, e.Kind = "SY", timeline.KindVisit
+		e.Date = timeline.MustParseDate("2001-02")
+		if err := d.UpdateEvent(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sy, ru := timeline.Pair{A: "SY", B: "RU"}, timeline.Pair{A: "RU", B: "SY"}
+	for _, p := range []*timeline.Pair{&sy, &ru} {
+		for _, side := range []timeline.Side{"", timeline.SideA, timeline.SideB, timeline.SideNone} {
+			for _, g := range []timeline.Precision{timeline.Month, timeline.Year, timeline.Decade} {
+				for _, rng := range [][2]string{{"", ""}, {"1995", "2010-06"}, {"2000-01", ""}} {
+					f := timeline.EventFilter{Pair: p, Side: side}
+					if rng[0] != "" {
+						f.From = timeline.MustParseDate(rng[0])
+					}
+					if rng[1] != "" {
+						f.To = timeline.MustParseDate(rng[1])
+					}
+					if !summaryUsable(f) {
+						t.Fatalf("summary not usable for %+v", f)
+					}
+					fast, err := d.CountBuckets(ctx, f, g)
+					if err != nil {
+						t.Fatal(err)
+					}
+					// A tag filter that every event passes forces the scan path.
+					slow, err := d.countBucketsByScan(ctx, f, g)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(sortBuckets(fast), sortBuckets(slow)) {
+						t.Fatalf("pair %v side %q %v %v:\nsummary %v\nscan    %v", *p, side, g, rng, fast, slow)
+					}
+				}
+			}
+			f := timeline.EventFilter{Pair: p, Side: side}
+			n1, err := d.CountEvents(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, where, args := filterSQL(f)
+			var n2 int
+			if err := d.read.QueryRow("SELECT count(*) FROM event_pairs p"+where, args...).Scan(&n2); err != nil {
+				t.Fatal(err)
+			}
+			if n1 != n2 {
+				t.Fatalf("pair %v side %q: CountEvents %d, counting rows %d", *p, side, n1, n2)
+			}
+		}
+	}
+}
+
+// countBucketsByScan counts with the query that reads event_pairs, to check
+// the summary path against.
+func (d *DB) countBucketsByScan(ctx context.Context, f timeline.EventFilter, g timeline.Precision) ([]timeline.Bucket, error) {
+	f.Kinds = nil
+	for _, k := range timeline.Kinds() {
+		f.Kinds = append(f.Kinds, k.Kind)
+	}
+	return d.CountBuckets(ctx, f, g)
+}
+
+func sortBuckets(b []timeline.Bucket) []timeline.Bucket {
+	b = slices.Clone(b)
+	sort.Slice(b, func(i, j int) bool {
+		if b[i].Start != b[j].Start {
+			return b[i].Start.Compare(b[j].Start) < 0
+		}
+		return b[i].Side < b[j].Side
+	})
+	return b
+}
+
+func TestPairStats(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	for _, e := range timeline.DemoEvents() {
+		if err := d.CreateEvent(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	host := &timeline.Event{Date: timeline.MustParseDate("2024-05-01"), Title: "Damascus hosts a Russian delegation",
+		Kind: timeline.KindHostVisit, Countries: []timeline.Country{"SY", "RU"}, Initiator: "SY"}
+	if err := d.CreateEvent(ctx, host); err != nil {
+		t.Fatal(err)
+	}
+	st, err := d.FindPairStats(ctx, timeline.Pair{A: "SY", B: "RU"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Total != 7 || st.First.String() != "1970s" || st.Last.String() != "2025-12-24" {
+		t.Fatalf("total %d first %s last %s", st.Total, st.First, st.Last)
+	}
+	if st.VisitsAB != 2 || st.VisitsBA != 1 {
+		t.Fatalf("visits SY→RU %d, RU→SY %d; want 2 and 1", st.VisitsAB, st.VisitsBA)
+	}
+	if st.ByKind[timeline.KindVisit] != 2 || st.ByKind[timeline.KindStatement] != 2 {
+		t.Fatalf("by kind %v", st.ByKind)
+	}
+	// The 23 December visit names no head of state in its title, but Putin's role is President.
+	if st.LastHighLevelVisit == nil || st.LastHighLevelVisit.Date.String() != "2025-12-23" {
+		t.Fatalf("last high-level visit %+v", st.LastHighLevelVisit)
+	}
+	want := []timeline.YearCount{{Year: 1970, Count: 1}, {Year: 2024, Count: 1}, {Year: 2025, Count: 5}}
+	if !reflect.DeepEqual(st.PerYear, want) {
+		t.Fatalf("per year %v", st.PerYear)
+	}
+	rev, err := d.FindPairStats(ctx, timeline.Pair{A: "RU", B: "SY"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rev.VisitsAB != 1 || rev.VisitsBA != 2 {
+		t.Fatalf("reversed: visits RU→SY %d, SY→RU %d", rev.VisitsAB, rev.VisitsBA)
+	}
+	empty, err := d.FindPairStats(ctx, timeline.Pair{A: "FR", B: "DE"})
+	if err != nil || empty.Total != 0 || empty.LastHighLevelVisit != nil {
+		t.Fatalf("empty pair: %+v %v", empty, err)
+	}
+}
+
+// The queries a pair's default view runs must use the indexes, not scan
+// tables. The plans are printed with -v, for the record.
+func TestQueryPlans(t *testing.T) {
+	d := openTest(t)
+	sy := timeline.Pair{A: "SY", B: "RU"}
+	list := timeline.EventFilter{Pair: &sy, Limit: 50}
+	from, where, args := filterSQL(list)
+	queries := []struct {
+		name string
+		sql  string
+		args []any
+	}{
+		{"page of a pair's events", "SELECT " + eventColumns + " FROM " + from + where + " ORDER BY " + orderSQL(list) + " LIMIT 50", args},
+		{"summary counts", "SELECT month / 100, side, sum(n) FROM pair_months WHERE a = ? AND b = ? GROUP BY 1, 2", []any{"RU", "SY"}},
+		{"kind filter", "SELECT count(*) FROM event_pairs p WHERE p.a = ? AND p.b = ? AND p.kind IN (?)", []any{"RU", "SY", "make_visit"}},
+		{"latest event", "SELECT p.event_id FROM event_pairs p WHERE p.a = ? AND p.b = ? ORDER BY p.sort_key DESC LIMIT 1", []any{"RU", "SY"}},
+	}
+	for _, q := range queries {
+		rows, err := d.read.Query("EXPLAIN QUERY PLAN "+q.sql, q.args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			rows.Scan(&id, &parent, &notused, &detail)
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		t.Logf("%s:\n  %s", q.name, strings.Join(plan, "\n  "))
+		for _, step := range plan {
+			if strings.HasPrefix(step, "SCAN ") && !strings.Contains(step, "USING") && !strings.HasPrefix(step, "SCAN CONSTANT") {
+				t.Errorf("%s scans a table: %q", q.name, step)
+			}
+			if strings.Contains(step, "USE TEMP B-TREE FOR ORDER BY") {
+				t.Errorf("%s sorts instead of reading in index order: %q", q.name, step)
+			}
+		}
+	}
+}

@@ -1,0 +1,69 @@
+package timeline
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns s in the form dyad indexes and searches: lower case, accents
+// and Arabic diacritics (harakat, superscript alef) removed, tatweel dropped,
+// and the Arabic letters people write interchangeably folded together:
+// أ إ آ ٱ to ا, ة to ه, ى to ي, ؤ to و, ئ to ي. So "سوريا" finds "سُورِيَا" and
+// "سـوريا", "احمد" finds "أحمد", and "روسية" finds "روسيه".
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	// NFD splits أ إ آ ؤ ئ into a base letter and a combining hamza or madda,
+	// so dropping combining marks folds them along with harakat and accents.
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == 'ـ': // combining marks (harakat, accents, hamza and madda above/below), tatweel
+			continue
+		case r == 'ٱ':
+			r = 'ا'
+		case r == 'ة':
+			r = 'ه'
+		case r == 'ى':
+			r = 'ي'
+		default:
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// SearchTerms splits a folded query into the words FTS5 should find, each
+// as a prefix, ANDed. It returns "" when the query has no word.
+func SearchTerms(q string) string {
+	words := strings.FieldsFunc(Fold(q), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+	for i, w := range words {
+		words[i] = `"` + w + `"*`
+	}
+	return strings.Join(words, " ")
+}
+
+// highLevel lists, folded, the offices whose holders make a visit
+// "high-level": heads of state and government and foreign ministers.
+var highLevel = []string{
+	"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan",
+	"crown prince", "head of state", "foreign minister", "minister of foreign affairs", "secretary of state",
+	"foreign secretary",
+	Fold("رئيس"), Fold("ملك"), Fold("أمير"), Fold("سلطان"), Fold("ولي العهد"), Fold("وزير الخارجية"),
+}
+
+// IsHighLevel reports whether text (a title or an actor's role) names a head
+// of state or government or a foreign minister.
+func IsHighLevel(text string) bool {
+	f := Fold(text)
+	for _, h := range highLevel {
+		if strings.Contains(f, h) {
+			return true
+		}
+	}
+	return false
+}
