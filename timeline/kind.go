@@ -85,3 +85,47 @@ func (k Kind) Valid() bool {
 // IsVisit reports whether k moves someone from one country to the other, so
 // that the initiator is the visitor.
 func (k Kind) IsVisit() bool { return k == KindVisit || k == KindHostVisit }
+
+// Group is the family of a kind, which the timeline shows by marker shape
+// and colour: visit, meeting, agreement, statement, cooperation, conflict
+// or other.
+func (k Kind) Group() string {
+	switch k {
+	case KindVisit, KindHostVisit, KindMeetThird:
+		return "visit"
+	case KindConsult, KindTelephone, KindNegotiate:
+		return "meeting"
+	case KindAgreement:
+		return "agreement"
+	case KindStatement, KindIntent:
+		return "statement"
+	case KindCooperate, KindEconomic, KindMilitary, KindAid:
+		return "cooperation"
+	case KindCriticize, KindReduceRelation, KindSanction:
+		return "conflict"
+	}
+	return "other"
+}
+
+// Groups lists the kind groups in legend order, each with its kinds.
+func Groups() []KindGroup {
+	var out []KindGroup
+	index := map[string]int{}
+	for _, k := range kinds {
+		g := k.Kind.Group()
+		i, ok := index[g]
+		if !ok {
+			i = len(out)
+			index[g] = i
+			out = append(out, KindGroup{Name: g})
+		}
+		out[i].Kinds = append(out[i].Kinds, k)
+	}
+	return out
+}
+
+// KindGroup is a family of kinds.
+type KindGroup struct {
+	Name  string
+	Kinds []KindInfo
+}

@@ -18,7 +18,12 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) {
 			s.error(w, r, err)
 			return
 		}
-		f.Pair = &p
+		v, err := timeline.ParseView(p, r.URL.Query())
+		if err != nil {
+			s.error(w, r, timeline.Errorf(timeline.EINVALID, "%s", filterProblems(err)))
+			return
+		}
+		f = v.Filter()
 		name = "dyad-" + p.A.Slug() + "-" + p.B.Slug() + "-events.csv"
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
@@ -46,4 +51,16 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) {
 		s.log.Error("export csv", "request_id", requestIDFrom(r.Context()), "rows", cw.Rows(), "err", err)
 		panic(http.ErrAbortHandler)
 	}
+}
+
+// filterProblems joins the messages of a view's unreadable parameters.
+func filterProblems(err error) string {
+	fields := timeline.FieldErrors(err)
+	msgs := make([]string, 0, len(fields))
+	for _, k := range []string{"q", "kind", "tag", "actor", "side", "from", "to", "event", "page"} {
+		if m, ok := fields[k]; ok {
+			msgs = append(msgs, m)
+		}
+	}
+	return strings.Join(msgs, " ")
 }

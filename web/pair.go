@@ -2,7 +2,7 @@ package web
 
 import (
 	"net/http"
-	"strconv"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -11,7 +11,7 @@ import (
 )
 
 // PageSize is how many events a page of a timeline list shows.
-const PageSize = 100
+const PageSize = 50
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	pairs, err := s.events.ListPairs(r.Context())
@@ -19,7 +19,27 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, views.Home(views.HomePage{Pairs: pairs, Countries: timeline.Countries()}))
+	q := strings.TrimSpace(r.URL.Query().Get("country"))
+	if q != "" {
+		pairs = filterPairs(pairs, q)
+	}
+	s.render(w, r, http.StatusOK, views.Home(views.HomePage{Pairs: pairs, Countries: timeline.Countries(), Search: q}))
+}
+
+// filterPairs keeps the pairs with a country whose code or English or Arabic
+// name contains q, folded.
+func filterPairs(pairs []timeline.PairSummary, q string) []timeline.PairSummary {
+	f := timeline.Fold(q)
+	match := func(c timeline.Country) bool {
+		return strings.EqualFold(string(c), q) || strings.Contains(timeline.Fold(c.Name()), f) || strings.Contains(timeline.Fold(c.NameAR()), f)
+	}
+	var out []timeline.PairSummary
+	for _, p := range pairs {
+		if match(p.Pair.A) || match(p.Pair.B) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // pickPair is where the home page's picker sends its choice.
@@ -52,30 +72,136 @@ func pairFromURL(r *http.Request) (timeline.Pair, error) {
 	return p, nil
 }
 
+// isPartial reports whether the page's script asked for the timeline region
+// alone, to swap it in place.
+func isPartial(r *http.Request) bool { return r.Header.Get("X-Dyad-Partial") == "1" }
+
 func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 	p, err := pairFromURL(r)
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	page := 1
-	if v := r.URL.Query().Get("page"); v != "" {
-		if page, err = strconv.Atoi(v); err != nil || page < 1 {
-			s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "There is no page %q of this timeline.", v))
-			return
-		}
-	}
-	f := timeline.EventFilter{Pair: &p, Limit: PageSize, Offset: (page - 1) * PageSize}
-	events, total, err := s.events.FindEvents(r.Context(), f)
+	v, verr := timeline.ParseView(p, r.URL.Query())
+	page, err := s.pairPage(r, v)
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	pages := max(1, (total+PageSize-1)/PageSize)
-	if page > pages {
-		s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "This timeline has %d pages; there is no page %d.", pages, page))
+	status := http.StatusOK
+	page.Errors = timeline.FieldErrors(verr)
+	if len(page.Errors) > 0 {
+		status = http.StatusBadRequest
+	}
+	if page.View.Page > page.Pages {
+		status = http.StatusNotFound
+		page.Errors = map[string]string{"page": "There is no page " + itoa(page.View.Page) + " of this list; it has " + itoa(page.Pages) + "."}
+	}
+	w.Header().Set("Vary", "X-Dyad-Partial")
+	if isPartial(r) {
+		s.render(w, r, status, views.PairView(page))
 		return
 	}
-	s.render(w, r, http.StatusOK, views.Pair(views.PairPage{
-		Pair: p, Groups: timeline.GroupByPeriod(events), Total: total, Page: page, Pages: pages}))
+	s.render(w, r, status, views.Pair(page))
+}
+
+// pairPage gathers everything a pair's page shows for the view v.
+func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, error) {
+	ctx := r.Context()
+	page := views.PairPage{View: v}
+	stats, err := s.events.FindPairStats(ctx, v.Pair)
+	if err != nil {
+		return page, err
+	}
+	page.Stats = stats
+	history := timeline.View{}.Window(stats.First, stats.Last)
+	win := v.Window(stats.First, stats.Last)
+	page.History, page.Window = history, win
+	f := v.Filter()
+
+	// The overview counts the filtered events over the whole history.
+	og := timeline.Year
+	if history.Days() < 3*366 {
+		og = timeline.Month
+	}
+	of := f
+	of.From, of.To = timeline.Date{}, timeline.Date{}
+	obuckets, err := s.events.CountBuckets(ctx, of, og)
+	if err != nil {
+		return page, err
+	}
+	page.Overview = timeline.LayoutOverview(history, win, og, obuckets)
+
+	// The window: every event as a marker, or counted buckets when too many.
+	wf := f // an open range is the whole history, which the window shows
+	inWindow, err := s.events.CountEvents(ctx, wf)
+	if err != nil {
+		return page, err
+	}
+	page.Matching = inWindow
+	if inWindow <= timeline.MaxMarkers {
+		mf := wf
+		mf.Limit = timeline.MaxMarkers
+		events, _, err := s.events.FindEvents(ctx, mf)
+		if err != nil {
+			return page, err
+		}
+		page.Chart = timeline.LayoutEvents(win, v.Pair, events)
+	} else {
+		g := timeline.Granularity(win)
+		buckets, err := s.events.CountBuckets(ctx, wf, g)
+		if err != nil {
+			return page, err
+		}
+		page.Chart = timeline.LayoutBuckets(win, g, buckets)
+	}
+
+	// The list: the same window, a page at a time.
+	page.Pages = max(1, (inWindow+PageSize-1)/PageSize)
+	if v.Page <= page.Pages {
+		lf := wf
+		lf.Limit, lf.Offset = PageSize, (v.Page-1)*PageSize
+		events, _, err := s.events.FindEvents(ctx, lf)
+		if err != nil {
+			return page, err
+		}
+		page.Groups = timeline.GroupByPeriod(events)
+	}
+
+	if v.Event != 0 {
+		e, err := s.events.FindEventByID(ctx, v.Event)
+		switch {
+		case timeline.ErrorCode(err) == timeline.ENOTFOUND:
+			page.Errors = map[string]string{"event": "There is no event " + itoa64(v.Event) + "."}
+		case err != nil:
+			return page, err
+		case !e.Involves(v.Pair.A) || !e.Involves(v.Pair.B):
+			page.Errors = map[string]string{"event": "Event " + itoa64(v.Event) + " does not involve both " + v.Pair.A.Name() + " and " + v.Pair.B.Name() + "."}
+		default:
+			page.Selected = e
+		}
+	}
+	page.Nav = navigation(v, win, history)
+	return page, nil
+}
+
+// navigation builds the zoom, preset and pan links of the view.
+func navigation(v timeline.View, win, history timeline.Window) views.Nav {
+	const year = 365
+	n := views.Nav{
+		ZoomIn:  v.Zoom(win, history, win.Days()/2).URL(),
+		ZoomOut: v.Zoom(win, history, win.Days()*2).URL(),
+		Back:    v.Pan(win, -0.5).URL(),
+		Forward: v.Pan(win, 0.5).URL(),
+	}
+	all := v.WithRange(timeline.Date{}, timeline.Date{})
+	n.Presets = append(n.Presets, views.Link{Label: "All", URL: all.URL(), Current: v.From.IsZero() && v.To.IsZero()})
+	for _, pr := range []struct {
+		label string
+		days  int
+	}{{"10 years", 10 * year}, {"1 year", year}, {"3 months", 91}} {
+		pv := v.Preset(win, history, pr.days)
+		n.Presets = append(n.Presets, views.Link{Label: pr.label, URL: pv.URL(), Current: pv.URL() == v.URL()})
+	}
+	return n
 }

@@ -1,0 +1,296 @@
+package timeline
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// View is the state of a pair's timeline page: the visible range, the
+// filters, the selected event and the page of the list. Its URL query is a
+// public contract, shared by the page, its exports and the JSON API:
+//
+//	q       words to find (title, description, actors, source titles)
+//	kind    a kind id, repeatable
+//	tag     a tag
+//	actor   part of an actor's name
+//	side    a, b or none: whose initiative (a is the first country of the URL)
+//	from    start of the range, at any precision: 2025, 2025-10, 2025-10-15
+//	to      end of the range, likewise
+//	event   the id of the selected event
+//	page    the page of the list, from 1
+type View struct {
+	Pair     Pair
+	Q        string
+	Kinds    []Kind
+	Tag      string
+	Actor    string
+	Side     Side
+	From, To Date
+	Event    int64
+	Page     int
+}
+
+// ParseView reads the query of a pair's page. Parameters that do not parse
+// are left out of the view and reported in the returned *Error's Fields
+// (code EINVALID), keyed by parameter name, so the page can still show
+// the rest and say what was wrong.
+func ParseView(p Pair, q url.Values) (View, error) {
+	v := View{Pair: p, Page: 1}
+	fields := map[string]string{}
+	v.Q = strings.TrimSpace(q.Get("q"))
+	v.Tag = strings.ToLower(strings.TrimSpace(q.Get("tag")))
+	v.Actor = strings.TrimSpace(q.Get("actor"))
+	for _, k := range q["kind"] {
+		if k == "" {
+			continue
+		}
+		if !Kind(k).Valid() {
+			fields["kind"] = "There is no kind " + strconv.Quote(k) + "."
+			continue
+		}
+		if !containsKind(v.Kinds, Kind(k)) {
+			v.Kinds = append(v.Kinds, Kind(k))
+		}
+	}
+	switch s := Side(q.Get("side")); s {
+	case "", SideA, SideB, SideNone:
+		v.Side = s
+	default:
+		fields["side"] = "side is a, b or none."
+	}
+	for _, d := range []struct {
+		name string
+		dst  *Date
+	}{{"from", &v.From}, {"to", &v.To}} {
+		if s := strings.TrimSpace(q.Get(d.name)); s != "" {
+			date, err := ParseDate(s)
+			if err != nil {
+				fields[d.name] = ErrorMessage(err)
+				continue
+			}
+			*d.dst = date
+		}
+	}
+	if !v.From.IsZero() && !v.To.IsZero() && v.To.LastDayNumber() < v.From.DayNumber() {
+		fields["to"] = "The end of the range (" + v.To.Format() + ") is before its start (" + v.From.Format() + ")."
+		v.To = Date{}
+	}
+	if s := q.Get("event"); s != "" {
+		id, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || id <= 0 {
+			fields["event"] = strconv.Quote(s) + " is not an event number."
+		} else {
+			v.Event = id
+		}
+	}
+	if s := q.Get("page"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			fields["page"] = strconv.Quote(s) + " is not a page number."
+		} else {
+			v.Page = n
+		}
+	}
+	if len(fields) > 0 {
+		return v, &Error{Code: EINVALID, Message: "Some of the view's settings could not be read.", Fields: fields}
+	}
+	return v, nil
+}
+
+func containsKind(ks []Kind, k Kind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Query returns the view as URL parameters; defaults are left out.
+func (v View) Query() url.Values {
+	q := url.Values{}
+	set := func(k, val string) {
+		if val != "" {
+			q.Set(k, val)
+		}
+	}
+	set("q", v.Q)
+	for _, k := range v.Kinds {
+		q.Add("kind", string(k))
+	}
+	set("tag", v.Tag)
+	set("actor", v.Actor)
+	set("side", string(v.Side))
+	set("from", v.From.String())
+	set("to", v.To.String())
+	if v.Event != 0 {
+		q.Set("event", strconv.FormatInt(v.Event, 10))
+	}
+	if v.Page > 1 {
+		q.Set("page", strconv.Itoa(v.Page))
+	}
+	return q
+}
+
+// URL is the path and query of the view, in a canonical order.
+func (v View) URL() string { return withQuery(v.Pair.Path(), v.Query()) }
+
+// FilterQuery is the query without the selected event and the page: what
+// exports of the view take.
+func (v View) FilterQuery() url.Values {
+	v.Event, v.Page = 0, 1
+	return v.Query()
+}
+
+func withQuery(path string, q url.Values) string {
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
+}
+
+// Filter returns the events filter of the view, without paging.
+func (v View) Filter() EventFilter {
+	p := v.Pair
+	return EventFilter{Pair: &p, Q: v.Q, Kinds: v.Kinds, Tag: v.Tag, Actor: v.Actor, Side: v.Side, From: v.From, To: v.To}
+}
+
+// Filtered reports whether any filter other than the range is set.
+func (v View) Filtered() bool {
+	return v.Q != "" || len(v.Kinds) > 0 || v.Tag != "" || v.Actor != "" || v.Side != ""
+}
+
+// WithRange returns the view over [from, to] (zero for open ends), on the
+// first page, keeping the filters and the selected event.
+func (v View) WithRange(from, to Date) View {
+	v.From, v.To, v.Page = from, to, 1
+	return v
+}
+
+// WithEvent returns the view with an event selected (0 for none).
+func (v View) WithEvent(id int64) View {
+	v.Event = id
+	return v
+}
+
+// WithPage returns the view on page n of the list.
+func (v View) WithPage(n int) View {
+	v.Page = n
+	return v
+}
+
+// Window is a range of whole days, as days since 1970-01-01, inclusive.
+type Window struct {
+	Start, End int
+}
+
+// Days is the number of days in w.
+func (w Window) Days() int { return w.End - w.Start + 1 }
+
+// DayIndex returns the days since 1970-01-01 of a day-precision date.
+func DayIndex(d Date) int {
+	return int(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// DayAt returns the day-precision date of a day index.
+func DayAt(i int) Date {
+	return DayDate(time.Unix(int64(i)*86400, 0).UTC())
+}
+
+// Span returns the window a date covers, from its first to its last day.
+func Span(d Date) Window { return Window{DayIndex(d.First()), DayIndex(d.Last())} }
+
+// Window returns the range the view shows. Open ends take the pair's
+// history (first and last, rounded out to whole years).
+func (v View) Window(first, last Date) Window {
+	w := Window{Start: DayIndex(Date{Year: first.Year, Month: time.January, Day: 1, Precision: Day}),
+		End: DayIndex(Date{Year: last.Last().Year, Month: time.December, Day: 31, Precision: Day})}
+	if first.IsZero() || last.IsZero() {
+		now := time.Now().UTC().Year()
+		w = Window{DayIndex(Date{Year: now, Month: 1, Day: 1, Precision: Day}), DayIndex(Date{Year: now, Month: 12, Day: 31, Precision: Day})}
+	}
+	if !v.From.IsZero() {
+		w.Start = DayIndex(v.From.First())
+	}
+	if !v.To.IsZero() {
+		w.End = DayIndex(v.To.Last())
+	}
+	if w.End < w.Start {
+		w.End = w.Start
+	}
+	return w
+}
+
+// RangeDates returns the shortest dates that name w: whole years as
+// 2016..2025, whole months as 2025-10..2025-12, otherwise days.
+func RangeDates(w Window) (from, to Date) {
+	a, b := DayAt(w.Start), DayAt(w.End)
+	switch {
+	case a.Month == time.January && a.Day == 1 && b.Month == time.December && b.Day == 31:
+		return Date{Year: a.Year, Precision: Year}, Date{Year: b.Year, Precision: Year}
+	case a.Day == 1 && b.Day == daysIn(b.Year, b.Month):
+		return Date{Year: a.Year, Month: a.Month, Precision: Month}, Date{Year: b.Year, Month: b.Month, Precision: Month}
+	}
+	return a, b
+}
+
+// Zoom returns the view over a window of the given number of days with the
+// same centre as w; zooming out past the history shows it all.
+func (v View) Zoom(w, history Window, days int) View {
+	if days >= history.Days() {
+		return v.WithRange(Date{}, Date{})
+	}
+	days = max(days, 7)
+	mid := w.Start + w.Days()/2
+	nw := Window{mid - days/2, mid - days/2 + days - 1}
+	return v.WithRange(RangeDates(snap(nw, days)))
+}
+
+// Preset returns the view over the last `days` days of w, snapped to whole
+// years or months when the length is one.
+func (v View) Preset(w, history Window, days int) View {
+	if days >= history.Days() {
+		return v.WithRange(Date{}, Date{})
+	}
+	return v.WithRange(RangeDates(snap(Window{w.End - days + 1, w.End}, days)))
+}
+
+// Pan returns the view moved by a fraction of its width (negative: back).
+func (v View) Pan(w Window, fraction float64) View {
+	shift := int(float64(w.Days()) * fraction)
+	if shift == 0 {
+		shift = 1
+		if fraction < 0 {
+			shift = -1
+		}
+	}
+	nw := Window{w.Start + shift, w.End + shift}
+	return v.WithRange(RangeDates(snap(nw, w.Days())))
+}
+
+// snap rounds a window of about a year or more to whole years and of about
+// a month or more to whole months, so that URLs read 2016..2025.
+func snap(w Window, days int) Window {
+	b := DayAt(w.End)
+	switch {
+	case days >= 360:
+		years := max(1, (days+180)/365)
+		end := b.Year
+		if b.Month < time.July {
+			end--
+		}
+		return Window{DayIndex(Date{Year: end - years + 1, Month: 1, Day: 1, Precision: Day}), DayIndex(Date{Year: end, Month: 12, Day: 31, Precision: Day})}
+	case days >= 28:
+		months := max(1, (days+15)/30)
+		end := time.Date(b.Year, b.Month, 1, 0, 0, 0, 0, time.UTC)
+		if b.Day < 15 {
+			end = end.AddDate(0, -1, 0)
+		}
+		start := end.AddDate(0, -(months - 1), 0)
+		last := end.AddDate(0, 1, -1)
+		return Window{DayIndex(DayDate(start)), DayIndex(DayDate(last))}
+	}
+	return w
+}

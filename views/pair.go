@@ -1,0 +1,241 @@
+package views
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/a-h/templ"
+
+	"github.com/dyadhq/dyad/timeline"
+)
+
+// PairPage is everything a pair's timeline page shows for one view.
+type PairPage struct {
+	View     timeline.View
+	Stats    *timeline.PairStats
+	History  timeline.Window // the whole history, in whole years
+	Window   timeline.Window // the visible range
+	Overview *timeline.Overview
+	Chart    *timeline.Chart
+	Matching int // events in the window that pass the filters
+	Pages    int
+	Groups   []timeline.YearGroup // the list's page
+	Selected *timeline.Event
+	Errors   map[string]string // view parameters that could not be read
+	Nav      Nav
+}
+
+// Nav holds the zoom, pan and preset links of a view.
+type Nav struct {
+	ZoomIn, ZoomOut, Back, Forward string
+	Presets                        []Link
+}
+
+// Link is a labelled URL.
+type Link struct {
+	Label, URL string
+	Current    bool
+}
+
+func f1(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+
+func su(s string) templ.SafeURL { return templ.SafeURL(s) }
+
+func (p PairPage) swapURL() string {
+	v := p.View
+	v.Pair = timeline.Pair{A: v.Pair.B, B: v.Pair.A}
+	switch v.Side {
+	case timeline.SideA:
+		v.Side = timeline.SideB
+	case timeline.SideB:
+		v.Side = timeline.SideA
+	}
+	return v.URL()
+}
+
+func (p PairPage) exportURL(name string) string {
+	q := p.View.FilterQuery().Encode()
+	u := p.View.Pair.Path() + "/" + name
+	if q != "" {
+		u += "?" + q
+	}
+	return u
+}
+
+func (p PairPage) markerURL(id int64) string { return p.View.WithEvent(id).URL() + "#panel" }
+
+func (p PairPage) closeURL() string { return p.View.WithEvent(0).URL() }
+
+func (p PairPage) periodURL(d timeline.Date) string { return p.View.WithRange(d, d).URL() }
+
+func (p PairPage) pageURL(n int) string { return p.View.WithPage(n).URL() + "#list" }
+
+func (p PairPage) kindChecked(k timeline.Kind) bool {
+	for _, x := range p.View.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// sideLabel names a side of the pair in words.
+func (p PairPage) sideLabel(s timeline.Side) string {
+	switch s {
+	case timeline.SideA:
+		return "initiated by " + p.View.Pair.A.Name()
+	case timeline.SideB:
+		return "initiated by " + p.View.Pair.B.Name()
+	}
+	return "with no single initiator"
+}
+
+func (p PairPage) windowLabel() string {
+	a, b := timeline.RangeDates(p.Window)
+	if a == b {
+		return a.Format()
+	}
+	return a.Format() + " – " + b.Format()
+}
+
+func markerLabel(p PairPage, m timeline.Marker) string {
+	return dateRange(m.Event) + ", " + m.Event.Kind.Label() + ", " + p.sideLabel(m.Side) + ": " + m.Event.Title
+}
+
+func bucketLabel(p PairPage, b timeline.BucketMark) string {
+	return b.Start.Format() + ": " + plural(b.Count, "event", "events") + " " + p.sideLabel(b.Side) + ". Zoom in."
+}
+
+func (p PairPage) countText() string {
+	s := plural(p.Matching, "event", "events")
+	if p.View.Filtered() {
+		s += " match the filters"
+	}
+	return s + " in " + p.windowLabel()
+}
+
+// yearBars draws events per year as one path, for the summary's small chart.
+func yearBars(per []timeline.YearCount, width, height float64) string {
+	if len(per) == 0 {
+		return ""
+	}
+	first, last := per[0].Year, per[len(per)-1].Year
+	n := float64(last - first + 1)
+	most := 1
+	for _, y := range per {
+		most = max(most, y.Count)
+	}
+	bw := width / n
+	var b strings.Builder
+	for _, y := range per {
+		h := max(1, height*float64(y.Count)/float64(most))
+		x := float64(y.Year-first) * bw
+		b.WriteString("M" + f1(x) + " " + f1(height) + "h" + f1(max(bw-0.5, 0.8)) + "v-" + f1(h) + "h-" + f1(max(bw-0.5, 0.8)) + "z")
+	}
+	return b.String()
+}
+
+func topKinds(st *timeline.PairStats) []kindCount {
+	var out []kindCount
+	for _, k := range timeline.Kinds() {
+		if n := st.ByKind[k.Kind]; n > 0 {
+			out = append(out, kindCount{k.Kind, n})
+		}
+	}
+	return out
+}
+
+type kindCount struct {
+	Kind  timeline.Kind
+	Count int
+}
+
+func groupLabel(g string) string {
+	if g == "" {
+		return ""
+	}
+	return strings.ToUpper(g[:1]) + g[1:]
+}
+
+func kindsTitle(g timeline.KindGroup) string {
+	var names []string
+	for _, k := range g.Kinds {
+		names = append(names, k.Label)
+	}
+	return strings.Join(names, ", ")
+}
+
+func fmtInt(n int) string {
+	s := strconv.Itoa(n)
+	if n < 10000 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func ariaCurrent(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+func kindsSelected(ks []timeline.Kind) string {
+	if len(ks) == 0 {
+		return " (all)"
+	}
+	return " (" + strconv.Itoa(len(ks)) + " chosen)"
+}
+
+func labelAnchor(m timeline.Marker) string {
+	if m.LabelEnd != m.RTL {
+		return "end"
+	}
+	return "start"
+}
+
+func labelDirection(m timeline.Marker) string {
+	if m.RTL {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// leaderGap keeps the leader line off the label's text.
+func leaderGap(m timeline.Marker) float64 {
+	if m.LabelY < m.Y {
+		return -4
+	}
+	return 12
+}
+
+func bucketTextY(p PairPage, b timeline.BucketMark) float64 {
+	if b.Side == timeline.SideA {
+		return b.Y - 3
+	}
+	if b.Side == timeline.SideB {
+		return b.Y + b.H + 11
+	}
+	return b.Y - 3
+}
+
+func sparkLabel(s timeline.PairSummary) string {
+	if len(s.PerYear) == 0 {
+		return "No events"
+	}
+	busiest := s.PerYear[0]
+	for _, y := range s.PerYear {
+		if y.Count > busiest.Count {
+			busiest = y
+		}
+	}
+	return "Events per year from " + strconv.Itoa(s.PerYear[0].Year) + " to " + strconv.Itoa(s.PerYear[len(s.PerYear)-1].Year) +
+		"; busiest " + strconv.Itoa(busiest.Year) + " with " + plural(busiest.Count, "event", "events")
+}
