@@ -68,7 +68,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // so a transaction never fails half-way for want of it.
 func dsn(path string, writer bool) string {
 	q := url.Values{}
-	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	if writer {

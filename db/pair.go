@@ -44,10 +44,13 @@ func (d *DB) CountEvents(ctx context.Context, f timeline.EventFilter) (int, erro
 	var n int
 	if summaryUsable(f) && f.From.IsZero() {
 		c := f.Pair.Canonical()
-		q := "SELECT coalesce(sum(n), 0) FROM pair_months WHERE a = ? AND b = ?"
+		q := "SELECT coalesce(sum(n), 0) FROM pair_years WHERE a = ? AND b = ?"
 		args := []any{string(c.A), string(c.B)}
-		if !f.To.IsZero() {
-			q += " AND month <= ?"
+		if !f.To.IsZero() && f.To.LastDayNumber()%10000 == 1231 {
+			q += " AND year <= ?"
+			args = append(args, f.To.Last().Year)
+		} else if !f.To.IsZero() {
+			q = "SELECT coalesce(sum(n), 0) FROM pair_months WHERE a = ? AND b = ? AND month <= ?"
 			args = append(args, f.To.LastDayNumber()/100)
 		}
 		cond, more := summarySide(f)
@@ -103,15 +106,22 @@ func (d *DB) CountBuckets(ctx context.Context, f timeline.EventFilter, g timelin
 	var args []any
 	keyDiv, monthDiv := bucketDivisors(g)
 	if summaryUsable(f) && g != timeline.Day && (f.From.IsZero() || f.From.Precision != timeline.Day) {
-		q = fmt.Sprintf("SELECT month / %d, CASE side WHEN 'a' THEN ? WHEN 'b' THEN ? ELSE '' END, sum(n) FROM pair_months WHERE a = ? AND b = ?", monthDiv)
+		// Years and decades over whole years read the yearly counts;
+		// anything else the monthly ones.
+		table, col, div, lo, hi := "pair_months", "month", monthDiv, f.From.DayNumber()/100, f.To.LastDayNumber()/100
+		yearAligned := (f.From.IsZero() || f.From.DayNumber()%10000 == 101) && (f.To.IsZero() || f.To.LastDayNumber()%10000 == 1231)
+		if (g == timeline.Year || g == timeline.Decade) && yearAligned {
+			table, col, div, lo, hi = "pair_years", "year", monthDiv/100, f.From.DayNumber()/10000, f.To.LastDayNumber()/10000
+		}
+		q = fmt.Sprintf("SELECT %s / %d, CASE side WHEN 'a' THEN ? WHEN 'b' THEN ? ELSE '' END, sum(n) FROM %s WHERE a = ? AND b = ?", col, div, table)
 		args = []any{string(c.A), string(c.B), string(c.A), string(c.B)}
 		if !f.From.IsZero() {
-			q += " AND month >= ?"
-			args = append(args, f.From.DayNumber()/100)
+			q += " AND " + col + " >= ?"
+			args = append(args, lo)
 		}
 		if !f.To.IsZero() {
-			q += " AND month <= ?"
-			args = append(args, f.To.LastDayNumber()/100)
+			q += " AND " + col + " <= ?"
+			args = append(args, hi)
 		}
 		cond, more := summarySide(f)
 		q += cond + " GROUP BY 1, 2 ORDER BY 1"
@@ -159,7 +169,7 @@ func (d *DB) CountBuckets(ctx context.Context, f timeline.EventFilter, g timelin
 func (d *DB) FindPairStats(ctx context.Context, p timeline.Pair) (*timeline.PairStats, error) {
 	c := p.Canonical()
 	st := &timeline.PairStats{Pair: p, ByKind: map[timeline.Kind]int{}}
-	rows, err := d.read.QueryContext(ctx, "SELECT month / 100, sum(n) FROM pair_months WHERE a = ? AND b = ? GROUP BY 1 ORDER BY 1", string(c.A), string(c.B))
+	rows, err := d.read.QueryContext(ctx, "SELECT year, sum(n) FROM pair_years WHERE a = ? AND b = ? GROUP BY 1 ORDER BY 1", string(c.A), string(c.B))
 	if err != nil {
 		return nil, fmt.Errorf("pair stats: %w", err)
 	}
@@ -238,7 +248,7 @@ func (d *DB) FindPairStats(ctx context.Context, p timeline.Pair) (*timeline.Pair
 // ListPairs returns the pairs that share events, most events first, with
 // their events per year.
 func (d *DB) ListPairs(ctx context.Context) ([]timeline.PairSummary, error) {
-	rows, err := d.read.QueryContext(ctx, "SELECT a, b, month / 100, sum(n) FROM pair_months GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+	rows, err := d.read.QueryContext(ctx, "SELECT a, b, year, sum(n) FROM pair_years GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
 	if err != nil {
 		return nil, fmt.Errorf("list pairs: %w", err)
 	}

@@ -154,7 +154,7 @@ func TestBucketsAgree(t *testing.T) {
 	for _, p := range []*timeline.Pair{&sy, &ru} {
 		for _, side := range []timeline.Side{"", timeline.SideA, timeline.SideB, timeline.SideNone} {
 			for _, g := range []timeline.Precision{timeline.Month, timeline.Year, timeline.Decade} {
-				for _, rng := range [][2]string{{"", ""}, {"1995", "2010-06"}, {"2000-01", ""}} {
+				for _, rng := range [][2]string{{"", ""}, {"1995", "2010-06"}, {"2000-01", ""}, {"1995", "2009"}, {"1990s", "2000s"}, {"2001-02", "2001-02"}} {
 					f := timeline.EventFilter{Pair: p, Side: side}
 					if rng[0] != "" {
 						f.From = timeline.MustParseDate(rng[0])
@@ -179,18 +179,23 @@ func TestBucketsAgree(t *testing.T) {
 					}
 				}
 			}
-			f := timeline.EventFilter{Pair: p, Side: side}
-			n1, err := d.CountEvents(ctx, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, where, args := filterSQL(f)
-			var n2 int
-			if err := d.read.QueryRow("SELECT count(*) FROM event_pairs p"+where, args...).Scan(&n2); err != nil {
-				t.Fatal(err)
-			}
-			if n1 != n2 {
-				t.Fatalf("pair %v side %q: CountEvents %d, counting rows %d", *p, side, n1, n2)
+			for _, to := range []string{"", "2004", "2004-06", "2000s"} {
+				f := timeline.EventFilter{Pair: p, Side: side}
+				if to != "" {
+					f.To = timeline.MustParseDate(to)
+				}
+				n1, err := d.CountEvents(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, where, args := filterSQL(f)
+				var n2 int
+				if err := d.read.QueryRow("SELECT count(*) FROM event_pairs p"+where, args...).Scan(&n2); err != nil {
+					t.Fatal(err)
+				}
+				if n1 != n2 {
+					t.Fatalf("pair %v side %q to %q: CountEvents %d, counting rows %d", *p, side, to, n1, n2)
+				}
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package timeline
 import (
 	"errors"
 	"fmt"
+	"sort"
 )
 
 // Error codes. Every error the services return to a caller carries one of
@@ -65,4 +66,21 @@ func FieldErrors(err error) map[string]string {
 		return e.Fields
 	}
 	return nil
+}
+
+// Describe returns the message of err followed by its field messages, in a
+// stable order, for places that have no form to show them beside (the CLI,
+// logs, import reports).
+func Describe(err error) string {
+	msg := ErrorMessage(err)
+	fields := FieldErrors(err)
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		msg += " " + k + ": " + fields[k]
+	}
+	return msg
 }

@@ -183,6 +183,10 @@ type EventService interface {
 	// EINVALID with field messages when e is not valid.
 	CreateEvent(ctx context.Context, e *Event) error
 
+	// CreateEvents stores many events in one transaction: all or none.
+	// Returns EINVALID (naming the event) if any is not valid.
+	CreateEvents(ctx context.Context, events []*Event) error
+
 	// UpdateEvent replaces the event with e.ID by e. Returns ENOTFOUND or
 	// EINVALID.
 	UpdateEvent(ctx context.Context, e *Event) error

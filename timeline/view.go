@@ -257,17 +257,24 @@ func (v View) Preset(w, history Window, days int) View {
 	return v.WithRange(RangeDates(snap(Window{w.End - days + 1, w.End}, days)))
 }
 
-// Pan returns the view moved by a fraction of its width (negative: back).
-func (v View) Pan(w Window, fraction float64) View {
+// Pan returns the view moved by a fraction of its width (negative: back),
+// stopping at the ends of the history; ok is false when it cannot move.
+func (v View) Pan(w, history Window, fraction float64) (View, bool) {
 	shift := int(float64(w.Days()) * fraction)
-	if shift == 0 {
-		shift = 1
-		if fraction < 0 {
-			shift = -1
-		}
+	switch {
+	case shift < 0:
+		shift = max(shift, history.Start-w.Start)
+	case shift > 0:
+		shift = min(shift, history.End-w.End)
 	}
-	nw := Window{w.Start + shift, w.End + shift}
-	return v.WithRange(RangeDates(snap(nw, w.Days())))
+	if shift == 0 {
+		return v, false
+	}
+	nw := snap(Window{w.Start + shift, w.End + shift}, w.Days())
+	if nw == w {
+		return v, false
+	}
+	return v.WithRange(RangeDates(nw)), true
 }
 
 // snap rounds a window of about a year or more to whole years and of about

@@ -103,7 +103,7 @@ func markerLabel(p PairPage, m timeline.Marker) string {
 }
 
 func bucketLabel(p PairPage, b timeline.BucketMark) string {
-	return b.Start.Format() + ": " + plural(b.Count, "event", "events") + " " + p.sideLabel(b.Side) + ". Zoom in."
+	return b.Start.Format() + ": " + plural(b.Count, "event", "events") + " " + p.sideLabel(b.Side)
 }
 
 func (p PairPage) countText() string {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -142,7 +143,7 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 	if inWindow <= timeline.MaxMarkers {
 		mf := wf
 		mf.Limit = timeline.MaxMarkers
-		events, _, err := s.events.FindEvents(ctx, mf)
+		events, err := collect(ctx, s.events, mf)
 		if err != nil {
 			return page, err
 		}
@@ -161,7 +162,7 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 	if v.Page <= page.Pages {
 		lf := wf
 		lf.Limit, lf.Offset = PageSize, (v.Page-1)*PageSize
-		events, _, err := s.events.FindEvents(ctx, lf)
+		events, err := collect(ctx, s.events, lf)
 		if err != nil {
 			return page, err
 		}
@@ -191,8 +192,12 @@ func navigation(v timeline.View, win, history timeline.Window) views.Nav {
 	n := views.Nav{
 		ZoomIn:  v.Zoom(win, history, win.Days()/2).URL(),
 		ZoomOut: v.Zoom(win, history, win.Days()*2).URL(),
-		Back:    v.Pan(win, -0.5).URL(),
-		Forward: v.Pan(win, 0.5).URL(),
+	}
+	if back, ok := v.Pan(win, history, -0.5); ok {
+		n.Back = back.URL()
+	}
+	if fwd, ok := v.Pan(win, history, 0.5); ok {
+		n.Forward = fwd.URL()
 	}
 	all := v.WithRange(timeline.Date{}, timeline.Date{})
 	n.Presets = append(n.Presets, views.Link{Label: "All", URL: all.URL(), Current: v.From.IsZero() && v.To.IsZero()})
@@ -204,4 +209,14 @@ func navigation(v timeline.View, win, history timeline.Window) views.Nav {
 		n.Presets = append(n.Presets, views.Link{Label: pr.label, URL: pv.URL(), Current: pv.URL() == v.URL()})
 	}
 	return n
+}
+
+// collect reads the events f selects, without counting them all.
+func collect(ctx context.Context, es timeline.EventService, f timeline.EventFilter) ([]*timeline.Event, error) {
+	var out []*timeline.Event
+	err := es.EachEvent(ctx, f, func(e *timeline.Event) error {
+		out = append(out, e)
+		return nil
+	})
+	return out, err
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"os"
 	"os/signal"
@@ -19,7 +20,7 @@ func main() {
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "dyad:", err)
+			fmt.Fprintln(os.Stderr, "dyad:", describe(err))
 		}
 		os.Exit(exitCode(err))
 	}
@@ -58,6 +59,7 @@ func init() {
 	commands = []command{
 		{"serve", "serve the web application (the default)", serveCmd},
 		{"export", "write events as CSV", exportCmd},
+		{"generate", "add made-up events for benchmarks", generateCmd},
 		{"help", "say what each command does", nil},
 	}
 }
@@ -138,4 +140,14 @@ func envOr(getenv func(string) string, key, def string) string {
 		return v
 	}
 	return def
+}
+
+// describe is the message for an error that ends the program: a domain
+// error's words for people, anything else as it is.
+func describe(err error) string {
+	var te *timeline.Error
+	if errors.As(err, &te) {
+		return timeline.Describe(err)
+	}
+	return err.Error()
 }

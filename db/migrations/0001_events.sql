@@ -49,9 +49,9 @@ CREATE INDEX event_pairs_event ON event_pairs (event_id);
 CREATE INDEX event_pairs_kind ON event_pairs (a, b, kind, sort_key);
 
 -- Counts kept up to date by triggers, so that a pair's overview and summary
--- cost the same whatever the length of its history. side is 'a' when the
--- initiator is the pair's a, 'b' for b, '' otherwise; month is YYYYMM of the
--- first day an event covers.
+-- cost little whatever the length of its history. side is 'a' when the
+-- initiator is the pair's a, 'b' for b, '' otherwise; month is YYYYMM and
+-- year YYYY of the first day an event covers.
 CREATE TABLE pair_months (
 	a     TEXT    NOT NULL,
 	b     TEXT    NOT NULL,
@@ -59,6 +59,15 @@ CREATE TABLE pair_months (
 	side  TEXT    NOT NULL,
 	n     INTEGER NOT NULL,
 	PRIMARY KEY (a, b, month, side)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE pair_years (
+	a    TEXT    NOT NULL,
+	b    TEXT    NOT NULL,
+	year INTEGER NOT NULL,
+	side TEXT    NOT NULL,
+	n    INTEGER NOT NULL,
+	PRIMARY KEY (a, b, year, side)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE pair_kinds (
@@ -75,6 +84,10 @@ CREATE TRIGGER event_pairs_count AFTER INSERT ON event_pairs BEGIN
 	VALUES (NEW.a, NEW.b, NEW.sort_key / 1000,
 		CASE NEW.initiator WHEN NEW.a THEN 'a' WHEN NEW.b THEN 'b' ELSE '' END, 1)
 	ON CONFLICT DO UPDATE SET n = n + 1;
+	INSERT INTO pair_years (a, b, year, side, n)
+	VALUES (NEW.a, NEW.b, NEW.sort_key / 100000,
+		CASE NEW.initiator WHEN NEW.a THEN 'a' WHEN NEW.b THEN 'b' ELSE '' END, 1)
+	ON CONFLICT DO UPDATE SET n = n + 1;
 	INSERT INTO pair_kinds (a, b, kind, side, n)
 	VALUES (NEW.a, NEW.b, NEW.kind,
 		CASE NEW.initiator WHEN NEW.a THEN 'a' WHEN NEW.b THEN 'b' ELSE '' END, 1)
@@ -86,6 +99,10 @@ CREATE TRIGGER event_pairs_uncount AFTER DELETE ON event_pairs BEGIN
 	WHERE a = OLD.a AND b = OLD.b AND month = OLD.sort_key / 1000
 		AND side = CASE OLD.initiator WHEN OLD.a THEN 'a' WHEN OLD.b THEN 'b' ELSE '' END;
 	DELETE FROM pair_months WHERE a = OLD.a AND b = OLD.b AND month = OLD.sort_key / 1000 AND n <= 0;
+	UPDATE pair_years SET n = n - 1
+	WHERE a = OLD.a AND b = OLD.b AND year = OLD.sort_key / 100000
+		AND side = CASE OLD.initiator WHEN OLD.a THEN 'a' WHEN OLD.b THEN 'b' ELSE '' END;
+	DELETE FROM pair_years WHERE a = OLD.a AND b = OLD.b AND year = OLD.sort_key / 100000 AND n <= 0;
 	UPDATE pair_kinds SET n = n - 1
 	WHERE a = OLD.a AND b = OLD.b AND kind = OLD.kind
 		AND side = CASE OLD.initiator WHEN OLD.a THEN 'a' WHEN OLD.b THEN 'b' ELSE '' END;

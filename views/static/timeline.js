@@ -42,6 +42,10 @@
     var el = null;
     if (focus === "panel") el = document.getElementById("panel-title");
     else if (focus === "chart") el = document.getElementById("chart");
+    else if (focus === "list") {
+      var list = document.getElementById("list");
+      if (list) list.scrollIntoView();
+    }
     else if (focus && focus.indexOf("event:") === 0) {
       el = view.querySelector('.marker[data-event="' + focus.slice(6) + '"]');
     }
@@ -99,10 +103,11 @@
       e.preventDefault();
       var panel = document.getElementById("panel");
       load(href, true, panel ? "event:" + panel.dataset.event : null);
-    } else if (a.dataset.nav || a.classList.contains("preset")) {
+    } else if (a.pathname === location.pathname && !a.hasAttribute("download")) {
+      // Zoom, pan, presets, overview bars, buckets, pages: same page, new view.
       e.preventDefault();
-      var keep = a.closest("#chart") || a.closest(".zoom") ? "chart" : null;
-      load(href.split("#")[0], true, keep);
+      var keep = a.closest("#chart") || a.closest(".zoom") ? "chart" : a.closest(".pages") ? "list" : null;
+      load(a.pathname + a.search, true, keep);
     }
   });
 
