@@ -25,7 +25,7 @@ func BenchmarkPairView(b *testing.B) {
 	}
 	defer store.Close()
 	h := web.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), store, store, web.Config{})
-	for _, u := range []string{"/pairs/sy/ru", "/pairs/fr/de", "/pairs/sy/ru?q=reconstruction", "/pairs/fr/de?q=reconstruction"} {
+	for _, u := range []string{"/pairs/sy/ru", "/pairs/fr/de", "/pairs/sy/ru?q=reconstruction", "/pairs/fr/de?q=reconstruction", "/pairs/sy/ru?kind=make_visit&side=a"} {
 		b.Run(u, func(b *testing.B) {
 			var n int
 			for b.Loop() {

@@ -90,8 +90,11 @@ func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	status := http.StatusOK
-	page.Errors = timeline.FieldErrors(verr)
-	if len(page.Errors) > 0 {
+	for k, msg := range timeline.FieldErrors(verr) {
+		if page.Errors == nil {
+			page.Errors = map[string]string{}
+		}
+		page.Errors[k] = msg
 		status = http.StatusBadRequest
 	}
 	if page.View.Page > page.Pages {

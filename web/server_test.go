@@ -420,3 +420,21 @@ func TestDemoPair(t *testing.T) {
 		t.Fatalf("%d Enab Baladi source links, want 6", n)
 	}
 }
+
+func mustRequest(t *testing.T, method, url string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}
+
+func parseCSV(t *testing.T, body string) [][]string {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}

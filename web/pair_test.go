@@ -1,0 +1,362 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/dyadhq/dyad/timeline"
+)
+
+func (a *testApp) addEvents(events ...*timeline.Event) {
+	a.t.Helper()
+	if err := a.store.CreateEvents(context.Background(), events); err != nil {
+		a.t.Fatal(err)
+	}
+}
+
+func ev(date, title string, kind timeline.Kind, initiator timeline.Country, cs ...timeline.Country) *timeline.Event {
+	if len(cs) == 0 {
+		cs = []timeline.Country{"SY", "RU"}
+	}
+	return &timeline.Event{Date: timeline.MustParseDate(date), Title: title, Kind: kind, Countries: cs, Initiator: initiator}
+}
+
+func markerTitles(doc *goquery.Document) []string {
+	var out []string
+	doc.Find(`[data-testid=marker]`).Each(func(_ int, s *goquery.Selection) {
+		label := s.AttrOr("aria-label", "")
+		out = append(out, label[strings.Index(label, ": ")+2:])
+	})
+	return out
+}
+
+func listTitles(doc *goquery.Document) []string {
+	var out []string
+	doc.Find(`#list [data-testid=event] h5`).Each(func(_ int, s *goquery.Selection) { out = append(out, s.Text()) })
+	return out
+}
+
+func TestPairTimelineDemo(t *testing.T) {
+	a := newApp(t, true)
+	for _, tt := range []struct {
+		path         string
+		above, below []string // marker titles on the first country's side and on the second's
+	}{
+		{"/pairs/sy/ru", []string{"Al-Sharaa visits Putin at the Kremlin", "Barnieh offers Russia “huge opportunities” in reconstruction", "Putin meets al-Shaibani and Abu Qasra in Moscow"},
+			[]string{"Novak: Russia is ready to help rebuild Syria's infrastructure"}},
+		{"/pairs/ru/sy", []string{"Novak: Russia is ready to help rebuild Syria's infrastructure"},
+			[]string{"Al-Sharaa visits Putin at the Kremlin", "Barnieh offers Russia “huge opportunities” in reconstruction", "Putin meets al-Shaibani and Abu Qasra in Moscow"}},
+	} {
+		res := a.get(tt.path)
+		if res.status != 200 {
+			t.Fatalf("%s: %d", tt.path, res.status)
+		}
+		markers := res.doc.Find(`[data-testid=marker]`)
+		if markers.Length() != 6 {
+			t.Fatalf("%s: %d markers, want 6", tt.path, markers.Length())
+		}
+		var above, below, spine []string
+		markers.Each(func(_ int, s *goquery.Selection) {
+			title := s.AttrOr("aria-label", "")
+			title = title[strings.Index(title, ": ")+2:]
+			switch {
+			case s.HasClass("side-a"):
+				above = append(above, title)
+			case s.HasClass("side-b"):
+				below = append(below, title)
+			default:
+				spine = append(spine, title)
+			}
+		})
+		if !slices.Equal(above, tt.above) || !slices.Equal(below, tt.below) || len(spine) != 2 {
+			t.Fatalf("%s: above %q below %q spine %q", tt.path, above, below, spine)
+		}
+		// Markers come in time order, coarser dates first: Tab follows time.
+		want := []string{"Syrian–Soviet political ties take shape under Hafez al-Assad",
+			"Novak: Russia is ready to help rebuild Syria's infrastructure", "Al-Sharaa visits Putin at the Kremlin",
+			"Barnieh offers Russia “huge opportunities” in reconstruction", "Putin meets al-Shaibani and Abu Qasra in Moscow",
+			"Al-Shaibani and Lavrov: relations enter a new phase"}
+		if got := markerTitles(res.doc); !slices.Equal(got, want) {
+			t.Fatalf("%s: marker order %q", tt.path, got)
+		}
+		if got := listTitles(res.doc); !slices.Equal(got, want) {
+			t.Fatalf("%s: list order %q", tt.path, got)
+		}
+		// Over 56 years only the decade is wide enough to draw as a span.
+		if n := res.doc.Find(`[data-testid=marker] rect.span`).Length(); n != 1 {
+			t.Fatalf("%s: %d spans, want 1 (the 1970s)", tt.path, n)
+		}
+		// Over 2025 the two months are.
+		if n := a.get(tt.path+"?from=2025&to=2025").doc.Find(`[data-testid=marker] rect.span`).Length(); n != 2 {
+			t.Fatalf("%s in 2025: %d spans, want 2 (October, December)", tt.path, n)
+		}
+		if got := res.doc.Find(`[data-testid=summary] [data-testid=total]`).Text(); got != "6" {
+			t.Fatalf("%s: summary total %q", tt.path, got)
+		}
+	}
+	res := a.get("/pairs/sy/ru")
+	if ab, ba := res.doc.Find(`[data-testid=visits-ab]`).Text(), res.doc.Find(`[data-testid=visits-ba]`).Text(); ab != "2" || ba != "0" {
+		t.Fatalf("visits SY→RU %s, RU→SY %s", ab, ba)
+	}
+}
+
+func TestPairFilters(t *testing.T) {
+	a := newApp(t, true)
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"kind=make_visit", []string{"Al-Sharaa visits Putin at the Kremlin", "Putin meets al-Shaibani and Abu Qasra in Moscow"}},
+		{"kind=make_visit&kind=make_statement&side=none", []string{"Al-Shaibani and Lavrov: relations enter a new phase"}},
+		{"side=b", []string{"Novak: Russia is ready to help rebuild Syria's infrastructure"}},
+		{"tag=military", []string{"Putin meets al-Shaibani and Abu Qasra in Moscow"}},
+		{"actor=lavrov", []string{"Al-Shaibani and Lavrov: relations enter a new phase"}},
+		{"q=kremlin&from=2025-10-15", []string{"Novak: Russia is ready to help rebuild Syria's infrastructure", "Al-Sharaa visits Putin at the Kremlin"}},
+		{"q=" + url.QueryEscape("سُورِيَا") + "&to=1979", []string{"Syrian–Soviet political ties take shape under Hafez al-Assad"}},
+		{"from=2025-12&to=2025-12", []string{"Barnieh offers Russia “huge opportunities” in reconstruction", "Putin meets al-Shaibani and Abu Qasra in Moscow",
+			"Al-Shaibani and Lavrov: relations enter a new phase"}},
+		{"q=zebra", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res := a.get("/pairs/sy/ru?" + tt.query)
+			if res.status != 200 {
+				t.Fatalf("status %d", res.status)
+			}
+			if got := listTitles(res.doc); !slices.Equal(got, tt.want) {
+				t.Fatalf("list %q\nwant %q", got, tt.want)
+			}
+			if got := markerTitles(res.doc); !slices.Equal(got, tt.want) {
+				t.Fatalf("markers %q\nwant %q", got, tt.want)
+			}
+			// The CSV export link carries the same filters and gives the same rows.
+			csvURL := res.doc.Find(`[data-testid=export-csv]`).AttrOr("href", "")
+			ex := a.get(csvURL)
+			var titles []string
+			for _, line := range parseCSV(t, ex.body)[1:] {
+				titles = append(titles, line[4])
+			}
+			if !slices.Equal(titles, tt.want) {
+				t.Fatalf("CSV %s: %q", csvURL, titles)
+			}
+			// The form shows the state.
+			if q := res.doc.Find(`#q`).AttrOr("value", ""); !strings.Contains(tt.query, "q=") && q != "" {
+				t.Fatalf("search box %q", q)
+			}
+		})
+	}
+}
+
+// Render, read the state back from every link the page offers, and get the
+// same page: the URL is the whole state.
+func TestViewURLRoundTrip(t *testing.T) {
+	a := newApp(t, true)
+	path := "/pairs/sy/ru?actor=al&event=2&from=2025-10&kind=make_visit&kind=make_statement&q=moscow&side=a&tag=politics&to=2025-12"
+	res := a.get(path)
+	if res.status != 200 {
+		t.Fatalf("status %d: %s", res.status, res.doc.Find(".notice").Text())
+	}
+	u, _ := url.Parse(path)
+	v, err := timeline.ParseView(timeline.Pair{A: "SY", B: "RU"}, u.Query())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.URL(); got != path {
+		t.Fatalf("canonical URL %q, want %q", got, path)
+	}
+	if res.doc.Find(`[data-testid=panel]`).AttrOr("data-event", "") != "2" {
+		t.Fatalf("selected event not shown")
+	}
+	// The form holds the filters.
+	for id, want := range map[string]string{"q": "moscow", "tag": "politics", "actor": "al", "from": "2025-10", "to": "2025-12"} {
+		if got := res.doc.Find("#" + id).AttrOr("value", ""); got != want {
+			t.Errorf("#%s = %q, want %q", id, got, want)
+		}
+	}
+	if res.doc.Find(`#side option[selected]`).AttrOr("value", "") != "a" {
+		t.Errorf("side not selected")
+	}
+	if n := res.doc.Find(`input[name=kind][checked]`).Length(); n != 2 {
+		t.Errorf("%d kinds checked, want 2", n)
+	}
+	// Closing the panel keeps the rest of the state.
+	closeURL := res.doc.Find(`[data-testid=panel] a.close`).AttrOr("href", "")
+	if closeURL != strings.Replace(path, "event=2&", "", 1) {
+		t.Fatalf("close link %q", closeURL)
+	}
+	// A copied link gives the same page.
+	again := a.get(path)
+	if again.body != res.body {
+		t.Fatalf("the same URL rendered differently")
+	}
+	// The partial view the script asks for is the same region.
+	req := mustRequest(t, "GET", a.srv.URL+path)
+	req.Header.Set("X-Dyad-Partial", "1")
+	part := a.do(req)
+	full, _ := res.doc.Find("#view").Html()
+	got, _ := part.doc.Find("body").Html()
+	if strings.TrimSpace(got) != strings.TrimSpace(full) {
+		t.Fatalf("partial view differs from the page's view region")
+	}
+	if part.header.Get("Vary") != "X-Dyad-Partial" {
+		t.Fatalf("partial response does not vary on its header")
+	}
+}
+
+func TestViewBadParameters(t *testing.T) {
+	a := newApp(t, true)
+	res := a.get("/pairs/sy/ru?from=yesterday&kind=invade&side=left")
+	if res.status != 400 {
+		t.Fatalf("status %d, want 400", res.status)
+	}
+	errs := res.doc.Find(`[data-testid=view-errors]`).Text()
+	for _, want := range []string{"yesterday", "invade", "side is a, b or none"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("errors %q do not mention %q", errs, want)
+		}
+	}
+	// The rest of the page still works: every demo event is shown.
+	if n := res.doc.Find(`[data-testid=marker]`).Length(); n != 6 {
+		t.Fatalf("%d markers", n)
+	}
+	if res := a.get("/pairs/sy/ru?event=999"); !strings.Contains(res.body, "no event 999") {
+		t.Fatalf("missing event not reported")
+	}
+	if res := a.get("/pairs/sy/ru/events.csv?from=yesterday"); res.status != 422 {
+		t.Fatalf("export with bad filter: %d", res.status)
+	}
+}
+
+func TestPairEmptyAndSingle(t *testing.T) {
+	a := newApp(t, true)
+	res := a.get("/pairs/fr/de")
+	if res.status != 200 || res.doc.Find(`[data-testid=marker]`).Length() != 0 || !strings.Contains(res.body, "No events between France and Germany") {
+		t.Fatalf("empty pair: %d", res.status)
+	}
+	a.addEvents(ev("2024-06-06", "Élysée treaty anniversary", timeline.KindAgreement, "FR", "FR", "DE"))
+	res = a.get("/pairs/de/fr")
+	if res.status != 200 || res.doc.Find(`[data-testid=marker]`).Length() != 1 {
+		t.Fatalf("single-event pair: %d, %d markers", res.status, res.doc.Find(`[data-testid=marker]`).Length())
+	}
+	if !res.doc.Find(`[data-testid=marker]`).HasClass("side-b") {
+		t.Fatalf("France's initiative is not on France's side when Germany is first")
+	}
+	if got := res.doc.Find(`[data-testid=count]`).Text(); !strings.Contains(got, "1 event in 2024") {
+		t.Fatalf("count %q", got)
+	}
+}
+
+func TestArabicLabels(t *testing.T) {
+	a := newApp(t, false)
+	a.addEvents(ev("2025-01-01", "زيارة وزير الخارجية إلى موسكو", timeline.KindVisit, "SY"),
+		ev("2025-02-01", "Lavrov in Damascus", timeline.KindVisit, "RU"))
+	res := a.get("/pairs/sy/ru")
+	labels := res.doc.Find(`[data-testid=marker] text.label`)
+	if labels.Length() != 2 {
+		t.Fatalf("%d labels", labels.Length())
+	}
+	ar, en := labels.Eq(0), labels.Eq(1)
+	if ar.AttrOr("direction", "") != "rtl" || en.AttrOr("direction", "") != "ltr" {
+		t.Fatalf("label directions %q %q", ar.AttrOr("direction", ""), en.AttrOr("direction", ""))
+	}
+	if ar.Text() != "زيارة وزير الخارجية إلى موسكو" {
+		t.Fatalf("Arabic label %q", ar.Text())
+	}
+	// The axis still runs left to right: January before February.
+	x := func(s *goquery.Selection) string { return s.Parent().Find("use").AttrOr("x", "") }
+	if x(ar) >= x(en) {
+		t.Fatalf("January at x=%s, February at x=%s", x(ar), x(en))
+	}
+	if res.doc.Find(`#list h5 a[dir=auto]`).Length() != 2 {
+		t.Fatalf("list titles lack dir=auto")
+	}
+}
+
+// A pair with more events in view than fit becomes counted buckets, the
+// page stays small, and zooming into a bucket shows its events.
+func TestDenseAggregation(t *testing.T) {
+	a := newApp(t, false)
+	var events []*timeline.Event
+	for i := range 3000 {
+		y, m, d := 1990+i%30, 1+i%12, 1+i%28
+		kind := timeline.KindConsult
+		if i%7 == 0 {
+			kind = timeline.KindVisit
+		}
+		events = append(events, ev(fmt.Sprintf("%d-%02d-%02d", y, m, d), fmt.Sprintf("Meeting number %d about a long list of topics", i), kind,
+			[]timeline.Country{"SY", "RU", ""}[i%3]))
+	}
+	a.addEvents(events...)
+	res := a.get("/pairs/sy/ru")
+	if res.status != 200 {
+		t.Fatalf("status %d", res.status)
+	}
+	if len(res.body) > 150_000 {
+		t.Fatalf("default view is %d bytes, want under 150 KB", len(res.body))
+	}
+	if n := res.doc.Find(`[data-testid=marker]`).Length(); n != 0 {
+		t.Fatalf("%d markers drawn one by one for 3000 events", n)
+	}
+	buckets := res.doc.Find(`a.bucket`)
+	total := 0
+	buckets.Each(func(_ int, s *goquery.Selection) {
+		var n int
+		fmt.Sscanf(s.AttrOr("aria-label", ""), "%d:", new(int))
+		label := s.AttrOr("aria-label", "")
+		fmt.Sscanf(label[strings.Index(label, ": ")+2:], "%d", &n)
+		total += n
+	})
+	if total != 3000 {
+		t.Fatalf("buckets count %d events, want 3000 (%d buckets)", total, buckets.Length())
+	}
+	if n := res.doc.Find(`#list [data-testid=event]`).Length(); n != 50 {
+		t.Fatalf("list shows %d events, want a page of 50", n)
+	}
+	if !strings.Contains(res.doc.Find(`nav.pages`).Text(), "Page 1 of 60") {
+		t.Fatalf("pager: %q", res.doc.Find(`nav.pages`).Text())
+	}
+	// Zoom into one year's bucket: 100 events fit as markers.
+	href := buckets.First().AttrOr("href", "")
+	zoomed := a.get(href)
+	if n := zoomed.doc.Find(`[data-testid=marker]`).Length(); n == 0 || n > timeline.MaxMarkers {
+		t.Fatalf("%s: %d markers", href, n)
+	}
+	// The overview marks the visible window.
+	if zoomed.doc.Find(`[data-testid=brush]`).Length() != 1 || res.doc.Find(`[data-testid=brush]`).Length() != 0 {
+		t.Fatalf("brush shown wrongly")
+	}
+	// Filtering to visits shows fewer buckets' worth, still counted right.
+	visits := a.get("/pairs/sy/ru?kind=make_visit&side=a")
+	if !strings.Contains(visits.doc.Find(`[data-testid=count]`).Text(), "143 events match the filters") {
+		t.Fatalf("filtered count: %q", visits.doc.Find(`[data-testid=count]`).Text())
+	}
+	// Pages past the end are a 404 that says so.
+	if res := a.get("/pairs/sy/ru?page=61"); res.status != 404 {
+		t.Fatalf("page 61: %d", res.status)
+	}
+}
+
+func TestHomeSparklineAndSearch(t *testing.T) {
+	a := newApp(t, true)
+	a.addEvents(ev("2001-01-01", "Treaty", timeline.KindAgreement, "", "FR", "DE"))
+	res := a.get("/")
+	if n := res.doc.Find(`[data-testid=pairs] svg.spark`).Length(); n != 2 {
+		t.Fatalf("%d sparklines, want 2", n)
+	}
+	for _, q := range []string{"syria", "سوريا", "SY", "rus"} {
+		res := a.get("/?country=" + url.QueryEscape(q))
+		rows := res.doc.Find(`[data-testid=pairs] tbody tr`)
+		if rows.Length() != 1 || !strings.Contains(rows.Text(), "Syria") {
+			t.Fatalf("search %q: %d rows", q, rows.Length())
+		}
+	}
+	if res := a.get("/?country=atlantis"); !strings.Contains(res.body, "No pair with events involves a country matching") {
+		t.Fatalf("no-match message missing")
+	}
+}
