@@ -57,11 +57,14 @@ var highLevel = []string{
 }
 
 // IsHighLevel reports whether text (a title or an actor's role) names a head
-// of state or government or a foreign minister.
+// of state or government or a foreign minister, as whole words: "king" is in
+// "the King of Jordan" but not in "banking"; an Arabic office may carry the
+// article (الرئيس).
 func IsHighLevel(text string) bool {
-	f := Fold(text)
+	words := strings.FieldsFunc(Fold(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	padded := " " + strings.Join(words, " ") + " "
 	for _, h := range highLevel {
-		if strings.Contains(f, h) {
+		if strings.Contains(padded, " "+h+" ") || strings.Contains(padded, " ال"+h+" ") {
 			return true
 		}
 	}

@@ -244,7 +244,7 @@ func (v View) Zoom(w, history Window, days int) View {
 	}
 	days = max(days, 7)
 	mid := w.Start + w.Days()/2
-	nw := Window{mid - days/2, mid - days/2 + days - 1}
+	nw := within(Window{mid - days/2, mid - days/2 + days - 1}, history)
 	return v.WithRange(RangeDates(snap(nw, days)))
 }
 
@@ -258,16 +258,16 @@ func (v View) Preset(w, history Window, days int) View {
 }
 
 // Pan returns the view moved by a fraction of its width (negative: back),
-// stopping at the ends of the history; ok is false when it cannot move.
+// stopping at the ends of the history; ok is false when it cannot move
+// that way.
 func (v View) Pan(w, history Window, fraction float64) (View, bool) {
 	shift := int(float64(w.Days()) * fraction)
 	switch {
-	case shift < 0:
+	case shift < 0 && w.Start > history.Start:
 		shift = max(shift, history.Start-w.Start)
-	case shift > 0:
+	case shift > 0 && w.End < history.End:
 		shift = min(shift, history.End-w.End)
-	}
-	if shift == 0 {
+	default:
 		return v, false
 	}
 	nw := snap(Window{w.Start + shift, w.End + shift}, w.Days())
@@ -275,6 +275,18 @@ func (v View) Pan(w, history Window, fraction float64) (View, bool) {
 		return v, false
 	}
 	return v.WithRange(RangeDates(nw)), true
+}
+
+// within moves w, keeping its length, so that it lies inside history as far
+// as it can.
+func within(w, history Window) Window {
+	if d := history.Start - w.Start; d > 0 {
+		w.Start, w.End = w.Start+d, w.End+d
+	}
+	if d := w.End - history.End; d > 0 {
+		w.Start, w.End = w.Start-d, w.End-d
+	}
+	return w
 }
 
 // snap rounds a window of about a year or more to whole years and of about
