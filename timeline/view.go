@@ -272,6 +272,11 @@ func (v View) Pan(w, history Window, fraction float64) (View, bool) {
 	}
 	nw := snap(Window{w.Start + shift, w.End + shift}, w.Days())
 	if nw == w {
+		// Snapping to whole years or months undid a short move: move by
+		// the whole width instead.
+		nw = snap(within(Window{w.Start + 2*shift, w.End + 2*shift}, history), w.Days())
+	}
+	if nw == w {
 		return v, false
 	}
 	return v.WithRange(RangeDates(nw)), true

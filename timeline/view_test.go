@@ -611,3 +611,18 @@ func TestViewPan(t *testing.T) {
 		}
 	})
 }
+
+// A year-long window moves by a whole year even though half a year, snapped
+// back to whole years, would not move it.
+func TestViewPanWholeYear(t *testing.T) {
+	history := Window{DayIndex(MustParseDate("1970-01-01")), DayIndex(MustParseDate("2025-12-31"))}
+	w := Window{DayIndex(MustParseDate("2025-01-01")), DayIndex(MustParseDate("2025-12-31"))}
+	v := View{Pair: Pair{A: "SY", B: "RU"}}
+	back, ok := v.Pan(w, history, -0.5)
+	if !ok || back.From.String() != "2024" || back.To.String() != "2024" {
+		t.Fatalf("back from 2025: ok=%v %s..%s, want 2024..2024", ok, back.From, back.To)
+	}
+	if _, ok := v.Pan(w, history, 0.5); ok {
+		t.Fatal("moved forward past the end of the history")
+	}
+}

@@ -29,7 +29,7 @@
         view.innerHTML = html;
         view.removeAttribute("aria-busy");
         if (push) history.pushState({ dyad: true }, "", url);
-        syncForm(new URL(url, location.href));
+        syncForm(new URL(url, location.href), !push);
         setFocus(focus);
       })
       .catch(function (err) {
@@ -53,12 +53,13 @@
   }
 
   // syncForm puts the URL's filters back into the form (after back/forward,
-  // or after a zoom changed the range).
-  function syncForm(u) {
+  // or after a zoom changed the range). The field being typed in is left
+  // alone unless the whole state changed (all).
+  function syncForm(u, all) {
     var p = u.searchParams;
     ["q", "tag", "actor", "from", "to", "side"].forEach(function (name) {
       var el = form.elements[name];
-      if (el && document.activeElement !== el) el.value = p.get(name) || "";
+      if (el && (all || document.activeElement !== el)) el.value = p.get(name) || "";
     });
     var kinds = p.getAll("kind");
     form.querySelectorAll('input[name="kind"]').forEach(function (box) {
