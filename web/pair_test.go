@@ -93,7 +93,7 @@ func TestPairTimelineDemo(t *testing.T) {
 			t.Fatalf("%s: %d spans, want 1 (the 1970s)", tt.path, n)
 		}
 		// Over 2025 the two months are.
-		if n := a.get(tt.path+"?from=2025&to=2025").doc.Find(`[data-testid=marker] rect.span`).Length(); n != 2 {
+		if n := a.get(tt.path + "?from=2025&to=2025").doc.Find(`[data-testid=marker] rect.span`).Length(); n != 2 {
 			t.Fatalf("%s in 2025: %d spans, want 2 (October, December)", tt.path, n)
 		}
 		if got := res.doc.Find(`[data-testid=summary] [data-testid=total]`).Text(); got != "6" {
@@ -175,7 +175,7 @@ func TestViewURLRoundTrip(t *testing.T) {
 	}
 	// The form holds the filters.
 	for id, want := range map[string]string{"q": "moscow", "tag": "politics", "actor": "al", "from": "2025-10", "to": "2025-12"} {
-		if got := res.doc.Find("#" + id).AttrOr("value", ""); got != want {
+		if got := res.doc.Find("#"+id).AttrOr("value", ""); got != want {
 			t.Errorf("#%s = %q, want %q", id, got, want)
 		}
 	}
