@@ -331,7 +331,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 		sql string
 	}{
 		{&w.event, `INSERT INTO events (id, date, end_date, sort_key, lo, hi, title, description, kind,
-			initiator, location, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+			initiator, location, content_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
 		{&w.country, "INSERT INTO event_countries (event_id, position, country) VALUES (?, ?, ?)"},
 		{&w.pair, "INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, initiator) VALUES (?, ?, ?, ?, ?, ?, ?)"},
 		{&w.actor, "INSERT INTO actors (event_id, position, name, role, country) VALUES (?, ?, ?, ?, ?)"},
@@ -383,7 +383,7 @@ func (w *eventWriter) insert(ctx context.Context, e *timeline.Event) error {
 	}
 	key := e.Date.SortKey()
 	err := w.event.QueryRowContext(ctx, id, e.Date.String(), e.End.String(), key, e.Date.DayNumber(), hi, e.Title, e.Description,
-		string(e.Kind), string(e.Initiator), e.Location,
+		string(e.Kind), string(e.Initiator), e.Location, e.ContentKey(),
 		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339)).Scan(&e.ID)
 	if err != nil {
 		return fmt.Errorf("insert event: %w", err)

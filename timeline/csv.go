@@ -141,7 +141,8 @@ func (cw *CSVWriter) Flush() error {
 // Rows returns how many events were written.
 func (cw *CSVWriter) Rows() int { return cw.rows }
 
-// EventRecord returns the CSV cells of e, in CSVHeader order.
+// EventRecord returns the CSV cells of e, in CSVHeader order, each passed
+// through EscapeFormula.
 func EventRecord(e *Event) []string {
 	info, _ := e.Kind.Info()
 	countries := make([]string, len(e.Countries))
@@ -171,6 +172,9 @@ func EventRecord(e *Event) []string {
 	for _, c := range cols {
 		rec = append(rec, joinColumn(c))
 	}
+	for i, cell := range rec {
+		rec[i] = EscapeFormula(cell)
+	}
 	return rec
 }
 
@@ -183,4 +187,40 @@ func joinColumn(items []string) string {
 		}
 	}
 	return ""
+}
+
+// Spreadsheets run a cell that starts with = + - @ tab or carriage return as
+// a formula (OWASP: CSV injection). EscapeFormula puts a ' before such a
+// cell, and before a cell that is already one ' away from such a cell, so
+// that UnescapeFormula can take it off again without ambiguity. A plain
+// number ("-2.0", "+7") is no formula and is left alone.
+func EscapeFormula(s string) string {
+	if needsFormulaEscape(s) {
+		return "'" + s
+	}
+	return s
+}
+
+// UnescapeFormula undoes EscapeFormula.
+func UnescapeFormula(s string) string {
+	if strings.HasPrefix(s, "'") && needsFormulaEscape(s[1:]) {
+		return s[1:]
+	}
+	return s
+}
+
+func needsFormulaEscape(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '=', '@', '\t', '\r':
+		return true
+	case '+', '-':
+		_, err := strconv.ParseFloat(s, 64)
+		return err != nil
+	case '\'':
+		return needsFormulaEscape(s[1:])
+	}
+	return false
 }

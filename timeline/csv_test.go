@@ -418,3 +418,38 @@ var errFail = errors.New("disk full")
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errFail }
+
+func TestFormulaEscape(t *testing.T) {
+	for _, tt := range []struct{ in, out string }{
+		{"", ""},
+		{"plain", "plain"},
+		{"=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"},
+		{"+1+2", "'+1+2"},
+		{"-2.0", "-2.0"},
+		{"+7", "+7"},
+		{"-", "'-"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tx", "'\tx"},
+		{"\rx", "'\rx"},
+		{"'=x", "''=x"},
+		{"''=x", "'''=x"},
+		{"'plain", "'plain"},
+		{"'-2.0", "'-2.0"},
+		{"سوريا", "سوريا"},
+	} {
+		if got := EscapeFormula(tt.in); got != tt.out {
+			t.Errorf("EscapeFormula(%q) = %q, want %q", tt.in, got, tt.out)
+		}
+		if got := UnescapeFormula(tt.out); got != tt.in {
+			t.Errorf("UnescapeFormula(%q) = %q, want %q", tt.out, got, tt.in)
+		}
+	}
+	e := &Event{Title: "=cmd|' /C calc'!A0", Description: "-hello", Kind: KindCriticize}
+	rec := EventRecord(e)
+	if got := rec[4]; got != "'=cmd|' /C calc'!A0" {
+		t.Errorf("title cell %q", got)
+	}
+	if got := rec[8]; got != "-2.0" {
+		t.Errorf("goldstein cell %q", got)
+	}
+}

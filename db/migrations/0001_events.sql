@@ -15,11 +15,13 @@ CREATE TABLE events (
 	kind        TEXT    NOT NULL,
 	initiator   TEXT    NOT NULL DEFAULT '',
 	location    TEXT    NOT NULL DEFAULT '',
+	content_key TEXT    NOT NULL, -- timeline.Event.ContentKey: imports skip rows already stored
 	created_at  TEXT    NOT NULL,
 	updated_at  TEXT    NOT NULL
 ) STRICT;
 
 CREATE INDEX events_timeline ON events (sort_key, id);
+CREATE INDEX events_content ON events (content_key);
 
 CREATE TABLE event_countries (
 	event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,

@@ -1,0 +1,711 @@
+package timeline
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/language"
+	"golang.org/x/text/transform"
+)
+
+// ImportField is a field of an event that an imported column can fill.
+type ImportField struct {
+	Name    string   // as in dyad's own CSV header
+	Aliases []string // other header names that mean it, folded (see FoldHeader)
+	Help    string
+}
+
+// ImportFields lists the fields an import fills and the header names each
+// is recognised by. Headers are compared after FoldHeader: case, accents,
+// spaces, hyphens and dots do not matter.
+var ImportFields = []ImportField{
+	{"id", []string{"dyad_id", "event_id"}, "dyad's id of the event: the row updates that event"},
+	{"date", []string{"date_start", "start", "start_date", "begin", "begins", "when", "day", "event_date"}, "2025-10-15, 20251015, 2025-10, 2025, 1970s, 15 October 2025"},
+	{"precision", []string{"date_precision"}, "day, month, year or decade: makes the date coarser"},
+	{"end_date", []string{"date_end", "end", "until", "ends"}, "last day of an event of several days"},
+	{"title", []string{"headline", "name", "event", "event_title", "subject"}, "one line"},
+	{"description", []string{"desc", "details", "text", "notes", "remarks", "body", "summary"}, "plain text"},
+	{"kind", []string{"type", "event_type", "category", "kind_of_event"}, "a dyad kind, its label, a CAMEO code or an alias such as visit_abroad"},
+	{"cameo", []string{"cameo_code", "eventcode", "event_code"}, "a CAMEO code, used when there is no kind"},
+	{"goldstein", nil, "ignored: it follows from the kind"},
+	{"countries", []string{"country_codes", "participants", "states"}, "codes or English names, separated by ; or ,"},
+	{"country_a", []string{"country1", "country_1", "countrya", "actor1_country", "first_country", "country"}, "a country"},
+	{"country_b", []string{"country2", "country_2", "countryb", "actor2_country", "second_country", "partner"}, "a country"},
+	{"initiator", []string{"initiator_country", "initiated_by", "by", "visitor", "acting_country"}, "the country that acted or travelled"},
+	{"location", []string{"place", "city", "locale", "venue", "where"}, "free text"},
+	{"actors", []string{"people", "persons", "person", "actor", "participants_names"}, "name|role|country items separated by ;"},
+	{"tags", []string{"tag", "keywords", "topics", "labels"}, "separated by ; or ,"},
+	{"source_url", []string{"url", "link", "source_link", "source", "sources", "article_url"}, "http or https addresses separated by ;"},
+	{"source_title", []string{"article_title", "source_name", "headline_source"}, "per source"},
+	{"source_publisher", []string{"publisher", "outlet", "newspaper"}, "per source"},
+	{"source_language", []string{"language", "lang"}, "per source: ar, en, …"},
+	{"source_published", []string{"published", "publication_date", "date_published"}, "per source"},
+	{"source_retrieved", []string{"retrieved", "accessed", "access_date"}, "per source"},
+	{"source_archive_url", []string{"archive_url", "archived_url", "archive"}, "per source"},
+	{"source_excerpt", []string{"excerpt", "quote", "passage"}, "per source"},
+}
+
+// FoldHeader is how header names are compared: lower case, accents
+// dropped, runs of spaces, hyphens and dots turned into one underscore.
+func FoldHeader(h string) string {
+	h = Fold(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+	var b strings.Builder
+	sep := false
+	for _, r := range h {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			if sep && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			sep = false
+			b.WriteRune(r)
+		} else {
+			sep = true
+		}
+	}
+	return b.String()
+}
+
+// importFieldByHeader finds the field a header names, "" if none.
+func importFieldByHeader(h string) string {
+	f := FoldHeader(h)
+	for _, field := range ImportFields {
+		if f == field.Name {
+			return field.Name
+		}
+	}
+	for _, field := range ImportFields {
+		for _, a := range field.Aliases {
+			if f == a {
+				return field.Name
+			}
+		}
+	}
+	return ""
+}
+
+// IsImportField reports whether name is a field an import can fill.
+func IsImportField(name string) bool {
+	for _, f := range ImportFields {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Column is one column of an imported file and the field it fills.
+type Column struct {
+	Index  int
+	Header string
+	Field  string // "" when the column is ignored
+	Auto   bool   // the field was found from the header, not set by hand
+}
+
+// Problem is something wrong with one row (or, with Line 0, the file).
+type Problem struct {
+	Line    int    // line of the file where the row starts; 1 is the header
+	Column  string // header of the column, "" for the whole row
+	Message string
+}
+
+func (p Problem) String() string {
+	switch {
+	case p.Line == 0:
+		return p.Message
+	case p.Column == "":
+		return fmt.Sprintf("line %d: %s", p.Line, p.Message)
+	}
+	return fmt.Sprintf("line %d, column %q: %s", p.Line, p.Column, p.Message)
+}
+
+// ImportRow is one row read from a file: an event ready to store, or the
+// problems that keep it out.
+type ImportRow struct {
+	Line     int
+	Event    *Event
+	Problems []Problem
+}
+
+// ImportSource gives rows one at a time; io.EOF ends them. Its notices
+// (such as a conversion from another encoding) go into the summary.
+type ImportSource interface {
+	Next() (ImportRow, error)
+	Notices() []string
+}
+
+// ImportOptions says how to run an import.
+type ImportOptions struct {
+	DryRun bool // check and count everything, write nothing
+	// Progress, if set, is called every so often with the rows read.
+	Progress func(rows int)
+	// MaxProblems caps the problems kept in the summary (they are all
+	// counted); 0 means 1000.
+	MaxProblems int
+}
+
+// ImportSummary says what an import did (or, dry, would do).
+type ImportSummary struct {
+	DryRun       bool
+	Rows         int // data rows read
+	Added        int
+	Updated      int
+	Duplicates   int // rows identical to an event already stored (or earlier in the file)
+	Rejected     int // rows with problems, not stored
+	Problems     []Problem
+	ProblemCount int
+	Notices      []string
+	Pairs        []PairSummary // the pairs the imported events belong to, most events first (up to 10)
+}
+
+// Importer is the one import engine: it reads a CSV file (dyad's own export
+// or another tool's), matches its columns to fields, and turns each row into
+// an event or a list of problems. The store writes what it gives.
+type Importer struct {
+	Columns []Column
+	notices []string
+
+	r      *csv.Reader
+	header []string
+	fields map[string]int // field -> column index
+}
+
+// maxImportRecord bounds one CSV record, so a file with an unterminated quote
+// fails at that record instead of reading the rest of the file into one cell.
+const maxImportRecord = 1 << 20
+
+// NewImporter reads the header of src and matches its columns. mapping
+// overrides the match for the headers it names (by exact header text): a
+// field name, or "" to ignore the column. Errors are EINVALID with a
+// message for people: an empty file, a file that is not text.
+func NewImporter(src io.Reader, mapping map[string]string) (*Importer, error) {
+	br := bufio.NewReaderSize(src, 64<<10)
+	rd, notice, err := decode(br)
+	if err != nil {
+		return nil, err
+	}
+	im := &Importer{}
+	if notice != "" {
+		im.notices = append(im.notices, notice)
+	}
+	im.r = csv.NewReader(&limitedLines{r: bufio.NewReader(rd)})
+	im.r.FieldsPerRecord = -1
+	im.r.ReuseRecord = false
+	header, err := im.r.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, Errorf(EINVALID, "The file is empty: it has no header row and no events.")
+	} else if err != nil {
+		return nil, Errorf(EINVALID, "The header row could not be read: %s.", csvMessage(err))
+	}
+	im.header = header
+	for i, h := range header {
+		c := Column{Index: i, Header: h}
+		if f, ok := mapping[h]; ok {
+			if f != "" && !IsImportField(f) {
+				return nil, Errorf(EINVALID, "The mapping sends column %q to %q, which is not a field. Fields: %s.", h, f, fieldNames())
+			}
+			c.Field = f
+		} else {
+			c.Field = importFieldByHeader(h)
+			c.Auto = c.Field != ""
+		}
+		im.Columns = append(im.Columns, c)
+	}
+	im.fields = map[string]int{}
+	for _, c := range im.Columns {
+		if c.Field == "" {
+			continue
+		}
+		if j, dup := im.fields[c.Field]; dup {
+			return nil, Errorf(EINVALID, "Columns %q and %q both fill %q; map one of them to another field or ignore it.", header[j], c.Header, c.Field)
+		}
+		im.fields[c.Field] = c.Index
+	}
+	if _, ok := im.fields["date"]; !ok {
+		im.notices = append(im.notices, "No column gives the date: map one to \"date\".")
+	}
+	if _, ok := im.fields["title"]; !ok {
+		im.notices = append(im.notices, "No column gives the title: map one to \"title\".")
+	}
+	return im, nil
+}
+
+func fieldNames() string {
+	var names []string
+	for _, f := range ImportFields {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// Notices returns what the reader noticed about the file as a whole.
+func (im *Importer) Notices() []string { return im.notices }
+
+// Mapped reports whether the file can give events at all: it needs a date
+// and a title, and countries from some column.
+func (im *Importer) Mapped() bool {
+	_, d := im.fields["date"]
+	_, t := im.fields["title"]
+	_, c := im.fields["countries"]
+	_, a := im.fields["country_a"]
+	_, b := im.fields["country_b"]
+	return d && t && (c || a || b)
+}
+
+// decode detects the encoding from a byte-order mark or, without one, from
+// the bytes: UTF-8 is read as it is (a UTF-8 BOM is dropped); UTF-16 with a
+// BOM is converted; other bytes are read as Windows-1256 (Arabic) when they
+// look Arabic, else as Windows-1252 (Latin), with a notice either way.
+func decode(br *bufio.Reader) (io.Reader, string, error) {
+	head, _ := br.Peek(64 << 10)
+	switch {
+	case len(head) == 0:
+		return nil, "", Errorf(EINVALID, "The file is empty: it has no header row and no events.")
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+		return br, "", nil
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder()
+		return transform.NewReader(br, dec), "The file is UTF-16; it was converted to UTF-8.", nil
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return nil, "", Errorf(EINVALID, "This is not a CSV text file (it contains zero bytes). Export it from your spreadsheet as CSV, UTF-8.")
+	}
+	valid := head
+	for i := 0; i < 3 && len(valid) > 0 && !utf8.Valid(valid); i++ {
+		valid = valid[:len(valid)-1] // a character cut by the peek
+	}
+	if utf8.Valid(valid) && (len(head)-len(valid) < 4) {
+		return br, "", nil
+	}
+	arabic := 0
+	for _, c := range head {
+		// Letters of Windows-1256 that are Arabic: C1-D6, D8-DF, E1, E3-E6, EC-ED, F0-F3, F5-F6, F8, FA.
+		if (c >= 0xC1 && c <= 0xDF && c != 0xD7) || c == 0xE1 || (c >= 0xE3 && c <= 0xE6) || c == 0xEC || c == 0xED ||
+			(c >= 0xF0 && c <= 0xF3) || c == 0xF5 || c == 0xF6 || c == 0xF8 || c == 0xFA {
+			arabic++
+		}
+	}
+	high := 0
+	for _, c := range head {
+		if c >= 0x80 {
+			high++
+		}
+	}
+	if high > 0 && arabic*10 >= high*7 {
+		return transform.NewReader(br, charmap.Windows1256.NewDecoder()),
+			"The file is not UTF-8; it was read as Windows-1256 (Arabic). Check the text in the preview.", nil
+	}
+	return transform.NewReader(br, charmap.Windows1252.NewDecoder()),
+		"The file is not UTF-8; it was read as Windows-1252 (Western European). Check the text in the preview.", nil
+}
+
+// limitedLines fails a read once one record grows past maxImportRecord
+// bytes without a line break, which only an unterminated quote produces.
+type limitedLines struct {
+	r   *bufio.Reader
+	run int
+}
+
+func (l *limitedLines) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if i := bytes.LastIndexByte(p[:n], '\n'); i >= 0 {
+		l.run = n - i - 1
+	} else {
+		l.run += n
+	}
+	if l.run > maxImportRecord {
+		return n, Errorf(EINVALID, "A line is longer than %d bytes; is a quote left open?", maxImportRecord)
+	}
+	return n, err
+}
+
+func csvMessage(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(pe.Err, csv.ErrQuote):
+			return "a quote is left open, or a quote appears inside a field that is not quoted"
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			return "a quote appears inside a field that is not quoted (write it as two quotes inside a quoted field)"
+		}
+		return pe.Err.Error()
+	}
+	var te *Error
+	if errors.As(err, &te) {
+		return strings.TrimSuffix(te.Message, ".")
+	}
+	return err.Error()
+}
+
+// Next reads the next row. It returns io.EOF after the last one, and an
+// error only when the file cannot be read on (a quote left open to the end).
+func (im *Importer) Next() (ImportRow, error) {
+	rec, err := im.r.Read()
+	if errors.Is(err, io.EOF) {
+		return ImportRow{}, io.EOF
+	}
+	line, _ := im.r.FieldPos(0)
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && !errors.Is(pe.Err, csv.ErrQuote) {
+			return ImportRow{Line: pe.StartLine, Problems: []Problem{{Line: pe.StartLine, Message: "The row cannot be read: " + csvMessage(err) + "."}}}, nil
+		}
+		if errors.As(err, &pe) {
+			return ImportRow{}, Errorf(EINVALID, "Line %d: %s; the rest of the file cannot be read.", pe.StartLine, csvMessage(err))
+		}
+		return ImportRow{}, Errorf(EINVALID, "The file cannot be read on: %s.", csvMessage(err))
+	}
+	row := ImportRow{Line: line}
+	if len(rec) != len(im.header) && !(len(rec) == 1 && rec[0] == "") {
+		row.Problems = append(row.Problems, Problem{Line: line, Message: fmt.Sprintf("The row has %d cells but the header has %d.", len(rec), len(im.header))})
+		return row, nil
+	}
+	if len(rec) == 1 && rec[0] == "" && len(im.header) > 1 {
+		return im.Next() // a blank line
+	}
+	e, problems := im.event(line, rec)
+	row.Event, row.Problems = e, problems
+	return row, nil
+}
+
+// cell returns the value of a field in rec, undoing formula escapes.
+func (im *Importer) cell(rec []string, field string) string {
+	i, ok := im.fields[field]
+	if !ok || i >= len(rec) {
+		return ""
+	}
+	return UnescapeFormula(rec[i])
+}
+
+// columnOf names the column that holds a field, for problems; countries
+// may come from the country_a and country_b columns.
+func (im *Importer) columnOf(field string) string {
+	if i, ok := im.fields[field]; ok {
+		return im.header[i]
+	}
+	if field == "countries" {
+		var hs []string
+		for _, f := range []string{"country_a", "country_b"} {
+			if i, ok := im.fields[f]; ok {
+				hs = append(hs, im.header[i])
+			}
+		}
+		if len(hs) > 0 {
+			return strings.Join(hs, ", ")
+		}
+	}
+	return field
+}
+
+// event turns one record into an event; problems name the columns.
+func (im *Importer) event(line int, rec []string) (*Event, []Problem) {
+	var problems []Problem
+	bad := func(field, msg string) {
+		problems = append(problems, Problem{Line: line, Column: im.columnOf(field), Message: msg})
+	}
+	e := &Event{}
+	if s := strings.TrimSpace(im.cell(rec, "id")); s != "" {
+		id, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || id <= 0 {
+			bad("id", fmt.Sprintf("%q is not a dyad event id (a whole number).", s))
+		}
+		e.ID = id
+	}
+	if s := strings.TrimSpace(im.cell(rec, "date")); s == "" {
+		bad("date", "The date is missing.")
+	} else if d, err := ParseDate(s); err != nil {
+		bad("date", ErrorMessage(err))
+	} else {
+		e.Date = d
+		if p := strings.TrimSpace(im.cell(rec, "precision")); p != "" {
+			prec, ok := ParsePrecision(p)
+			switch {
+			case !ok:
+				bad("precision", fmt.Sprintf("%q is not a precision: day, month, year or decade.", p))
+			case prec > d.Precision:
+				e.Date = coarsen(d, prec)
+			}
+		}
+	}
+	if s := strings.TrimSpace(im.cell(rec, "end_date")); s != "" {
+		if d, err := ParseDate(s); err != nil {
+			bad("end_date", ErrorMessage(err))
+		} else {
+			e.End = d
+		}
+	}
+	e.Title, e.Description, e.Location = im.cell(rec, "title"), im.cell(rec, "description"), im.cell(rec, "location")
+
+	var firstIsInitiator bool
+	if s := strings.TrimSpace(im.cell(rec, "kind")); s != "" {
+		k, first, ok := ResolveKind(s)
+		if !ok {
+			bad("kind", fmt.Sprintf("%q is not a kind of event dyad knows; use one of dyad's kinds, its label or a CAMEO code.", s))
+		}
+		e.Kind, firstIsInitiator = k, first
+	} else if s := strings.TrimSpace(im.cell(rec, "cameo")); s != "" {
+		k, _, ok := ResolveKind(s)
+		if !ok {
+			bad("cameo", fmt.Sprintf("%q is not a CAMEO code of one of dyad's kinds.", s))
+		}
+		e.Kind = k
+	} else {
+		e.Kind = KindOther
+	}
+
+	addCountry := func(field, s string) {
+		c, ok := ResolveCountry(s)
+		if !ok {
+			bad(field, fmt.Sprintf("%q is not a country dyad knows (use an ISO code such as SY or SYR, or the English name).", s))
+			return
+		}
+		for _, x := range e.Countries {
+			if x == c {
+				return
+			}
+		}
+		e.Countries = append(e.Countries, c)
+	}
+	for _, field := range []string{"country_a", "country_b"} {
+		if s := strings.TrimSpace(im.cell(rec, field)); s != "" {
+			addCountry(field, s)
+		}
+	}
+	for _, s := range splitLoose(im.cell(rec, "countries")) {
+		addCountry("countries", s)
+	}
+	if s := strings.TrimSpace(im.cell(rec, "initiator")); s != "" {
+		if c, ok := ResolveCountry(s); ok {
+			e.Initiator = c
+		} else {
+			bad("initiator", fmt.Sprintf("%q is not a country dyad knows.", s))
+		}
+	} else if firstIsInitiator && len(e.Countries) > 0 {
+		e.Initiator = e.Countries[0]
+	}
+
+	for _, item := range SplitListRaw(im.cell(rec, "actors")) {
+		parts := SplitFields(item)
+		a := Actor{Name: parts[0]}
+		if len(parts) > 1 {
+			a.Role = parts[1]
+		}
+		if len(parts) > 2 && strings.TrimSpace(parts[2]) != "" {
+			if c, ok := ResolveCountry(parts[2]); ok {
+				a.Country = c
+			} else {
+				bad("actors", fmt.Sprintf("%q (the country of %s) is not a country dyad knows.", parts[2], a.Name))
+			}
+		}
+		e.Actors = append(e.Actors, a)
+	}
+	e.Tags = splitLoose(im.cell(rec, "tags"))
+
+	urls := SplitList(im.cell(rec, "source_url"))
+	col := func(field string) []string {
+		items := SplitList(im.cell(rec, field))
+		switch {
+		case len(items) == 0:
+			return make([]string, len(urls))
+		case len(items) != len(urls):
+			bad(field, fmt.Sprintf("It lists %d items but %s lists %d sources.", len(items), im.columnOf("source_url"), len(urls)))
+			return make([]string, len(urls))
+		}
+		return items
+	}
+	titles, pubs, langs := col("source_title"), col("source_publisher"), col("source_language")
+	published, retrieved, archives, excerpts := col("source_published"), col("source_retrieved"), col("source_archive_url"), col("source_excerpt")
+	for i, u := range urls {
+		s := Citation{Source: Source{URL: u, Title: titles[i], Publisher: pubs[i], Language: langs[i], ArchiveURL: archives[i]}, Excerpt: excerpts[i]}
+		for _, d := range []struct {
+			field, value string
+			dst          *Date
+		}{{"source_published", published[i], &s.Published}, {"source_retrieved", retrieved[i], &s.Retrieved}} {
+			if strings.TrimSpace(d.value) == "" {
+				continue
+			}
+			if date, err := ParseDate(d.value); err != nil {
+				bad(d.field, ErrorMessage(err))
+			} else {
+				*d.dst = date
+			}
+		}
+		e.Sources = append(e.Sources, s)
+	}
+
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	if err := e.Validate(); err != nil {
+		for _, k := range sortedFieldKeys(FieldErrors(err)) {
+			bad(importFieldOfKey(k), FieldErrors(err)[k])
+		}
+		return nil, problems
+	}
+	return e, nil
+}
+
+// importFieldOfKey maps a Validate field key to the import field whose
+// column holds it.
+func importFieldOfKey(k string) string {
+	switch {
+	case k == "end":
+		return "end_date"
+	case strings.HasPrefix(k, "actors"):
+		return "actors"
+	case strings.HasPrefix(k, "sources."):
+		parts := strings.Split(k, ".")
+		return "source_" + parts[len(parts)-1]
+	case k == "countries" || k == "initiator" || k == "tags" || k == "title" || k == "date" || k == "kind" ||
+		k == "location" || k == "description":
+		return k
+	}
+	return k
+}
+
+func sortedFieldKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// splitLoose splits a list written by dyad (items separated by ";") or by
+// people (separated by ","); empty items are dropped.
+func splitLoose(cell string) []string {
+	var items []string
+	if strings.Contains(cell, ";") {
+		items = SplitList(cell)
+	} else {
+		items = strings.Split(cell, ",")
+	}
+	var out []string
+	for _, it := range items {
+		if it = strings.TrimSpace(it); it != "" {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// coarsen returns d at a coarser precision.
+func coarsen(d Date, p Precision) Date {
+	switch p {
+	case Month:
+		return Date{Year: d.Year, Month: d.Month, Precision: Month}
+	case Year:
+		return Date{Year: d.Year, Precision: Year}
+	case Decade:
+		return Date{Year: d.Year / 10 * 10, Precision: Decade}
+	}
+	return d
+}
+
+// kindAliases maps other tools' names of kinds (folded, see FoldHeader) to
+// dyad's; first says the first country of the row is the initiator (a US
+// "visit_abroad" is made by the US; a "hosted_visit" is hosted by it).
+var kindAliases = map[string]struct {
+	kind  Kind
+	first bool
+}{
+	"visit_abroad": {KindVisit, true}, "hosted_visit": {KindHostVisit, true},
+	"visit": {KindVisit, false}, "state_visit": {KindVisit, false}, "official_visit": {KindVisit, false},
+	"meeting": {KindConsult, false}, "talks": {KindConsult, false}, "consultation": {KindConsult, false},
+	"phone_call": {KindTelephone, false}, "call": {KindTelephone, false}, "telephone": {KindTelephone, false},
+	"negotiation": {KindNegotiate, false}, "negotiations": {KindNegotiate, false},
+	"agreement": {KindAgreement, false}, "treaty": {KindAgreement, false}, "signing": {KindAgreement, false},
+	"statement": {KindStatement, false}, "declaration": {KindStatement, false},
+	"cooperation": {KindCooperate, false}, "economic_cooperation": {KindEconomic, false},
+	"military_cooperation": {KindMilitary, false}, "aid": {KindAid, false},
+	"criticism": {KindCriticize, false}, "condemnation": {KindCriticize, false},
+	"sanction": {KindSanction, false}, "sanctions": {KindSanction, false},
+	"break_relations": {KindReduceRelation, false},
+}
+
+// ResolveKind reads a kind as dyad's id, its label, its CAMEO code, or an
+// alias from another tool.
+func ResolveKind(s string) (k Kind, firstIsInitiator, ok bool) {
+	f := FoldHeader(s)
+	for _, info := range kinds {
+		if f == string(info.Kind) || f == FoldHeader(info.Label) || (info.CAMEO != "" && strings.TrimSpace(s) == info.CAMEO) {
+			return info.Kind, false, true
+		}
+	}
+	if a, ok := kindAliases[f]; ok {
+		return a.kind, a.first, true
+	}
+	return "", false, false
+}
+
+// ResolveCountry reads a country as an ISO 3166-1 alpha-2 or alpha-3 code
+// or its English or Arabic name (CLDR), in any case.
+func ResolveCountry(s string) (Country, bool) {
+	s = strings.TrimSpace(s)
+	if c := Country(strings.ToUpper(s)); len(s) == 2 && c.Valid() {
+		return c, true
+	}
+	if len(s) == 3 {
+		if r, err := language.ParseRegion(s); err == nil && r.IsCountry() {
+			if c := Country(r.Canonicalize().String()); c.Valid() {
+				return c, true
+			}
+		}
+	}
+	c, ok := countryNames()[Fold(s)]
+	return c, ok
+}
+
+var countryNames = sync.OnceValue(func() map[string]Country {
+	m := map[string]Country{}
+	for _, c := range Countries() {
+		m[Fold(c.Name())] = c
+		m[Fold(c.NameAR())] = c
+	}
+	for name, code := range map[string]Country{
+		"united states of america": "US", "usa": "US", "u.s.": "US", "u.s.a.": "US", "united kingdom of great britain and northern ireland": "GB",
+		"great britain": "GB", "russian federation": "RU", "syrian arab republic": "SY", "iran, islamic republic of": "IR",
+		"korea, republic of": "KR", "korea, democratic people's republic of": "KP", "south korea": "KR", "north korea": "KP",
+		"viet nam": "VN", "turkey": "TR", "czech republic": "CZ", "ivory coast": "CI", "holy see": "VA", "palestine": "PS",
+	} {
+		m[Fold(name)] = code
+	}
+	return m
+})
+
+// ContentKey identifies an event by everything it says (not its id): two
+// events with the same key are the same record. An import skips a row whose
+// key is already stored.
+func (e *Event) ContentKey() string {
+	rec := EventRecord(e)
+	h := sha256.New()
+	for _, cell := range rec[1:] { // not the id
+		h.Write([]byte(cell))
+		h.Write([]byte{0x1f})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// ImportService writes what an import source gives.
+type ImportService interface {
+	// Import stores the rows of src in one transaction: all the good rows,
+	// or (on an error) none. Rows with problems are counted as rejected and
+	// their problems reported; rows that repeat a stored event are skipped.
+	Import(ctx context.Context, src ImportSource, opts ImportOptions) (*ImportSummary, error)
+}
