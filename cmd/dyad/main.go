@@ -58,6 +58,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"serve", "serve the web application (the default)", serveCmd},
+		{"import", "import events from a CSV file", importCmd},
 		{"export", "write events as CSV", exportCmd},
 		{"generate", "add made-up events for benchmarks", generateCmd},
 		{"help", "say what each command does", nil},
