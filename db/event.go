@@ -350,7 +350,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 			RETURNING id`},
 		{&w.citation, "INSERT INTO event_sources (event_id, position, source_id, excerpt) VALUES (?, ?, ?, ?)"},
 		{&w.search, `INSERT INTO event_search (rowid, body)
-			SELECT value ->> 0, dyad_fold(value ->> 1) FROM json_each(?)`},
+			SELECT value ->> 0, dyad_index_text(value ->> 1) FROM json_each(?)`},
 	} {
 		st, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {

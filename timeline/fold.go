@@ -3,6 +3,7 @@ package timeline
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -35,13 +36,45 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// IndexText is Fold for the search index: each Arabic word that starts with
+// the article (ال, وال, بال, فال, كال, لل) is indexed also without it, so
+// that "شيباني" finds "الشيباني" as "Shaibani" finds "al-Shaibani".
+func IndexText(s string) string {
+	f := Fold(s)
+	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	var extra []string
+	for _, w := range words {
+		for _, art := range []string{"وال", "بال", "فال", "كال", "ال", "لل"} {
+			if rest := strings.TrimPrefix(w, art); rest != w && utf8.RuneCountInString(rest) >= 2 {
+				extra = append(extra, rest)
+				break
+			}
+		}
+	}
+	if len(extra) == 0 {
+		return f
+	}
+	return f + "\n" + strings.Join(extra, " ")
+}
+
+// MaxSearchWords bounds the words of a search: each is a term the index
+// must look up, so an endless query would be an endless request.
+const MaxSearchWords = 10
+
 // SearchTerms splits a folded query into the words FTS5 should find, each
-// as a prefix, ANDed. It returns "" when the query has no word.
+// as a prefix, ANDed; words past MaxSearchWords are dropped. It returns ""
+// when the query has no word.
 func SearchTerms(q string) string {
 	words := strings.FieldsFunc(Fold(q), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	})
+	if len(words) > MaxSearchWords {
+		words = words[:MaxSearchWords]
+	}
 	for i, w := range words {
+		if r := []rune(w); len(r) > 40 {
+			w = string(r[:40])
+		}
 		words[i] = `"` + w + `"*`
 	}
 	return strings.Join(words, " ")

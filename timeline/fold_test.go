@@ -44,3 +44,16 @@ func TestSearchTerms(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexText(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Putin", "putin"},
+		{"الشيباني في موسكو", "الشيباني في موسكو\nشيباني"},
+		{"والرئيس بالعاصمة", "والرييس بالعاصمه\nرييس عاصمه"},
+		{"ال", "ال"},
+	} {
+		if got := IndexText(tt.in); got != tt.want {
+			t.Errorf("IndexText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

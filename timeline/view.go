@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // View is the state of a pair's timeline page: the visible range, the
@@ -40,6 +41,10 @@ func ParseView(p Pair, q url.Values) (View, error) {
 	v := View{Pair: p, Page: 1}
 	fields := map[string]string{}
 	v.Q = strings.TrimSpace(q.Get("q"))
+	if utf8.RuneCountInString(v.Q) > 200 {
+		fields["q"] = "The search is longer than 200 characters."
+		v.Q = ""
+	}
 	v.Tag = strings.ToLower(strings.TrimSpace(q.Get("tag")))
 	v.Actor = strings.TrimSpace(q.Get("actor"))
 	for _, k := range q["kind"] {
@@ -202,15 +207,21 @@ func DayAt(i int) Date {
 // Span returns the window a date covers, from its first to its last day.
 func Span(d Date) Window { return Window{DayIndex(d.First()), DayIndex(d.Last())} }
 
-// Window returns the range the view shows. Open ends take the pair's
-// history (first and last, rounded out to whole years).
-func (v View) Window(first, last Date) Window {
-	w := Window{Start: DayIndex(Date{Year: first.Year, Month: time.January, Day: 1, Precision: Day}),
-		End: DayIndex(Date{Year: last.Last().Year, Month: time.December, Day: 31, Precision: Day})}
+// HistoryWindow is the whole history of a pair whose first and latest
+// events have the given dates, rounded out to whole years; a pair with no
+// events has the year of today.
+func HistoryWindow(first, last Date, today time.Time) Window {
 	if first.IsZero() || last.IsZero() {
-		now := time.Now().UTC().Year()
-		w = Window{DayIndex(Date{Year: now, Month: 1, Day: 1, Precision: Day}), DayIndex(Date{Year: now, Month: 12, Day: 31, Precision: Day})}
+		first, last = DayDate(today), DayDate(today)
 	}
+	return Window{Start: DayIndex(Date{Year: first.Year, Month: time.January, Day: 1, Precision: Day}),
+		End: DayIndex(Date{Year: last.Last().Year, Month: time.December, Day: 31, Precision: Day})}
+}
+
+// Window returns the range the view shows within a history: open ends take
+// the history's.
+func (v View) Window(history Window) Window {
+	w := history
 	if !v.From.IsZero() {
 		w.Start = DayIndex(v.From.First())
 	}
@@ -254,7 +265,7 @@ func (v View) Preset(w, history Window, days int) View {
 	if days >= history.Days() {
 		return v.WithRange(Date{}, Date{})
 	}
-	return v.WithRange(RangeDates(snap(Window{w.End - days + 1, w.End}, days)))
+	return v.WithRange(RangeDates(snap(within(Window{w.End - days + 1, w.End}, history), days)))
 }
 
 // Pan returns the view moved by a fraction of its width (negative: back),

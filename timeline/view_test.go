@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"reflect"
 	"testing"
+	"time"
 )
 
 var syru = Pair{A: "SY", B: "RU"}
@@ -384,14 +385,14 @@ func TestViewWindow(t *testing.T) {
 		{"from and to with no history", View{From: MustParseDate("2016"), To: MustParseDate("2025")}, Date{}, Date{}, window("2016", "2025")},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.v.Window(tt.first, tt.last); got != tt.want {
+			if got := tt.v.Window(HistoryWindow(tt.first, tt.last, testToday)); got != tt.want {
 				t.Errorf("Window = %v (%v..%v), want %v (%v..%v)",
 					got, DayAt(got.Start), DayAt(got.End), tt.want, DayAt(tt.want.Start), DayAt(tt.want.End))
 			}
 		})
 	}
 	t.Run("no history", func(t *testing.T) {
-		w := View{}.Window(Date{}, Date{})
+		w := View{}.Window(HistoryWindow(Date{}, Date{}, testToday))
 		a, b := DayAt(w.Start), DayAt(w.End)
 		if a.Year != b.Year || a.Month != 1 || a.Day != 1 || b.Month != 12 || b.Day != 31 {
 			t.Errorf("Window with no history = %v..%v, want one whole year", a, b)
@@ -480,7 +481,7 @@ func TestViewZoom(t *testing.T) {
 			if tt.from == "" {
 				return
 			}
-			nw := got.Window(Date{}, Date{})
+			nw := got.Window(HistoryWindow(Date{}, Date{}, testToday))
 			// Zoom never goes below a week.
 			if max(tt.days, 7) < tt.w.Days() && !(nw.Days() < tt.w.Days()) {
 				t.Errorf("zoomed in to %d days from %d", nw.Days(), tt.w.Days())
@@ -549,7 +550,7 @@ func TestViewPan(t *testing.T) {
 					t.Fatal("Pan: ok = false, want true")
 				}
 				checkNavigated(t, v, got, tt.from, tt.to)
-				nw := got.Window(Date{}, Date{})
+				nw := got.Window(HistoryWindow(Date{}, Date{}, testToday))
 				if tt.fraction > 0 && !(nw.Start > tt.w.Start && nw.End > tt.w.End) {
 					t.Errorf("panned forward from %v to %v", tt.w, nw)
 				}
@@ -598,12 +599,12 @@ func TestViewPan(t *testing.T) {
 			t.Run(tt.name, func(t *testing.T) {
 				v := filtered()
 				out := v.Zoom(tt.w, history, tt.w.Days()*2)
-				w := out.Window(Date{}, Date{})
+				w := out.Window(HistoryWindow(Date{}, Date{}, testToday))
 				got, ok := out.Pan(w, history, tt.fraction)
 				if !ok {
 					return
 				}
-				nw := got.Window(Date{}, Date{})
+				nw := got.Window(HistoryWindow(Date{}, Date{}, testToday))
 				if tt.fraction > 0 && nw.Start < w.Start || tt.fraction < 0 && nw.Start > w.Start {
 					t.Errorf("Pan(%v) from %v..%v went to %v..%v, the other way", tt.fraction, out.From, out.To, got.From, got.To)
 				}
@@ -626,3 +627,6 @@ func TestViewPanWholeYear(t *testing.T) {
 		t.Fatal("moved forward past the end of the history")
 	}
 }
+
+// testToday stands for the clock in tests that need one.
+var testToday = time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)

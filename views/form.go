@@ -65,6 +65,45 @@ func sortedKeys(errs map[string]string) []string {
 	return keys
 }
 
+// involvedCountries is the valid codes among those chosen on the form.
+func involvedCountries(codes []string) []timeline.Country {
+	var out []timeline.Country
+	for _, s := range codes {
+		if c, err := timeline.ParseCountry(s); err == nil && !containsCountry(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func containsCountry(cs []timeline.Country, c timeline.Country) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldLabel names a field key for the list of problems: "Source 2,
+// published".
+func fieldLabel(key string) string {
+	parts := strings.Split(key, ".")
+	names := map[string]string{"title": "Title", "date": "Date", "end": "End date", "kind": "Kind", "location": "Location",
+		"description": "Description", "tags": "Tags", "countries": "Countries", "initiator": "Initiator",
+		"name": "name", "role": "role", "country": "country code", "url": "address", "archive_url": "archived copy",
+		"published": "published", "retrieved": "retrieved", "language": "language", "publisher": "publisher", "excerpt": "excerpt"}
+	if len(parts) == 3 {
+		n, _ := strconv.Atoi(parts[1])
+		group := map[string]string{"actors": "Actor", "sources": "Source"}[parts[0]]
+		return group + " " + strconv.Itoa(n+1) + ", " + names[parts[2]]
+	}
+	if n, ok := names[key]; ok {
+		return n
+	}
+	return key
+}
+
 func countryLabel(i int) string {
 	switch i {
 	case 0:

@@ -75,20 +75,6 @@ func dateRange(e *timeline.Event) string {
 	return e.Date.Format() + " – " + e.End.Format()
 }
 
-func actorText(a timeline.Actor) string {
-	s := a.Name
-	var extra []string
-	if a.Role != "" {
-		extra = append(extra, a.Role)
-	}
-	if a.Country != "" {
-		extra = append(extra, a.Country.Name())
-	}
-	if len(extra) > 0 {
-		s += " (" + strings.Join(extra, ", ") + ")"
-	}
-	return s
-}
 
 func sourceTitle(s timeline.Source) string {
 	if s.Title != "" {

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -22,6 +23,7 @@ type PairPage struct {
 	Groups   []timeline.YearGroup // the list's page
 	Selected *timeline.Event
 	Errors   map[string]string // view parameters that could not be read
+	Raw      url.Values        // the query as sent, to show unreadable values again
 	Nav      Nav
 }
 
@@ -35,6 +37,41 @@ type Nav struct {
 type Link struct {
 	Label, URL string
 	Current    bool
+}
+
+// raw returns what the person typed for a parameter when it could not be
+// read, so the form shows it again beside its message; else the value.
+func (p PairPage) raw(name, value string) string {
+	if _, bad := p.Errors[name]; bad && p.Raw != nil {
+		return p.Raw.Get(name)
+	}
+	return value
+}
+
+func emptyWhy(p PairPage) string {
+	if p.View.Filtered() {
+		return "match the filters"
+	}
+	return "are recorded"
+}
+
+// viewParamLabel names a view parameter for the list of problems.
+func viewParamLabel(k string) string {
+	switch k {
+	case "from":
+		return "From: "
+	case "to":
+		return "To: "
+	case "kind":
+		return "Kind: "
+	case "side":
+		return "Initiative: "
+	case "event":
+		return "Selected event: "
+	case "page":
+		return "Page: "
+	}
+	return ""
 }
 
 func f1(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
@@ -108,7 +145,9 @@ func bucketLabel(p PairPage, b timeline.BucketMark) string {
 
 func (p PairPage) countText() string {
 	s := plural(p.Matching, "event", "events")
-	if p.View.Filtered() {
+	if p.View.Filtered() && p.Matching == 1 {
+		s += " matches the filters"
+	} else if p.View.Filtered() {
 		s += " match the filters"
 	}
 	return s + " in " + p.windowLabel()

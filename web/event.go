@@ -32,14 +32,7 @@ func (s *Server) showEvent(w http.ResponseWriter, r *http.Request) {
 			pairs = append(pairs, timeline.Pair{A: a, B: b})
 		}
 	}
-	var flash string
-	switch r.URL.Query().Get("saved") {
-	case "created":
-		flash = "The event was added."
-	case "updated":
-		flash = "Your changes were saved."
-	}
-	s.render(w, r, http.StatusOK, views.EventShow(views.EventPage{Event: e, Flash: flash, Pairs: pairs}))
+	s.render(w, r, http.StatusOK, views.EventShow(views.EventPage{Event: e, Pairs: pairs}))
 }
 
 func (s *Server) newEvent(w http.ResponseWriter, r *http.Request) {
@@ -87,12 +80,20 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, id int64) {
 	}
 	f := decodeEventForm(r.PostForm)
 	f.ID = id
-	compact(&f)
 	if add := r.PostForm.Get("add"); add != "" {
-		pad(&f, count(add == "country"), count(add == "actor"), count(add == "source"))
+		// Show the form again as it was, with one more empty row.
+		switch add {
+		case "country":
+			f.Countries = append(f.Countries, "")
+		case "actor":
+			f.Actors = append(f.Actors, views.ActorRow{})
+		case "source":
+			f.Sources = append(f.Sources, views.SourceRow{})
+		}
 		s.render(w, r, http.StatusOK, views.EventFormPage(f, timeline.Countries()))
 		return
 	}
+	compact(&f)
 	e, errs := toEvent(f)
 	err := e.Validate()
 	for k, v := range timeline.FieldErrors(err) {
@@ -107,11 +108,12 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, id int64) {
 			err = s.events.UpdateEvent(r.Context(), e)
 		}
 		if err == nil {
-			saved := "created"
-			if id != 0 {
-				saved = "updated"
+			if id == 0 {
+				setFlash(w, "The event was added.")
+			} else {
+				setFlash(w, "Your changes were saved.")
 			}
-			http.Redirect(w, r, "/events/"+strconv.FormatInt(e.ID, 10)+"?saved="+saved, http.StatusSeeOther)
+			http.Redirect(w, r, "/events/"+strconv.FormatInt(e.ID, 10), http.StatusSeeOther)
 			return
 		}
 		if timeline.ErrorCode(err) != timeline.EINVALID {
@@ -130,13 +132,6 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, id int64) {
 	}
 	pad(&f, 0, 0, 0)
 	s.render(w, r, http.StatusUnprocessableEntity, views.EventFormPage(f, timeline.Countries()))
-}
-
-func count(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func (s *Server) confirmDelete(w http.ResponseWriter, r *http.Request) {
@@ -162,5 +157,6 @@ func (s *Server) deleteEvent(w http.ResponseWriter, r *http.Request) {
 	if len(e.Countries) >= 2 {
 		to = timeline.Pair{A: e.Countries[0], B: e.Countries[1]}.Path()
 	}
+	setFlash(w, "The event “"+e.Title+"” was deleted.")
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -16,7 +17,11 @@ const maxFormValues = 2000
 // parseForm reads a POSTed form within the body limit.
 func parseForm(r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return err
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return err
+		}
+		return timeline.Errorf(timeline.EINVALID, "The form could not be read (%s). Send it again from dyad's own page.", err)
 	}
 	n := 0
 	for _, vs := range r.PostForm {

@@ -89,6 +89,7 @@ func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
+	page.Raw = r.URL.Query()
 	status := http.StatusOK
 	for k, msg := range timeline.FieldErrors(verr) {
 		if page.Errors == nil {
@@ -97,9 +98,15 @@ func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 		page.Errors[k] = msg
 		status = http.StatusBadRequest
 	}
+	if _, bad := page.Errors["event"]; bad {
+		status = http.StatusBadRequest
+	}
 	if page.View.Page > page.Pages {
 		status = http.StatusNotFound
-		page.Errors = map[string]string{"page": "There is no page " + itoa(page.View.Page) + " of this list; it has " + itoa(page.Pages) + "."}
+		if page.Errors == nil {
+			page.Errors = map[string]string{}
+		}
+		page.Errors["page"] = "There is no page " + itoa(page.View.Page) + " of this list; it has " + itoa(page.Pages) + "."
 	}
 	w.Header().Set("Vary", "X-Dyad-Partial")
 	if isPartial(r) {
@@ -118,8 +125,8 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 		return page, err
 	}
 	page.Stats = stats
-	history := timeline.View{}.Window(stats.First, stats.Last)
-	win := v.Window(stats.First, stats.Last)
+	history := timeline.HistoryWindow(stats.First, stats.Last, s.now())
+	win := v.Window(history)
 	page.History, page.Window = history, win
 	f := v.Filter()
 

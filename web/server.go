@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/a-h/templ"
 
@@ -23,6 +24,8 @@ type Pinger interface {
 type Config struct {
 	// MaxFormBytes limits the body of a form submission.
 	MaxFormBytes int64
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
 }
 
 // DefaultMaxFormBytes fits an event with fifty sources with long excerpts.
@@ -43,6 +46,13 @@ func NewServer(log *slog.Logger, events timeline.EventService, db Pinger, cfg Co
 	}
 	s := &Server{events: events, db: db, log: log, cfg: cfg}
 	return s.routes()
+}
+
+func (s *Server) now() time.Time {
+	if s.cfg.Now != nil {
+		return s.cfg.Now()
+	}
+	return time.Now()
 }
 
 // render writes a component with a status. It renders into a buffer first,

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
@@ -46,6 +47,7 @@ func newApp(t *testing.T, demo bool) *testApp {
 	srv := httptest.NewServer(web.NewServer(log, store, store, web.Config{MaxFormBytes: 64 << 10}))
 	t.Cleanup(srv.Close)
 	c := srv.Client()
+	c.Jar, _ = cookiejar.New(nil)
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	return &testApp{t: t, srv: srv, store: store, c: c}
 }
@@ -149,8 +151,11 @@ func TestEventLifecycle(t *testing.T) {
 	if n := show.doc.Find("ol.sources > li").Length(); n != 2 {
 		t.Fatalf("%d sources on the event page, want 2", n)
 	}
-	if !strings.Contains(show.body, "Your changes were saved.") && !strings.Contains(show.body, "The event was added.") {
-		t.Fatalf("no confirmation after create")
+	if got := show.doc.Find(`[data-testid=flash]`).Text(); got != "The event was added." {
+		t.Fatalf("confirmation after create: %q", got)
+	}
+	if again := a.get(path); again.doc.Find(`[data-testid=flash]`).Length() != 0 {
+		t.Fatalf("the confirmation shows twice")
 	}
 
 	for _, path := range []string{"/pairs/sy/ru", "/pairs/ru/sy", "/pairs/SY/RU"} {
@@ -238,6 +243,9 @@ func TestEventLifecycle(t *testing.T) {
 	}
 	if res = a.post("/events/"+id+"/delete", nil); res.status != http.StatusSeeOther {
 		t.Fatalf("delete: %d", res.status)
+	}
+	if got := a.get(res.header.Get("Location")).doc.Find(`[data-testid=flash]`).Text(); !strings.Contains(got, "was deleted") {
+		t.Fatalf("no confirmation after delete: %q", got)
 	}
 	if res = a.get("/events/" + id); res.status != 404 {
 		t.Fatalf("deleted event: %d, want 404", res.status)

@@ -75,11 +75,11 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// loadDemo writes the demo events in one transaction, so an interrupted
+// first start leaves none rather than some.
 func loadDemo(ctx context.Context, store *db.DB) error {
-	for _, ev := range timeline.DemoEvents() {
-		if err := store.CreateEvent(ctx, ev); err != nil {
-			return fmt.Errorf("load demo event %q: %w", ev.Title, err)
-		}
+	if err := store.CreateEvents(ctx, timeline.DemoEvents()); err != nil {
+		return fmt.Errorf("load the demo data: %w", err)
 	}
 	return nil
 }

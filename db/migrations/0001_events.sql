@@ -3,8 +3,10 @@
 -- 1970s) next to integers that order and bound them: lo and hi are the first
 -- and last day covered as YYYYMMDD, sort_key is Date.SortKey.
 
+-- AUTOINCREMENT: an id is never given again after a delete, so a saved link
+-- or an exported id never comes to name another event.
 CREATE TABLE events (
-	id          INTEGER PRIMARY KEY,
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
 	date        TEXT    NOT NULL,
 	end_date    TEXT    NOT NULL DEFAULT '',
 	sort_key    INTEGER NOT NULL,
@@ -154,8 +156,9 @@ CREATE TABLE event_sources (
 CREATE INDEX event_sources_source ON event_sources (source_id);
 
 -- Full-text search over each event's title, description, actors and source
--- titles, indexed in folded form (dyad_fold, a Go function registered with the
--- driver: see timeline.Fold), since FTS5's tokenizer does not fold Arabic.
+-- titles, indexed in folded form (dyad_index_text, a Go function registered
+-- with the driver: see timeline.IndexText; queries go through dyad_query, the
+-- same folding), since FTS5's tokenizer does not fold Arabic.
 CREATE VIRTUAL TABLE event_search USING fts5 (
 	body,
 	content = '',
