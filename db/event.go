@@ -18,7 +18,7 @@ var _ timeline.EventService = (*DB)(nil)
 // eventColumns reads an event and, as JSON arrays, everything attached to it,
 // so that one query streams whole events without a second round trip.
 const eventColumns = `e.id, e.date, e.end_date, e.title, e.description, e.kind, e.initiator, e.location,
-	e.created_at, e.updated_at,
+	e.created_at, e.updated_at, e.version,
 	(SELECT json_group_array(c.country ORDER BY c.position) FROM event_countries c WHERE c.event_id = e.id),
 	(SELECT json_group_array(json_array(a.name, a.role, a.country) ORDER BY a.position) FROM actors a WHERE a.event_id = e.id),
 	(SELECT json_group_array(t.tag ORDER BY t.position) FROM event_tags t WHERE t.event_id = e.id),
@@ -152,7 +152,7 @@ func scanEvent(s scanner) (*timeline.Event, error) {
 		countriesJSON, actorsJSON, tagsJSON, srcsJSON string
 	)
 	if err := s.Scan(&e.ID, &date, &end, &e.Title, &e.Description, &kind, &initiator, &e.Location,
-		&created, &updated, &countriesJSON, &actorsJSON, &tagsJSON, &srcsJSON); err != nil {
+		&created, &updated, &e.Version, &countriesJSON, &actorsJSON, &tagsJSON, &srcsJSON); err != nil {
 		return nil, err
 	}
 	var err error
@@ -232,7 +232,7 @@ func (d *DB) CreateEvent(ctx context.Context, e *timeline.Event) error {
 	}
 	defer tx.Rollback()
 	now := d.Now().UTC().Truncate(time.Second)
-	e.CreatedAt, e.UpdatedAt = now, now
+	e.CreatedAt, e.UpdatedAt, e.Version = now, now, 1
 	if err := insertEvent(ctx, tx, e); err != nil {
 		return err
 	}
@@ -260,7 +260,7 @@ func (d *DB) CreateEvents(ctx context.Context, events []*timeline.Event) error {
 	defer w.close()
 	now := d.Now().UTC().Truncate(time.Second)
 	for _, e := range events {
-		e.CreatedAt, e.UpdatedAt = now, now
+		e.CreatedAt, e.UpdatedAt, e.Version = now, now, 1
 		if err := w.insert(ctx, e); err != nil {
 			return err
 		}
@@ -281,21 +281,60 @@ func (d *DB) UpdateEvent(ctx context.Context, e *timeline.Event) error {
 		return err
 	}
 	defer tx.Rollback()
-	var created string
-	if err := tx.QueryRowContext(ctx, "SELECT created_at FROM events WHERE id = ?", e.ID).Scan(&created); errors.Is(err, sql.ErrNoRows) {
+	var created, updated string
+	var version int
+	if err := tx.QueryRowContext(ctx, "SELECT created_at, updated_at, version FROM events WHERE id = ?", e.ID).Scan(&created, &updated, &version); errors.Is(err, sql.ErrNoRows) {
 		return timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", e.ID)
 	} else if err != nil {
 		return err
 	}
+	if e.Version != 0 && e.Version != version {
+		t, _ := time.Parse(time.RFC3339Nano, updated)
+		return timeline.Errorf(timeline.ECONFLICT, "Someone else saved this event (at %s UTC) after you opened it, so your changes were not saved. "+
+			"They are kept below: compare them with the event page, then save again to replace the other version.", t.Format("15:04 on 2 January 2006"))
+	}
+	// The sources this event cited already are edited through its form:
+	// what the form says replaces what is stored, blanks included.
+	cited, err := citedURLs(ctx, tx, e.ID)
+	if err != nil {
+		return err
+	}
 	e.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
 	e.UpdatedAt = d.Now().UTC().Truncate(time.Second)
+	e.Version = version + 1
 	if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE id = ?", e.ID); err != nil {
 		return fmt.Errorf("update event %d: %w", e.ID, err)
 	}
-	if err := insertEvent(ctx, tx, e); err != nil {
+	w, err := newEventWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	w.replaceSources = cited
+	if err := w.insert(ctx, e); err != nil {
+		return err
+	}
+	if err := w.flush(ctx); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+func citedURLs(ctx context.Context, tx *sql.Tx, id int64) (map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT s.url FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	urls := map[string]bool{}
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			return nil, err
+		}
+		urls[u] = true
+	}
+	return urls, rows.Err()
 }
 
 // DeleteEvent removes an event and what is attached to it. Sources stay:
@@ -315,7 +354,11 @@ func (d *DB) DeleteEvent(ctx context.Context, id int64) error {
 // prepared once, so that writing many events does not parse the same SQL
 // for each of them.
 type eventWriter struct {
-	event, country, pair, actor, tag, source, citation, search *sql.Stmt
+	event, country, pair, actor, tag, source, sourceReplace, citation, search *sql.Stmt
+
+	// replaceSources lists the URLs whose stored fields the event's own
+	// fields replace, blanks included; other sources only fill blanks.
+	replaceSources map[string]bool
 
 	// toIndex holds [id, text] rows for the full-text index, written in one
 	// statement by flush: FTS5 writes its pending terms to disk at every
@@ -331,7 +374,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 		sql string
 	}{
 		{&w.event, `INSERT INTO events (id, date, end_date, sort_key, lo, hi, title, description, kind,
-			initiator, location, content_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+			initiator, location, content_key, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
 		{&w.country, "INSERT INTO event_countries (event_id, position, country) VALUES (?, ?, ?)"},
 		{&w.pair, "INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, initiator) VALUES (?, ?, ?, ?, ?, ?, ?)"},
 		{&w.actor, "INSERT INTO actors (event_id, position, name, role, country) VALUES (?, ?, ?, ?, ?)"},
@@ -348,6 +391,12 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 				retrieved = coalesce(nullif(excluded.retrieved, ''), retrieved),
 				archive_url = coalesce(nullif(excluded.archive_url, ''), archive_url)
 			RETURNING id`},
+		{&w.sourceReplace, `INSERT INTO sources (url, title, publisher, language, published, retrieved, archive_url)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (url) DO UPDATE SET title = excluded.title, publisher = excluded.publisher,
+				language = excluded.language, published = excluded.published, retrieved = excluded.retrieved,
+				archive_url = excluded.archive_url
+			RETURNING id`},
 		{&w.citation, "INSERT INTO event_sources (event_id, position, source_id, excerpt) VALUES (?, ?, ?, ?)"},
 		{&w.search, `INSERT INTO event_search (rowid, body)
 			SELECT value ->> 0, dyad_index_text(value ->> 1) FROM json_each(?)`},
@@ -363,7 +412,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 }
 
 func (w *eventWriter) close() {
-	for _, st := range []*sql.Stmt{w.event, w.country, w.pair, w.actor, w.tag, w.source, w.citation, w.search} {
+	for _, st := range []*sql.Stmt{w.event, w.country, w.pair, w.actor, w.tag, w.source, w.sourceReplace, w.citation, w.search} {
 		if st != nil {
 			st.Close()
 		}
@@ -382,9 +431,10 @@ func (w *eventWriter) insert(ctx context.Context, e *timeline.Event) error {
 		id = e.ID
 	}
 	key := e.Date.SortKey()
+	e.Version = max(e.Version, 1)
 	err := w.event.QueryRowContext(ctx, id, e.Date.String(), e.End.String(), key, e.Date.DayNumber(), hi, e.Title, e.Description,
 		string(e.Kind), string(e.Initiator), e.Location, e.ContentKey(),
-		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339)).Scan(&e.ID)
+		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339), e.Version).Scan(&e.ID)
 	if err != nil {
 		return fmt.Errorf("insert event: %w", err)
 	}
@@ -411,7 +461,11 @@ func (w *eventWriter) insert(ctx context.Context, e *timeline.Event) error {
 	}
 	for i := range e.Sources {
 		s := &e.Sources[i]
-		if err := w.source.QueryRowContext(ctx, s.URL, s.Title, s.Publisher, s.Language, s.Published.String(),
+		upsert := w.source
+		if w.replaceSources[s.URL] {
+			upsert = w.sourceReplace
+		}
+		if err := upsert.QueryRowContext(ctx, s.URL, s.Title, s.Publisher, s.Language, s.Published.String(),
 			s.Retrieved.String(), s.ArchiveURL).Scan(&s.ID); err != nil {
 			return fmt.Errorf("store source %s: %w", s.URL, err)
 		}

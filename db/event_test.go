@@ -240,3 +240,60 @@ func TestFindEventsByPair(t *testing.T) {
 		t.Fatalf("pairs\n%+v\nwant\n%+v", pairs, want)
 	}
 }
+
+func TestUpdateConflict(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	e := sampleEvent()
+	if err := d.CreateEvent(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	alice, _ := d.FindEventByID(ctx, e.ID)
+	bob, _ := d.FindEventByID(ctx, e.ID)
+	if alice.Version != 1 {
+		t.Fatalf("new event version %d, want 1", alice.Version)
+	}
+	alice.Title = "Alice's title"
+	if err := d.UpdateEvent(ctx, alice); err != nil {
+		t.Fatal(err)
+	}
+	bob.Title = "Bob's title"
+	if err := d.UpdateEvent(ctx, bob); timeline.ErrorCode(err) != timeline.ECONFLICT {
+		t.Fatalf("stale update: %v, want ECONFLICT", err)
+	}
+	got, _ := d.FindEventByID(ctx, e.ID)
+	if got.Title != "Alice's title" || got.Version != 2 {
+		t.Fatalf("after the refused update: %q version %d", got.Title, got.Version)
+	}
+	// Saving again with the current version overwrites, on purpose.
+	bob.Version = got.Version
+	if err := d.UpdateEvent(ctx, bob); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Clearing a source's field in an event's form clears it; citing the same
+// URL from another event with blank fields keeps what is stored.
+func TestUpdateReplacesSourceFields(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	e := sampleEvent()
+	if err := d.CreateEvent(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	other := sampleEvent()
+	other.Sources = []timeline.Citation{{Source: timeline.Source{URL: "https://example.org/a"}}}
+	if err := d.CreateEvent(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := d.FindEventByID(ctx, other.ID); got.Sources[0].Publisher != "Enab Baladi" {
+		t.Fatalf("a blank citation wiped the stored publisher: %+v", got.Sources[0])
+	}
+	e.Sources[0].Publisher = ""
+	if err := d.UpdateEvent(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := d.FindEventByID(ctx, e.ID); got.Sources[0].Publisher != "" {
+		t.Fatalf("publisher cleared in the form is still %q", got.Sources[0].Publisher)
+	}
+}

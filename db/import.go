@@ -39,7 +39,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return nil, err
 	}
 	defer byKey.Close()
-	byID, err := tx.PrepareContext(ctx, "SELECT content_key, created_at FROM events WHERE id = ?")
+	byID, err := tx.PrepareContext(ctx, "SELECT content_key, created_at, version FROM events WHERE id = ?")
 	if err != nil {
 		return nil, err
 	}
@@ -83,10 +83,11 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		}
 		e := row.Event
 		key := e.ContentKey()
-		e.CreatedAt, e.UpdatedAt = now, now
+		e.CreatedAt, e.UpdatedAt, e.Version = now, now, 1
 		if e.ID != 0 {
 			var stored, created string
-			err := byID.QueryRowContext(ctx, e.ID).Scan(&stored, &created)
+			var version int
+			err := byID.QueryRowContext(ctx, e.ID).Scan(&stored, &created, &version)
 			switch {
 			case errors.Is(err, sql.ErrNoRows):
 				sum.Added++
@@ -100,6 +101,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 					return nil, fmt.Errorf("line %d: %w", row.Line, err)
 				}
 				e.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+				e.Version = version + 1
 				sum.Updated++
 			}
 		} else {

@@ -96,7 +96,8 @@ func bucketStart(g timeline.Precision, n int64) timeline.Date {
 }
 
 // CountBuckets counts f's events by the period of precision g in which they
-// start. Buckets hold events that start inside [f.From, f.To].
+// start; an event that starts before f.From but reaches into the range
+// counts in the first period, so the buckets add up to CountEvents.
 func (d *DB) CountBuckets(ctx context.Context, f timeline.EventFilter, g timeline.Precision) ([]timeline.Bucket, error) {
 	if f.Pair == nil {
 		return nil, timeline.Errorf(timeline.EINVALID, "Counting by period needs a pair of countries.")
@@ -105,7 +106,7 @@ func (d *DB) CountBuckets(ctx context.Context, f timeline.EventFilter, g timelin
 	var q string
 	var args []any
 	keyDiv, monthDiv := bucketDivisors(g)
-	if summaryUsable(f) && g != timeline.Day && (f.From.IsZero() || f.From.Precision != timeline.Day) {
+	if summaryUsable(f) && g != timeline.Day && f.From.IsZero() {
 		// Years and decades over whole years read the yearly counts;
 		// anything else the monthly ones.
 		table, col, div, lo, hi := "pair_months", "month", monthDiv, f.From.DayNumber()/100, f.To.LastDayNumber()/100
@@ -127,16 +128,9 @@ func (d *DB) CountBuckets(ctx context.Context, f timeline.EventFilter, g timelin
 		q += cond + " GROUP BY 1, 2 ORDER BY 1"
 		args = append(args, more...)
 	} else {
-		start := f.From
-		f.From = timeline.Date{}
 		_, where, fargs := filterSQL(f)
-		q = fmt.Sprintf("SELECT p.sort_key / %d, p.initiator, count(*) FROM event_pairs p%s", keyDiv, where)
-		args = fargs
-		if !start.IsZero() {
-			q += " AND p.sort_key >= ?"
-			args = append(args, int64(start.DayNumber())*10)
-		}
-		q += " GROUP BY 1, 2 ORDER BY 1"
+		q = fmt.Sprintf("SELECT max(p.sort_key, ?) / %d, p.initiator, count(*) FROM event_pairs p%s GROUP BY 1, 2 ORDER BY 1", keyDiv, where)
+		args = append([]any{int64(f.From.DayNumber()) * 10}, fargs...)
 	}
 	rows, err := d.read.QueryContext(ctx, q, args...)
 	if err != nil {

@@ -294,9 +294,6 @@ func isRTL(s string) bool {
 	return false
 }
 
-// IsRTL reports whether text starts with right-to-left letters.
-func IsRTL(s string) bool { return isRTL(s) }
-
 // Overview is the strip above the chart: counts over the whole history with
 // the visible window marked.
 type Overview struct {

@@ -536,8 +536,8 @@ func TestIsRTL(t *testing.T) {
 		{"", false},
 	} {
 		t.Run(tt.s, func(t *testing.T) {
-			if got := IsRTL(tt.s); got != tt.want {
-				t.Errorf("IsRTL(%q) = %v, want %v", tt.s, got, tt.want)
+			if got := isRTL(tt.s); got != tt.want {
+				t.Errorf("isRTL(%q) = %v, want %v", tt.s, got, tt.want)
 			}
 		})
 	}

@@ -9,13 +9,12 @@ import (
 // Error codes. Every error the services return to a caller carries one of
 // these; the web layer maps them to statuses, the CLI to messages.
 const (
-	ECONFLICT       = "conflict"
-	EINTERNAL       = "internal"
-	EINVALID        = "invalid"
-	ENOTFOUND       = "not_found"
-	EUNAUTHORIZED   = "unauthorized"
-	ETOOLARGE       = "too_large"
-	ENOTIMPLEMENTED = "not_implemented"
+	ECONFLICT     = "conflict"
+	EINTERNAL     = "internal"
+	EINVALID      = "invalid"
+	ENOTFOUND     = "not_found"
+	EUNAUTHORIZED = "unauthorized"
+	ETOOLARGE     = "too_large"
 )
 
 // Error is an error meant for the person using dyad: Message is safe to show.

@@ -31,6 +31,10 @@ type Event struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version counts the saves of the event, from 1. An update that names
+	// a version other than the stored one is refused (ECONFLICT): someone
+	// saved in between.
+	Version int
 }
 
 // Actor is a person who took part in an event.
@@ -187,8 +191,9 @@ type EventService interface {
 	// Returns EINVALID (naming the event) if any is not valid.
 	CreateEvents(ctx context.Context, events []*Event) error
 
-	// UpdateEvent replaces the event with e.ID by e. Returns ENOTFOUND or
-	// EINVALID.
+	// UpdateEvent replaces the event with e.ID by e. Returns ENOTFOUND,
+	// EINVALID, or ECONFLICT when e.Version is set and is not the stored
+	// version. The sources e already cited take e's fields as they are.
 	UpdateEvent(ctx context.Context, e *Event) error
 
 	// DeleteEvent removes the event. Returns ENOTFOUND.

@@ -75,7 +75,6 @@ func dateRange(e *timeline.Event) string {
 	return e.Date.Format() + " – " + e.End.Format()
 }
 
-
 func sourceTitle(s timeline.Source) string {
 	if s.Title != "" {
 		return s.Title

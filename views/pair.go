@@ -278,3 +278,12 @@ func sparkLabel(s timeline.PairSummary) string {
 	return "Events per year from " + strconv.Itoa(s.PerYear[0].Year) + " to " + strconv.Itoa(s.PerYear[len(s.PerYear)-1].Year) +
 		"; busiest " + strconv.Itoa(busiest.Year) + " with " + plural(busiest.Count, "event", "events")
 }
+
+// withParam adds a query parameter to a URL that may have a query already.
+func withParam(u, name, value string) string {
+	sep := "?"
+	if strings.Contains(u, "?") {
+		sep = "&"
+	}
+	return u + sep + url.QueryEscape(name) + "=" + url.QueryEscape(value)
+}

@@ -46,6 +46,7 @@ func decodeEventForm(v url.Values) views.EventForm {
 		Description: v.Get("description"),
 		Tags:        v.Get("tags"),
 	}
+	f.Version, _ = strconv.Atoi(v.Get("version"))
 	names, roles, acs := v["actor_name"], v["actor_role"], v["actor_country"]
 	for i := range max(len(names), len(roles), len(acs)) {
 		f.Actors = append(f.Actors, views.ActorRow{Name: at(names, i), Role: at(roles, i), Country: at(acs, i)})
@@ -131,6 +132,7 @@ func toEvent(f views.EventForm) (*timeline.Event, map[string]string) {
 	}
 	e := &timeline.Event{
 		ID:          f.ID,
+		Version:     f.Version,
 		Title:       f.Title,
 		Date:        date("date", f.Date),
 		End:         date("end", f.End),
@@ -165,7 +167,7 @@ func toEvent(f views.EventForm) (*timeline.Event, map[string]string) {
 // formFromEvent fills the form with a stored event, for editing.
 func formFromEvent(e *timeline.Event) views.EventForm {
 	f := views.EventForm{
-		ID: e.ID, Title: e.Title, Date: e.Date.String(), End: e.End.String(), Kind: string(e.Kind),
+		ID: e.ID, Version: e.Version, Title: e.Title, Date: e.Date.String(), End: e.End.String(), Kind: string(e.Kind),
 		Initiator: string(e.Initiator), Location: e.Location, Description: e.Description,
 		Tags: strings.Join(e.Tags, ", "),
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"io"
 	"net/http"
 	"strings"
 
@@ -29,7 +30,13 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	rc := http.NewResponseController(w)
-	cw := timeline.NewCSVWriter(w)
+	out := &countingWriter{w: w}
+	if r.URL.Query().Get("bom") == "1" {
+		// Excel reads a CSV as the legacy code page unless it starts with
+		// a UTF-8 byte-order mark; with it, Arabic opens intact.
+		out.Write([]byte("\xEF\xBB\xBF"))
+	}
+	cw := timeline.NewCSVWriter(out)
 	err := s.events.EachEvent(r.Context(), f, func(e *timeline.Event) error {
 		if err := cw.Write(e); err != nil {
 			return err
@@ -45,12 +52,30 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = cw.Flush()
 	}
+	if err != nil && out.n == 0 {
+		// Nothing sent yet: an ordinary error page.
+		w.Header().Del("Content-Disposition")
+		s.error(w, r, err)
+		return
+	}
 	if err != nil {
 		// The status line is gone; cut the response short so the client
 		// sees a failed download rather than a file that looks complete.
 		s.log.Error("export csv", "request_id", requestIDFrom(r.Context()), "rows", cw.Rows(), "err", err)
 		panic(http.ErrAbortHandler)
 	}
+}
+
+// countingWriter counts the bytes that reached the client.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // filterProblems joins the messages of a view's unreadable parameters.

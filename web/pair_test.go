@@ -307,7 +307,6 @@ func TestDenseAggregation(t *testing.T) {
 	total := 0
 	buckets.Each(func(_ int, s *goquery.Selection) {
 		var n int
-		fmt.Sscanf(s.AttrOr("aria-label", ""), "%d:", new(int))
 		label := s.AttrOr("aria-label", "")
 		fmt.Sscanf(label[strings.Index(label, ": ")+2:], "%d", &n)
 		total += n

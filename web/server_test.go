@@ -446,3 +446,69 @@ func parseCSV(t *testing.T, body string) [][]string {
 	}
 	return recs
 }
+
+func TestEditConflict(t *testing.T) {
+	a := newApp(t, true)
+	edit := a.get("/events/2/edit")
+	version := edit.doc.Find(`input[name=version]`).AttrOr("value", "")
+	if version != "1" {
+		t.Fatalf("edit form version %q", version)
+	}
+	form := formValues(edit.doc)
+	form.Set("title", "First editor")
+	if res := a.post("/events/2", form); res.status != http.StatusSeeOther {
+		t.Fatalf("first save: %d", res.status)
+	}
+	form.Set("title", "Second editor, from a stale form")
+	res := a.post("/events/2", form)
+	if res.status != http.StatusConflict {
+		t.Fatalf("stale save: %d, want 409", res.status)
+	}
+	if !strings.Contains(res.doc.Find("#form-errors").Text(), "Someone else saved this event") {
+		t.Fatalf("conflict message missing")
+	}
+	if got := res.doc.Find("#f-title").AttrOr("value", ""); got != "Second editor, from a stale form" {
+		t.Fatalf("the second editor's input was lost: %q", got)
+	}
+	// Saving the shown form again replaces the other version, knowingly.
+	if res := a.post("/events/2", formValues(res.doc)); res.status != http.StatusSeeOther {
+		t.Fatalf("second save after the conflict: %d", res.status)
+	}
+}
+
+// formValues reads the values a browser would submit from the page's event form.
+func formValues(doc *goquery.Document) url.Values {
+	v := url.Values{}
+	doc.Find(`[data-testid=event-form] input, [data-testid=event-form] textarea, [data-testid=event-form] select`).Each(func(_ int, s *goquery.Selection) {
+		name, ok := s.Attr("name")
+		if !ok || name == "add" {
+			return
+		}
+		switch goquery.NodeName(s) {
+		case "textarea":
+			v.Add(name, s.Text())
+		case "select":
+			v.Add(name, s.Find("option[selected]").AttrOr("value", ""))
+		default:
+			v.Add(name, s.AttrOr("value", ""))
+		}
+	})
+	return v
+}
+
+func TestExportForExcel(t *testing.T) {
+	a := newApp(t, true)
+	res := a.get("/pairs/sy/ru")
+	link := res.doc.Find(`[data-testid=export-csv-excel]`).AttrOr("href", "")
+	if link != "/pairs/sy/ru/events.csv?bom=1" {
+		t.Fatalf("Excel link %q", link)
+	}
+	ex := a.get(link)
+	if !strings.HasPrefix(ex.body, "\xEF\xBB\xBFid,date,") {
+		t.Fatalf("no byte-order mark: %q", ex.body[:12])
+	}
+	plain := a.get("/pairs/sy/ru/events.csv")
+	if strings.TrimPrefix(ex.body, "\xEF\xBB\xBF") != plain.body {
+		t.Fatalf("the Excel file differs from the plain one beyond the BOM")
+	}
+}

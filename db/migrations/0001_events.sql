@@ -19,7 +19,8 @@ CREATE TABLE events (
 	location    TEXT    NOT NULL DEFAULT '',
 	content_key TEXT    NOT NULL, -- timeline.Event.ContentKey: imports skip rows already stored
 	created_at  TEXT    NOT NULL,
-	updated_at  TEXT    NOT NULL
+	updated_at  TEXT    NOT NULL,
+	version     INTEGER NOT NULL DEFAULT 1 -- 1 when created, +1 at each update: edits of a stale copy are refused
 ) STRICT;
 
 CREATE INDEX events_timeline ON events (sort_key, id);
