@@ -107,3 +107,24 @@ func plural(n int, one, many string) string {
 	}
 	return strconv.Itoa(n) + " " + many
 }
+
+func joinAliases(a []string) string { return strings.Join(a, ", ") }
+
+func byteSizeText(n int64) string {
+	if n >= 1<<20 {
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	}
+	return strconv.FormatInt(n>>10, 10) + " KiB"
+}
+
+func problemsText(ps []timeline.Problem) string {
+	var out []string
+	for _, p := range ps {
+		if p.Column != "" {
+			out = append(out, p.Column+": "+p.Message)
+		} else {
+			out = append(out, p.Message)
+		}
+	}
+	return strings.Join(out, " ")
+}

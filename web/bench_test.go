@@ -24,7 +24,7 @@ func BenchmarkPairView(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer store.Close()
-	h := web.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), store, store, web.Config{})
+	h := web.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), store, web.Config{})
 	for _, u := range []string{"/pairs/sy/ru", "/pairs/fr/de", "/pairs/sy/ru?q=reconstruction", "/pairs/fr/de?q=reconstruction", "/pairs/sy/ru?kind=make_visit&side=a"} {
 		b.Run(u, func(b *testing.B) {
 			var n int

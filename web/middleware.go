@@ -107,7 +107,11 @@ func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
 	}))
 	limited := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Body != nil && r.Body != http.NoBody {
-			r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxFormBytes)
+			limit := s.cfg.MaxFormBytes
+			if r.URL.Path == "/import" {
+				limit = s.cfg.MaxUploadBytes
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
 		next.ServeHTTP(w, r)
 	})

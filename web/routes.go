@@ -29,5 +29,10 @@ func (s *Server) routes() http.Handler {
 	r.Post("/events/{id}", s.updateEvent)
 	r.Get("/events/{id}/delete", s.confirmDelete)
 	r.Post("/events/{id}/delete", s.deleteEvent)
+
+	r.Get("/import", s.importForm)
+	r.Post("/import", s.startImport)
+	r.Get("/import/{token}", s.importStatus)
+	r.Post("/import/{token}", s.importAction)
 	return r
 }

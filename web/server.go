@@ -3,6 +3,8 @@
 package web
 
 import (
+	"os"
+	"path/filepath"
 	"bytes"
 	"context"
 	"log/slog"
@@ -20,10 +22,22 @@ type Pinger interface {
 	Ping(ctx context.Context) error
 }
 
+// Store is what the HTTP layer needs of storage.
+type Store interface {
+	timeline.EventService
+	timeline.ImportService
+	Pinger
+}
+
 // Config holds the settings of the HTTP layer.
 type Config struct {
 	// MaxFormBytes limits the body of a form submission.
 	MaxFormBytes int64
+	// MaxUploadBytes limits a file sent to /import.
+	MaxUploadBytes int64
+	// UploadDir keeps uploaded files until they are imported or an hour
+	// has passed; "" means a folder in the system's temporary directory.
+	UploadDir string
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
 }
@@ -31,20 +45,30 @@ type Config struct {
 // DefaultMaxFormBytes fits an event with fifty sources with long excerpts.
 const DefaultMaxFormBytes = 1 << 20
 
+// DefaultMaxUploadBytes fits a few hundred thousand events of CSV.
+const DefaultMaxUploadBytes = 64 << 20
+
 // Server serves dyad's pages. Build it with NewServer.
 type Server struct {
-	events timeline.EventService
-	db     Pinger
-	log    *slog.Logger
-	cfg    Config
+	events  timeline.EventService
+	store   Store
+	log     *slog.Logger
+	cfg     Config
+	imports *importJobs
 }
 
 // NewServer returns dyad's HTTP handler with every route and middleware.
-func NewServer(log *slog.Logger, events timeline.EventService, db Pinger, cfg Config) http.Handler {
+func NewServer(log *slog.Logger, store Store, cfg Config) http.Handler {
 	if cfg.MaxFormBytes <= 0 {
 		cfg.MaxFormBytes = DefaultMaxFormBytes
 	}
-	s := &Server{events: events, db: db, log: log, cfg: cfg}
+	if cfg.MaxUploadBytes <= 0 {
+		cfg.MaxUploadBytes = DefaultMaxUploadBytes
+	}
+	if cfg.UploadDir == "" {
+		cfg.UploadDir = filepath.Join(os.TempDir(), "dyad-uploads")
+	}
+	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs()}
 	return s.routes()
 }
 

@@ -44,7 +44,7 @@ func newApp(t *testing.T, demo bool) *testApp {
 		}
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(web.NewServer(log, store, store, web.Config{MaxFormBytes: 64 << 10}))
+	srv := httptest.NewServer(web.NewServer(log, store, web.Config{MaxFormBytes: 64 << 10, MaxUploadBytes: 4 << 20, UploadDir: t.TempDir()}))
 	t.Cleanup(srv.Close)
 	c := srv.Client()
 	c.Jar, _ = cookiejar.New(nil)

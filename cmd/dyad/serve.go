@@ -19,6 +19,7 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	fs, dbPath := newFlags(e, "serve", "Serve dyad's web application. A new database is created, migrated and\nfilled with the demo data (Syria-Russia events) unless --no-demo is given.")
 	addr := fs.String("addr", envOr(e.getenv, "DYAD_ADDR", "127.0.0.1:8080"), "`address` to listen on (env DYAD_ADDR)")
 	noDemo := fs.Bool("no-demo", false, "do not load the demo data into a new database")
+	maxUpload := fs.Int64("max-upload", web.DefaultMaxUploadBytes>>20, "largest CSV file `MiB` the import page accepts")
 	if err := parseFlags(e, fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -44,7 +45,7 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	srv := &http.Server{
-		Handler:           web.NewServer(log, store, store, web.Config{}),
+		Handler:           web.NewServer(log, store, web.Config{MaxUploadBytes: *maxUpload << 20}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      5 * time.Minute, // a large CSV export streams for a while
