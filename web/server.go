@@ -3,12 +3,12 @@
 package web
 
 import (
-	"os"
-	"path/filepath"
 	"bytes"
 	"context"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
