@@ -520,8 +520,13 @@ func searchText(e *timeline.Event) string {
 }
 
 func orderSQL(f timeline.EventFilter) string {
-	if f.Pair != nil {
+	switch {
+	case f.Pair != nil && f.Newest:
+		return "p.sort_key DESC, p.event_id DESC"
+	case f.Pair != nil:
 		return "p.sort_key, p.event_id"
+	case f.Newest:
+		return "e.sort_key DESC, e.id DESC"
 	}
 	return "e.sort_key, e.id"
 }

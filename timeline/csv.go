@@ -138,6 +138,9 @@ func (cw *CSVWriter) Flush() error {
 	return cw.w.Error()
 }
 
+// Close writes what is buffered; CSV has no trailer.
+func (cw *CSVWriter) Close() error { return cw.Flush() }
+
 // Rows returns how many events were written.
 func (cw *CSVWriter) Rows() int { return cw.rows }
 

@@ -137,7 +137,8 @@ type EventFilter struct {
 	Actor string // events with an actor whose name contains this (folded)
 	Side  Side   // with Pair: whose initiative; "" for all
 
-	Offset, Limit int // Limit 0 means no limit
+	Newest        bool // latest first, instead of timeline order
+	Offset, Limit int  // Limit 0 means no limit
 }
 
 // Bucket counts the events of one period on one side of a pair's timeline.

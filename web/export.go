@@ -1,19 +1,37 @@
 package web
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/dyadhq/dyad/timeline"
 )
 
-// exportCSV streams events as CSV: every event, or a pair's when the URL
-// names one. Rows are written as they are read, never built in memory.
-func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) {
-	var f timeline.EventFilter
-	name := "dyad-events.csv"
-	if strings.HasPrefix(r.URL.Path, "/pairs/") {
+// baseURL is dyad's own address as the client reached it, for the links
+// inside feeds and calendars.
+func (s *Server) baseURL(r *http.Request) string {
+	if s.cfg.BaseURL != "" {
+		return strings.TrimSuffix(s.cfg.BaseURL, "/")
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	u := url.URL{Scheme: scheme, Host: r.Host}
+	if _, err := url.Parse(u.String()); err != nil || r.Host == "" || strings.ContainsAny(r.Host, "/\\@ ") {
+		u.Host = "localhost"
+	}
+	return u.String()
+}
+
+// exportPair streams a pair's events in the format its file name names,
+// with the same filters as the timeline.
+func (s *Server) exportPair(format timeline.ExportFormat) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
 		p, err := pairFromURL(r)
 		if err != nil {
 			s.error(w, r, err)
@@ -24,33 +42,80 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) {
 			s.error(w, r, timeline.Errorf(timeline.EINVALID, "%s", filterProblems(err)))
 			return
 		}
-		f = v.Filter()
-		name = "dyad-" + p.A.Slug() + "-" + p.B.Slug() + "-events.csv"
+		base := s.baseURL(r)
+		meta := timeline.ExportMeta{Title: p.Name(), BaseURL: base, PageURL: base + v.WithEvent(0).URL(),
+			SelfURL: base + r.URL.RequestURI(), Query: v.FilterQuery().Encode()}
+		name := "dyad-" + p.A.Slug() + "-" + p.B.Slug() + "-" + format.File
+		s.export(w, r, format, v.Filter(), meta, name)
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+}
+
+// exportAll streams every event.
+func (s *Server) exportAll(format timeline.ExportFormat) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		base := s.baseURL(r)
+		meta := timeline.ExportMeta{Title: "All events", BaseURL: base, PageURL: base + "/", SelfURL: base + r.URL.RequestURI()}
+		s.export(w, r, format, timeline.EventFilter{}, meta, "dyad-"+format.File)
+	}
+}
+
+// export writes events as they are read, never building the file in memory;
+// a feed holds the latest FeedSize events.
+func (s *Server) export(w http.ResponseWriter, r *http.Request, format timeline.ExportFormat, f timeline.EventFilter, meta timeline.ExportMeta, name string) {
+	var feed []*timeline.Event
+	if format.Newest {
+		f.Newest, f.Limit = true, timeline.FeedSize
+		var err error
+		if feed, err = collect(r.Context(), s.events, f); err != nil {
+			s.error(w, r, err)
+			return
+		}
+		for _, e := range feed {
+			if e.UpdatedAt.After(meta.Updated) {
+				meta.Updated = e.UpdatedAt
+			}
+		}
+	}
+	w.Header().Set("Content-Type", format.ContentType)
+	if format.Name == "csv" || r.URL.Query().Get("download") == "1" {
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	}
 	rc := http.NewResponseController(w)
 	out := &countingWriter{w: w}
-	if r.URL.Query().Get("bom") == "1" {
+	if format.Name == "csv" && r.URL.Query().Get("bom") == "1" {
 		// Excel reads a CSV as the legacy code page unless it starts with
 		// a UTF-8 byte-order mark; with it, Arabic opens intact.
 		out.Write([]byte("\xEF\xBB\xBF"))
 	}
-	cw := timeline.NewCSVWriter(out)
-	err := s.events.EachEvent(r.Context(), f, func(e *timeline.Event) error {
-		if err := cw.Write(e); err != nil {
+	ew, err := timeline.NewEventWriter(format, out, meta)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	n := 0
+	write := func(e *timeline.Event) error {
+		if err := ew.Write(e); err != nil {
 			return err
 		}
-		if cw.Rows()%500 == 0 {
-			if err := cw.Flush(); err != nil {
+		if n++; n%500 == 0 {
+			if err := ew.Flush(); err != nil {
 				return err
 			}
 			rc.Flush()
 		}
 		return nil
-	})
+	}
+	if feed != nil {
+		for _, e := range feed {
+			if err = write(e); err != nil {
+				break
+			}
+		}
+	} else {
+		err = s.events.EachEvent(r.Context(), f, write)
+	}
 	if err == nil {
-		err = cw.Flush()
+		err = ew.Close()
 	}
 	if err != nil && out.n == 0 {
 		// Nothing sent yet: an ordinary error page.
@@ -61,7 +126,7 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		// The status line is gone; cut the response short so the client
 		// sees a failed download rather than a file that looks complete.
-		s.log.Error("export csv", "request_id", requestIDFrom(r.Context()), "rows", cw.Rows(), "err", err)
+		s.log.Error("export", "format", format.Name, "request_id", requestIDFrom(r.Context()), "rows", n, "err", err)
 		panic(http.ErrAbortHandler)
 	}
 }
@@ -88,4 +153,105 @@ func filterProblems(err error) string {
 		}
 	}
 	return strings.Join(msgs, " ")
+}
+
+// API limits.
+const (
+	apiDefaultLimit = 100
+	apiMaxLimit     = 1000
+)
+
+type apiPage struct {
+	Pair   apiPair              `json:"pair"`
+	Query  string               `json:"query"`
+	Total  int                  `json:"total"`
+	Offset int                  `json:"offset"`
+	Limit  int                  `json:"limit"`
+	Next   string               `json:"next,omitempty"`
+	Events []timeline.JSONEvent `json:"events"`
+}
+
+type apiPair struct {
+	A     string `json:"a"`
+	B     string `json:"b"`
+	AName string `json:"a_name"`
+	BName string `json:"b_name"`
+}
+
+type apiError struct {
+	Error  string            `json:"error"`
+	Fields map[string]string `json:"fields,omitempty"`
+}
+
+// apiPairEvents is the read API: a page of a pair's events as JSON, with the
+// timeline's filters and offset/limit paging.
+func (s *Server) apiPairEvents(w http.ResponseWriter, r *http.Request) {
+	fail := func(err error) {
+		st := status(timeline.ErrorCode(err))
+		if st == http.StatusUnprocessableEntity {
+			st = http.StatusBadRequest
+		}
+		if st == http.StatusInternalServerError {
+			s.log.Error("api", "request_id", requestIDFrom(r.Context()), "err", err)
+		}
+		writeJSON(w, st, apiError{Error: timeline.ErrorMessage(err), Fields: timeline.FieldErrors(err)})
+	}
+	p, err := pairFromURL(r)
+	if err != nil {
+		fail(err)
+		return
+	}
+	q := r.URL.Query()
+	v, err := timeline.ParseView(p, q)
+	if err != nil {
+		fail(err)
+		return
+	}
+	limit, offset := apiDefaultLimit, 0
+	if s := q.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > apiMaxLimit {
+			fail(timeline.Errorf(timeline.EINVALID, "limit is a number from 1 to %d.", apiMaxLimit))
+			return
+		}
+		limit = n
+	}
+	if s := q.Get("offset"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 {
+			fail(timeline.Errorf(timeline.EINVALID, "offset is a number from 0."))
+			return
+		}
+		offset = n
+	}
+	f := v.Filter()
+	f.Limit, f.Offset = limit, offset
+	events, total, err := s.events.FindEvents(r.Context(), f)
+	if err != nil {
+		fail(err)
+		return
+	}
+	base := s.baseURL(r)
+	page := apiPage{Pair: apiPair{A: string(p.A), B: string(p.B), AName: p.A.Name(), BName: p.B.Name()},
+		Query: v.FilterQuery().Encode(), Total: total, Offset: offset, Limit: limit, Events: []timeline.JSONEvent{}}
+	for _, e := range events {
+		page.Events = append(page.Events, timeline.NewJSONEvent(e, base))
+	}
+	if offset+len(events) < total {
+		nq := v.FilterQuery()
+		nq.Set("offset", strconv.Itoa(offset+limit))
+		nq.Set("limit", strconv.Itoa(limit))
+		page.Next = "/api/pairs/" + p.A.Slug() + "/" + p.B.Slug() + "/events?" + nq.Encode()
+	}
+	writeJSON(w, http.StatusOK, page)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		status, b = http.StatusInternalServerError, []byte(`{"error":"Something went wrong on our side."}`)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b)
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // routes lists dyad's whole HTTP surface.
@@ -19,8 +21,14 @@ func (s *Server) routes() http.Handler {
 	r.Get("/", s.home)
 	r.Get("/pairs", s.pickPair)
 	r.Get("/pairs/{a}/{b}", s.pairTimeline)
-	r.Get("/pairs/{a}/{b}/events.csv", s.exportCSV)
-	r.Get("/events.csv", s.exportCSV)
+	for _, f := range timeline.ExportFormats {
+		r.Get("/pairs/{a}/{b}/"+f.File, s.exportPair(f))
+	}
+	csv, _ := timeline.ExportFormatByName("csv")
+	json, _ := timeline.ExportFormatByName("json")
+	r.Get("/events.csv", s.exportAll(csv))
+	r.Get("/events.json", s.exportAll(json))
+	r.Get("/api/pairs/{a}/{b}/events", s.apiPairEvents)
 
 	r.Get("/events/new", s.newEvent)
 	r.Post("/events", s.createEvent)

@@ -35,6 +35,9 @@ type Config struct {
 	MaxFormBytes int64
 	// MaxUploadBytes limits a file sent to /import.
 	MaxUploadBytes int64
+	// BaseURL is dyad's public address for links in feeds and calendars;
+	// "" means the address the request came to.
+	BaseURL string
 	// UploadDir keeps uploaded files until they are imported or an hour
 	// has passed; "" means a folder in the system's temporary directory.
 	UploadDir string

@@ -15,16 +15,23 @@ import (
 )
 
 func exportCmd(ctx context.Context, e *env, args []string) error {
-	fs, dbPath := newFlags(e, "export", "Write events as CSV (the same file as /events.csv), to standard output or a file.")
+	fs, dbPath := newFlags(e, "export", "Write events (the same files as the web exports), to standard output or a file.")
 	pair := fs.String("pair", "", "only the events of a `pair` of countries, such as sy-ru")
 	out := fs.String("o", "", "write to `file` instead of standard output")
+	formatName := fs.String("format", "csv", "`format`: csv, json, ics, atom or timelinejs")
+	base := fs.String("base-url", "http://127.0.0.1:8080", "dyad's public `address`, for links inside feeds and calendars")
 	if err := parseFlags(e, fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
 	}
+	format, ok := timeline.ExportFormatByName(*formatName)
+	if !ok {
+		return usageError{fmt.Sprintf("--format %q: choose csv, json, ics, atom or timelinejs", *formatName)}
+	}
 	var f timeline.EventFilter
+	meta := timeline.ExportMeta{Title: "All events", BaseURL: strings.TrimSuffix(*base, "/"), PageURL: *base}
 	if *pair != "" {
 		a, b, ok := strings.Cut(*pair, "-")
 		p, err := timeline.ParsePair(a, b)
@@ -32,6 +39,8 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 			return usageError{fmt.Sprintf("--pair %q: give two country codes joined by a hyphen, such as sy-ru", *pair)}
 		}
 		f.Pair = &p
+		meta.Title, meta.PageURL = p.Name(), meta.BaseURL+p.Path()
+		meta.SelfURL = meta.PageURL + "/" + format.File
 	}
 	if _, err := os.Stat(*dbPath); err != nil {
 		return fmt.Errorf("database %s: %w", *dbPath, err)
@@ -52,11 +61,39 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 		w = file
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	cw := timeline.NewCSVWriter(bw)
-	if err := store.EachEvent(ctx, f, cw.Write); err != nil {
+	n := 0
+	count := func(e *timeline.Event) { n++ }
+	var events func(fn func(*timeline.Event) error) error
+	if format.Newest {
+		f.Newest, f.Limit = true, timeline.FeedSize
+		feed, _, err := store.FindEvents(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, e := range feed {
+			if e.UpdatedAt.After(meta.Updated) {
+				meta.Updated = e.UpdatedAt
+			}
+		}
+		events = func(fn func(*timeline.Event) error) error {
+			for _, e := range feed {
+				if err := fn(e); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	} else {
+		events = func(fn func(*timeline.Event) error) error { return store.EachEvent(ctx, f, fn) }
+	}
+	ew, err := timeline.NewEventWriter(format, bw, meta)
+	if err != nil {
+		return err
+	}
+	if err := events(func(e *timeline.Event) error { count(e); return ew.Write(e) }); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := cw.Flush(); err != nil {
+	if err := ew.Close(); err != nil {
 		return err
 	}
 	if err := bw.Flush(); err != nil {
@@ -66,7 +103,7 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 		if err := file.Close(); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stderr, "wrote %d events to %s\n", cw.Rows(), *out)
+		fmt.Fprintf(e.stderr, "wrote %d events to %s\n", n, *out)
 	}
 	return nil
 }
