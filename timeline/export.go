@@ -48,10 +48,10 @@ func ExportFormatByName(name string) (ExportFormat, bool) {
 
 // ExportMeta is what an export says about itself.
 type ExportMeta struct {
-	Title   string // "Syria – Russia" or "All events"
-	BaseURL string // dyad's address, such as https://dyad.example
-	PageURL string // the timeline the export comes from
-	SelfURL string // the export's own URL
+	Title   string    // "Syria – Russia" or "All events"
+	BaseURL string    // dyad's address, such as https://dyad.example
+	PageURL string    // the timeline the export comes from
+	SelfURL string    // the export's own URL
 	Query   string    // the filters, as the URL query
 	Updated time.Time // for feeds: the latest change among the events
 }
