@@ -155,18 +155,9 @@ func scanEvent(s scanner) (*timeline.Event, error) {
 		&created, &updated, &e.Version, &countriesJSON, &actorsJSON, &tagsJSON, &srcsJSON); err != nil {
 		return nil, err
 	}
-	var err error
-	if e.Date, err = timeline.ParseDate(date); err != nil {
-		return nil, fmt.Errorf("event %d: stored date: %w", e.ID, err)
+	if err := fillEvent(&e, date, end, kind, initiator, created, updated); err != nil {
+		return nil, err
 	}
-	if end != "" {
-		if e.End, err = timeline.ParseDate(end); err != nil {
-			return nil, fmt.Errorf("event %d: stored end date: %w", e.ID, err)
-		}
-	}
-	e.Kind, e.Initiator = timeline.Kind(kind), timeline.Country(initiator)
-	e.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
-	e.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
 
 	if err := json.Unmarshal([]byte(countriesJSON), &e.Countries); err != nil {
 		return nil, fmt.Errorf("event %d: countries: %w", e.ID, err)

@@ -15,7 +15,7 @@ func exportCSV(t *testing.T, d *DB) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	cw := timeline.NewCSVWriter(&buf)
-	if err := d.EachEvent(context.Background(), timeline.EventFilter{}, cw.Write); err != nil {
+	if err := d.EachEventByID(context.Background(), cw.Write); err != nil {
 		t.Fatal(err)
 	}
 	if err := cw.Flush(); err != nil {

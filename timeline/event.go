@@ -200,6 +200,10 @@ type EventService interface {
 	// DeleteEvent removes the event. Returns ENOTFOUND.
 	DeleteEvent(ctx context.Context, id int64) error
 
+	// EachEventByID calls fn for every event in id order, reading as fast
+	// as the disk allows: for exports of the whole database.
+	EachEventByID(ctx context.Context, fn func(*Event) error) error
+
 	// CountEvents returns how many events f selects (ignoring Offset and Limit).
 	CountEvents(ctx context.Context, f EventFilter) (int, error)
 

@@ -105,13 +105,16 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, format timeline.
 		}
 		return nil
 	}
-	if feed != nil {
+	switch {
+	case feed != nil:
 		for _, e := range feed {
 			if err = write(e); err != nil {
 				break
 			}
 		}
-	} else {
+	case f.Pair == nil:
+		err = s.events.EachEventByID(r.Context(), write)
+	default:
 		err = s.events.EachEvent(r.Context(), f, write)
 	}
 	if err == nil {

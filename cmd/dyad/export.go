@@ -83,8 +83,10 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 			}
 			return nil
 		}
-	} else {
+	} else if f.Pair != nil {
 		events = func(fn func(*timeline.Event) error) error { return store.EachEvent(ctx, f, fn) }
+	} else {
+		events = func(fn func(*timeline.Event) error) error { return store.EachEventByID(ctx, fn) }
 	}
 	ew, err := timeline.NewEventWriter(format, bw, meta)
 	if err != nil {
