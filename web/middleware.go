@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -127,3 +128,44 @@ func byteSize(n int64) string {
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
+
+// proxiedTLS marks cookies Secure when a trusted proxy says the client
+// came over https.
+func (s *Server) proxiedTLS(next http.Handler) http.Handler {
+	if !s.cfg.TrustProxy {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Forwarded-Proto") == "https" {
+			w = &secureCookieWriter{ResponseWriter: w}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+type secureCookieWriter struct {
+	http.ResponseWriter
+	done bool
+}
+
+func (c *secureCookieWriter) secure() {
+	if c.done {
+		return
+	}
+	c.done = true
+	cookies := c.Header()["Set-Cookie"]
+	for i, v := range cookies {
+		if !strings.Contains(strings.ToLower(v), "; secure") {
+			cookies[i] = v + "; Secure"
+		}
+	}
+}
+
+func (c *secureCookieWriter) WriteHeader(code int) { c.secure(); c.ResponseWriter.WriteHeader(code) }
+
+func (c *secureCookieWriter) Write(b []byte) (int, error) {
+	c.secure()
+	return c.ResponseWriter.Write(b)
+}
+
+func (c *secureCookieWriter) Unwrap() http.ResponseWriter { return c.ResponseWriter }

@@ -8,39 +8,63 @@ import (
 	"github.com/dyadhq/dyad/timeline"
 )
 
-// routes lists dyad's whole HTTP surface.
+// routes lists dyad's whole HTTP surface and who may use each part.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders, s.crossOriginProtection, flash)
+	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders, s.crossOriginProtection, s.proxiedTLS,
+		s.sessions.LoadAndSave, s.loadUser, flash)
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(s.methodNotAllowed)
 
+	// Open to all, always.
 	r.Get("/healthz", s.healthz)
 	r.Get("/static/{hash}/*", s.static)
+	r.Get("/login", s.loginForm)
+	r.Post("/login", s.login)
+	r.Post("/logout", s.logout)
+	r.Get("/setup/{token}", s.setupForm)
+	r.Post("/setup/{token}", s.setup)
 
-	r.Get("/", s.home)
-	r.Get("/pairs", s.pickPair)
-	r.Get("/pairs/{a}/{b}", s.pairTimeline)
-	for _, f := range timeline.ExportFormats {
-		r.Get("/pairs/{a}/{b}/"+f.File, s.exportPair(f))
-	}
-	csv, _ := timeline.ExportFormatByName("csv")
-	json, _ := timeline.ExportFormatByName("json")
-	r.Get("/events.csv", s.exportAll(csv))
-	r.Get("/events.json", s.exportAll(json))
-	r.Get("/api/pairs/{a}/{b}/events", s.apiPairEvents)
+	// Reading: public, or for signed-in users when dyad runs private.
+	r.Group(func(r chi.Router) {
+		if s.cfg.Private {
+			r.Use(s.require(timeline.RoleViewer))
+		}
+		r.Get("/", s.home)
+		r.Get("/pairs", s.pickPair)
+		r.Get("/pairs/{a}/{b}", s.pairTimeline)
+		for _, f := range timeline.ExportFormats {
+			r.Get("/pairs/{a}/{b}/"+f.File, s.exportPair(f))
+		}
+		csv, _ := timeline.ExportFormatByName("csv")
+		json, _ := timeline.ExportFormatByName("json")
+		r.Get("/events.csv", s.exportAll(csv))
+		r.Get("/events.json", s.exportAll(json))
+		r.Get("/api/pairs/{a}/{b}/events", s.apiPairEvents)
+		r.Get("/events/{id}", s.showEvent)
+	})
 
-	r.Get("/events/new", s.newEvent)
-	r.Post("/events", s.createEvent)
-	r.Get("/events/{id}", s.showEvent)
-	r.Get("/events/{id}/edit", s.editEvent)
-	r.Post("/events/{id}", s.updateEvent)
-	r.Get("/events/{id}/delete", s.confirmDelete)
-	r.Post("/events/{id}/delete", s.deleteEvent)
+	// Writing: editors and admins.
+	r.Group(func(r chi.Router) {
+		r.Use(s.require(timeline.RoleEditor))
+		r.Get("/events/new", s.newEvent)
+		r.Post("/events", s.createEvent)
+		r.Get("/events/{id}/edit", s.editEvent)
+		r.Post("/events/{id}", s.updateEvent)
+		r.Get("/events/{id}/delete", s.confirmDelete)
+		r.Post("/events/{id}/delete", s.deleteEvent)
+		r.Get("/import", s.importForm)
+		r.Post("/import", s.startImport)
+		r.Get("/import/{token}", s.importStatus)
+		r.Post("/import/{token}", s.importAction)
+	})
 
-	r.Get("/import", s.importForm)
-	r.Post("/import", s.startImport)
-	r.Get("/import/{token}", s.importStatus)
-	r.Post("/import/{token}", s.importAction)
+	// Accounts: admins.
+	r.Group(func(r chi.Router) {
+		r.Use(s.require(timeline.RoleAdmin))
+		r.Get("/admin/users", s.adminUsers)
+		r.Post("/admin/users", s.addUser)
+		r.Post("/admin/users/{name}", s.changeUser)
+	})
 	return r
 }

@@ -5,6 +5,8 @@ package web
 import (
 	"bytes"
 	"context"
+	"github.com/alexedwards/scs/v2"
+	"github.com/alexedwards/scs/v2/memstore"
 	"log/slog"
 	"net/http"
 	"os"
@@ -26,6 +28,7 @@ type Pinger interface {
 type Store interface {
 	timeline.EventService
 	timeline.ImportService
+	timeline.UserService
 	Pinger
 }
 
@@ -38,6 +41,18 @@ type Config struct {
 	// BaseURL is dyad's public address for links in feeds and calendars;
 	// "" means the address the request came to.
 	BaseURL string
+	// Sessions stores the sessions of signed-in users; nil keeps them in
+	// memory (tests).
+	Sessions scs.Store
+	// Private requires a login to read, too.
+	Private bool
+	// SecureCookies marks cookies Secure (dyad is served over TLS);
+	// TrustProxy takes X-Forwarded-Proto and X-Forwarded-For from a proxy
+	// in front, so cookies are Secure when it says https.
+	SecureCookies, TrustProxy bool
+	// Setup is the one-time link that creates the first admin, nil when
+	// there are accounts already.
+	Setup *SetupToken
 	// UploadDir keeps uploaded files until they are imported or an hour
 	// has passed; "" means a folder in the system's temporary directory.
 	UploadDir string
@@ -53,11 +68,13 @@ const DefaultMaxUploadBytes = 64 << 20
 
 // Server serves dyad's pages. Build it with NewServer.
 type Server struct {
-	events  timeline.EventService
-	store   Store
-	log     *slog.Logger
-	cfg     Config
-	imports *importJobs
+	events   timeline.EventService
+	store    Store
+	log      *slog.Logger
+	cfg      Config
+	imports  *importJobs
+	sessions *scs.SessionManager
+	logins   *loginLimiter
 }
 
 // NewServer returns dyad's HTTP handler with every route and middleware.
@@ -71,7 +88,12 @@ func NewServer(log *slog.Logger, store Store, cfg Config) http.Handler {
 	if cfg.UploadDir == "" {
 		cfg.UploadDir = filepath.Join(os.TempDir(), "dyad-uploads")
 	}
-	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs()}
+	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(), logins: newLoginLimiter()}
+	if cfg.Sessions == nil {
+		cfg.Sessions = memstore.New()
+	}
+	s.sessions = newSessions(cfg.Sessions, cfg.SecureCookies)
+	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.error(w, r, err) }
 	return s.routes()
 }
 

@@ -44,12 +44,42 @@ func newApp(t *testing.T, demo bool) *testApp {
 		}
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(web.NewServer(log, store, web.Config{MaxFormBytes: 64 << 10, MaxUploadBytes: 4 << 20, UploadDir: t.TempDir()}))
+	srv := httptest.NewServer(web.NewServer(log, store, web.Config{MaxFormBytes: 64 << 10, MaxUploadBytes: 4 << 20,
+		UploadDir: t.TempDir(), Sessions: store.Sessions()}))
 	t.Cleanup(srv.Close)
-	c := srv.Client()
+	a := &testApp{t: t, srv: srv, store: store}
+	a.c = a.newClient()
+	a.loginAs("editor", timeline.RoleEditor)
+	return a
+}
+
+// newClient is a browser of its own: its own cookies, no redirects followed.
+func (a *testApp) newClient() *http.Client {
+	c := *a.srv.Client()
 	c.Jar, _ = cookiejar.New(nil)
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	return &testApp{t: t, srv: srv, store: store, c: c}
+	return &c
+}
+
+const testPassword = "correct horse battery"
+
+// loginAs creates the account if needed and logs the app's client in.
+func (a *testApp) loginAs(name string, role timeline.Role) {
+	a.t.Helper()
+	if _, err := a.store.CreateUser(context.Background(), name, testPassword, role); err != nil && timeline.ErrorCode(err) != timeline.ECONFLICT {
+		a.t.Fatal(err)
+	}
+	res := a.post("/login", url.Values{"username": {name}, "password": {testPassword}})
+	if res.status != http.StatusSeeOther {
+		a.t.Fatalf("login as %s: %d %s", name, res.status, res.body)
+	}
+}
+
+// anon is the same app seen by a visitor who has not logged in.
+func (a *testApp) anon() *testApp {
+	b := *a
+	b.c = a.newClient()
+	return &b
 }
 
 type response struct {

@@ -61,6 +61,7 @@ func init() {
 		{"import", "import events from a CSV file", importCmd},
 		{"export", "write events as CSV", exportCmd},
 		{"generate", "add made-up events for benchmarks", generateCmd},
+		{"user", "manage accounts: add, list, passwd, remove", userCmd},
 		{"help", "say what each command does", nil},
 	}
 }

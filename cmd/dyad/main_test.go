@@ -190,3 +190,68 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestUserCommands(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "dyad.db")
+	ctx := context.Background()
+	user := func(stdin string, args ...string) (string, error) {
+		var out, errb bytes.Buffer
+		err := run(ctx, append([]string{"user"}, append(args, "--db", dbPath)...), noEnv, strings.NewReader(stdin), &out, &errb)
+		return out.String() + errb.String(), err
+	}
+	if out, err := user("a long enough password\n", "add", "chief", "--role", "admin"); err != nil || !strings.Contains(out, "added chief (admin)") {
+		t.Fatalf("add: %v %s", err, out)
+	}
+	if _, err := user("short\n", "add", "intern"); err == nil || !strings.Contains(describe(err), "at least 10") {
+		t.Fatalf("short password accepted: %v", err)
+	}
+	if out, err := user("another long password\n", "add", "desk", "--role", "editor"); err != nil || !strings.Contains(out, "desk (editor)") {
+		t.Fatalf("add editor: %v %s", err, out)
+	}
+	if out, err := user("", "list"); err != nil || !strings.Contains(out, "chief") || !strings.Contains(out, "desk") {
+		t.Fatalf("list: %v %s", err, out)
+	}
+	if out, err := user("a brand new password\n", "passwd", "desk"); err != nil || !strings.Contains(out, "changed") {
+		t.Fatalf("passwd: %v %s", err, out)
+	}
+	if _, err := user("", "remove", "chief"); err == nil || !strings.Contains(describe(err), "no admin") {
+		t.Fatalf("removing the last admin: %v", err)
+	}
+	if out, err := user("", "remove", "desk"); err != nil || !strings.Contains(out, "removed desk") {
+		t.Fatalf("remove: %v %s", err, out)
+	}
+	if _, err := user("", "frobnicate", "x"); err == nil {
+		t.Fatal("unknown user command accepted")
+	}
+}
+
+func TestServePrintsSetupLink(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stdout := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "dyad.db")}, noEnv, nil, stdout, io.Discard)
+	}()
+	re := regexp.MustCompile(`http://127\.0\.0\.1:\d+/setup/[0-9a-f]{32}`)
+	deadline := time.Now().Add(10 * time.Second)
+	for re.FindString(stdout.String()) == "" && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	link := re.FindString(stdout.String())
+	if link == "" {
+		t.Fatalf("no setup link printed:\n%s", stdout.String())
+	}
+	res, err := http.Get(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(body), "Create the first admin") {
+		t.Fatalf("setup link: %d", res.StatusCode)
+	}
+	cancel()
+	<-done
+}

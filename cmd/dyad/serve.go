@@ -20,6 +20,10 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", envOr(e.getenv, "DYAD_ADDR", "127.0.0.1:8080"), "`address` to listen on (env DYAD_ADDR)")
 	noDemo := fs.Bool("no-demo", false, "do not load the demo data into a new database")
 	maxUpload := fs.Int64("max-upload", web.DefaultMaxUploadBytes>>20, "largest CSV file `MiB` the import page accepts")
+	private := fs.Bool("private", envOr(e.getenv, "DYAD_PRIVATE", "") == "1", "require a login to read too (env DYAD_PRIVATE=1)")
+	secure := fs.Bool("secure-cookies", false, "mark cookies Secure: dyad is served over https")
+	trustProxy := fs.Bool("trust-proxy", false, "trust X-Forwarded-Proto and X-Forwarded-For from a proxy in front")
+	baseURL := fs.String("base-url", envOr(e.getenv, "DYAD_BASE_URL", ""), "public `address` for links in feeds and calendars (env DYAD_BASE_URL); default: as requested")
 	if err := parseFlags(e, fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -44,8 +48,19 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
+	url := "http://" + ln.Addr().String()
+	cfg := web.Config{MaxUploadBytes: *maxUpload << 20, Sessions: store.Sessions(), Private: *private,
+		SecureCookies: *secure, TrustProxy: *trustProxy, BaseURL: *baseURL}
+	if n, err := store.CountUsers(ctx); err != nil {
+		return err
+	} else if n == 0 {
+		// No account yet: a one-time link, shown only here, makes the
+		// first admin. Until then nobody can write.
+		cfg.Setup = web.NewSetupToken(time.Now())
+		fmt.Fprintf(e.stdout, "No accounts yet. Create the first admin within an hour at:\n  %s%s\n(or run: dyad user add NAME --role admin)\n", url, cfg.Setup.Path())
+	}
 	srv := &http.Server{
-		Handler:           web.NewServer(log, store, web.Config{MaxUploadBytes: *maxUpload << 20}),
+		Handler:           web.NewServer(log, store, cfg),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      5 * time.Minute, // a large CSV export streams for a while
@@ -53,8 +68,7 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	url := "http://" + ln.Addr().String()
-	log.Info("serving", "url", url, "db", *dbPath)
+	log.Info("serving", "url", url, "db", *dbPath, "private", *private)
 	fmt.Fprintf(e.stdout, "dyad is serving %s on %s\n", *dbPath, url)
 	if e.ready != nil {
 		e.ready(ln.Addr().String())

@@ -1,0 +1,20 @@
+-- Accounts and their server-side sessions.
+
+CREATE TABLE users (
+	id            INTEGER PRIMARY KEY AUTOINCREMENT,
+	name          TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+	password_hash TEXT    NOT NULL,
+	role          TEXT    NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+	created_at    TEXT    NOT NULL,
+	updated_at    TEXT    NOT NULL
+) STRICT;
+
+-- The store of github.com/alexedwards/scs: a session's token, its encoded
+-- data and when it expires (Unix seconds).
+CREATE TABLE sessions (
+	token  TEXT    PRIMARY KEY,
+	data   BLOB    NOT NULL,
+	expiry INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX sessions_expiry ON sessions (expiry);

@@ -1,0 +1,200 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dyadhq/dyad/timeline"
+)
+
+var _ timeline.UserService = (*DB)(nil)
+
+// dummyHash is checked when a name is unknown, so that a failed login takes
+// as long whether or not the account exists.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := timeline.HashPassword("not a real password, only for timing")
+	return h
+})
+
+func (d *DB) CreateUser(ctx context.Context, name, password string, role timeline.Role) (*timeline.User, error) {
+	name = strings.TrimSpace(name)
+	if err := timeline.ValidateUser(name, password, role, true); err != nil {
+		return nil, err
+	}
+	hash, err := timeline.HashPassword(password)
+	if err != nil {
+		return nil, err
+	}
+	now := d.Now().UTC().Truncate(time.Second)
+	u := &timeline.User{Name: name, Role: role, CreatedAt: now}
+	err = d.write.QueryRowContext(ctx, `INSERT INTO users (name, password_hash, role, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id`,
+		name, hash, string(role), now.Format(time.RFC3339), now.Format(time.RFC3339)).Scan(&u.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, &timeline.Error{Code: timeline.ECONFLICT, Message: fmt.Sprintf("There is already an account named %q.", name),
+			Fields: map[string]string{"username": "This name is taken."}}
+	} else if err != nil {
+		return nil, fmt.Errorf("create user: %w", err)
+	}
+	return u, nil
+}
+
+func (d *DB) Authenticate(ctx context.Context, name, password string) (*timeline.User, error) {
+	var u timeline.User
+	var hash, role, created string
+	err := d.read.QueryRowContext(ctx, "SELECT id, name, password_hash, role, created_at FROM users WHERE name = ?",
+		strings.TrimSpace(name)).Scan(&u.ID, &u.Name, &hash, &role, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		timeline.CheckPassword(dummyHash(), password)
+		return nil, timeline.Errorf(timeline.EUNAUTHORIZED, "Wrong username or password.")
+	} else if err != nil {
+		return nil, err
+	}
+	if !timeline.CheckPassword(hash, password) {
+		return nil, timeline.Errorf(timeline.EUNAUTHORIZED, "Wrong username or password.")
+	}
+	u.Role = timeline.Role(role)
+	u.CreatedAt, _ = time.Parse(time.RFC3339, created)
+	return &u, nil
+}
+
+func (d *DB) FindUserByID(ctx context.Context, id int64) (*timeline.User, error) {
+	var u timeline.User
+	var role, created string
+	err := d.read.QueryRowContext(ctx, "SELECT id, name, role, created_at FROM users WHERE id = ?", id).Scan(&u.ID, &u.Name, &role, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, timeline.Errorf(timeline.ENOTFOUND, "There is no account %d.", id)
+	} else if err != nil {
+		return nil, err
+	}
+	u.Role = timeline.Role(role)
+	u.CreatedAt, _ = time.Parse(time.RFC3339, created)
+	return &u, nil
+}
+
+func (d *DB) ListUsers(ctx context.Context) ([]*timeline.User, error) {
+	rows, err := d.read.QueryContext(ctx, "SELECT id, name, role, created_at FROM users ORDER BY name")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*timeline.User
+	for rows.Next() {
+		var u timeline.User
+		var role, created string
+		if err := rows.Scan(&u.ID, &u.Name, &role, &created); err != nil {
+			return nil, err
+		}
+		u.Role = timeline.Role(role)
+		u.CreatedAt, _ = time.Parse(time.RFC3339, created)
+		out = append(out, &u)
+	}
+	return out, rows.Err()
+}
+
+func (d *DB) SetPassword(ctx context.Context, name, password string) error {
+	if err := timeline.ValidatePassword(password); err != nil {
+		return err
+	}
+	hash, err := timeline.HashPassword(password)
+	if err != nil {
+		return err
+	}
+	res, err := d.write.ExecContext(ctx, "UPDATE users SET password_hash = ?, updated_at = ? WHERE name = ?",
+		hash, d.Now().UTC().Format(time.RFC3339), strings.TrimSpace(name))
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return timeline.Errorf(timeline.ENOTFOUND, "There is no account named %q.", name)
+	}
+	return nil
+}
+
+func (d *DB) SetRole(ctx context.Context, name string, role timeline.Role) error {
+	if !role.Valid() {
+		return timeline.Errorf(timeline.EINVALID, "The role is viewer, editor or admin.")
+	}
+	return d.changeUser(ctx, name, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE users SET role = ?, updated_at = ? WHERE name = ?", string(role), d.Now().UTC().Format(time.RFC3339), name)
+		return err
+	})
+}
+
+func (d *DB) DeleteUser(ctx context.Context, name string) error {
+	return d.changeUser(ctx, name, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "DELETE FROM users WHERE name = ?", name)
+		return err
+	})
+}
+
+// changeUser applies change to an existing account in a transaction and
+// refuses a result with no admin left.
+func (d *DB) changeUser(ctx context.Context, name string, change func(*sql.Tx) error) error {
+	name = strings.TrimSpace(name)
+	tx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM users WHERE name = ?", name).Scan(&n); err != nil {
+		return err
+	} else if n == 0 {
+		return timeline.Errorf(timeline.ENOTFOUND, "There is no account named %q.", name)
+	}
+	if err := change(tx); err != nil {
+		return err
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM users WHERE role = 'admin'").Scan(&n); err != nil {
+		return err
+	} else if n == 0 {
+		return timeline.Errorf(timeline.ECONFLICT, "That would leave no admin; make another account admin first.")
+	}
+	return tx.Commit()
+}
+
+func (d *DB) CountUsers(ctx context.Context) (int, error) {
+	var n int
+	err := d.read.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n)
+	return n, err
+}
+
+// Sessions is the session store of github.com/alexedwards/scs/v2 in dyad's
+// database (scs's own SQLite store is for the cgo driver).
+func (d *DB) Sessions() *SessionStore { return &SessionStore{d: d} }
+
+// SessionStore implements scs.Store.
+type SessionStore struct{ d *DB }
+
+func (s *SessionStore) Find(token string) ([]byte, bool, error) {
+	var b []byte
+	err := s.d.read.QueryRow("SELECT data FROM sessions WHERE token = ? AND expiry > ?", token, s.d.Now().Unix()).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	return b, err == nil, err
+}
+
+func (s *SessionStore) Commit(token string, b []byte, expiry time.Time) error {
+	now := s.d.Now().Unix()
+	if _, err := s.d.write.Exec(`INSERT INTO sessions (token, data, expiry) VALUES (?, ?, ?)
+		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, token, b, expiry.Unix()); err != nil {
+		return err
+	}
+	// Sweep expired sessions now and then rather than with a goroutine.
+	if now%16 == 0 {
+		s.d.write.Exec("DELETE FROM sessions WHERE expiry <= ?", now)
+	}
+	return nil
+}
+
+func (s *SessionStore) Delete(token string) error {
+	_, err := s.d.write.Exec("DELETE FROM sessions WHERE token = ?", token)
+	return err
+}

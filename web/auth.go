@@ -1,0 +1,290 @@
+package web
+
+import (
+	"context"
+	"crypto/subtle"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"golang.org/x/time/rate"
+
+	"github.com/dyadhq/dyad/timeline"
+	"github.com/dyadhq/dyad/views"
+)
+
+type userKey struct{}
+
+// userFrom returns the signed-in user of the request, nil for anonymous.
+func userFrom(ctx context.Context) *timeline.User {
+	u, _ := ctx.Value(userKey{}).(*timeline.User)
+	return u
+}
+
+const sessionUserKey = "user_id"
+
+func newSessions(store scs.Store, secure bool) *scs.SessionManager {
+	sm := scs.New()
+	sm.Store = store
+	sm.Lifetime = 14 * 24 * time.Hour
+	sm.IdleTimeout = 3 * 24 * time.Hour
+	sm.Cookie.Name = "dyad_session"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = secure
+	sm.Cookie.Path = "/"
+	return sm
+}
+
+// loadUser puts the signed-in user, if any, in the request's context.
+func (s *Server) loadUser(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := s.sessions.GetInt64(r.Context(), sessionUserKey)
+		if id == 0 {
+			next.ServeHTTP(w, r)
+			return
+		}
+		u, err := s.store.FindUserByID(r.Context(), id)
+		if err != nil {
+			// The account is gone: so is the sign-in.
+			s.sessions.Remove(r.Context(), sessionUserKey)
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx := context.WithValue(r.Context(), userKey{}, u)
+		ctx = views.WithUser(ctx, u.Name, string(u.Role))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// require lets through only users with at least role min. Anonymous
+// visitors are sent to the login page (the API answers 401); signed-in users
+// without the role get 403.
+func (s *Server) require(min timeline.Role) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			u := userFrom(r.Context())
+			switch {
+			case u != nil && u.Role.AtLeast(min):
+				next.ServeHTTP(w, r)
+			case u == nil && strings.HasPrefix(r.URL.Path, "/api/"):
+				writeJSON(w, http.StatusUnauthorized, apiError{Error: "Log in first."})
+			case u == nil:
+				back := r.URL.RequestURI()
+				if r.Method != http.MethodGet {
+					back = r.Referer()
+					if ru, err := url.Parse(back); err == nil {
+						back = ru.RequestURI()
+					}
+				}
+				http.Redirect(w, r, "/login?next="+url.QueryEscape(localPath(back)), http.StatusSeeOther)
+			default:
+				s.errorPage(w, r, http.StatusForbidden, "Your account ("+u.Name+", "+string(u.Role)+") cannot do this: it needs "+article(min)+" "+string(min)+".")
+			}
+		})
+	}
+}
+
+func article(r timeline.Role) string {
+	if r == timeline.RoleAdmin || r == timeline.RoleEditor {
+		return "an"
+	}
+	return "a"
+}
+
+// localPath keeps a redirect target on this site: a path, not a URL.
+func localPath(p string) string {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") || strings.HasPrefix(p, "/login") {
+		return "/"
+	}
+	return p
+}
+
+// loginLimiter slows down password guessing: per address and per account.
+type loginLimiter struct {
+	mu       sync.Mutex
+	byIP     map[string]*rate.Limiter
+	byName   map[string]*rate.Limiter
+	lastSeen time.Time
+}
+
+func newLoginLimiter() *loginLimiter {
+	return &loginLimiter{byIP: map[string]*rate.Limiter{}, byName: map[string]*rate.Limiter{}}
+}
+
+// allow reports whether a login attempt may go ahead: 20 a minute from an
+// address (a newsroom shares one), 5 a minute for an account, each after a
+// first burst of as many.
+func (l *loginLimiter) allow(ip, name string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if time.Since(l.lastSeen) > time.Hour {
+		l.byIP, l.byName = map[string]*rate.Limiter{}, map[string]*rate.Limiter{}
+	}
+	l.lastSeen = time.Now()
+	get := func(m map[string]*rate.Limiter, k string, per time.Duration, burst int) *rate.Limiter {
+		if lim, ok := m[k]; ok {
+			return lim
+		}
+		lim := rate.NewLimiter(rate.Every(per), burst)
+		m[k] = lim
+		return lim
+	}
+	okIP := get(l.byIP, ip, 3*time.Second, 20).Allow()
+	okName := get(l.byName, strings.ToLower(name), 12*time.Second, 5).Allow()
+	return okIP && okName
+}
+
+func (s *Server) clientIP(r *http.Request) string {
+	if s.cfg.TrustProxy {
+		if f := r.Header.Get("X-Forwarded-For"); f != "" {
+			return strings.TrimSpace(strings.Split(f, ",")[0])
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
+	if userFrom(r.Context()) != nil {
+		http.Redirect(w, r, localPath(r.URL.Query().Get("next")), http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, http.StatusOK, views.LoginPage(views.Login{Next: localPath(r.URL.Query().Get("next"))}))
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	if err := parseForm(r); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	name, password := strings.TrimSpace(r.PostForm.Get("username")), r.PostForm.Get("password")
+	page := views.Login{Username: name, Next: localPath(r.PostForm.Get("next"))}
+	if !s.logins.allow(s.clientIP(r), name) {
+		page.Error = "Too many attempts. Wait a minute, then try again."
+		w.Header().Set("Retry-After", "60")
+		s.render(w, r, http.StatusTooManyRequests, views.LoginPage(page))
+		return
+	}
+	u, err := s.store.Authenticate(r.Context(), name, password)
+	if err != nil {
+		if timeline.ErrorCode(err) != timeline.EUNAUTHORIZED {
+			s.error(w, r, err)
+			return
+		}
+		page.Error = "Wrong username or password."
+		s.render(w, r, http.StatusUnauthorized, views.LoginPage(page))
+		return
+	}
+	if err := s.signIn(r.Context(), u); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	http.Redirect(w, r, page.Next, http.StatusSeeOther)
+}
+
+// signIn starts a session for u under a new token, so a token planted
+// before the login is worthless after it.
+func (s *Server) signIn(ctx context.Context, u *timeline.User) error {
+	if err := s.sessions.RenewToken(ctx); err != nil {
+		return err
+	}
+	s.sessions.Put(ctx, sessionUserKey, u.ID)
+	return nil
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	setFlash(w, "You are logged out.")
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// SetupToken is the one-time link that creates the first admin of a new
+// installation. It is valid for an hour and for one use.
+type SetupToken struct {
+	mu      sync.Mutex
+	token   string
+	expires time.Time
+	used    bool
+}
+
+// NewSetupToken returns a fresh token valid for an hour from now.
+func NewSetupToken(now time.Time) *SetupToken {
+	return &SetupToken{token: randomToken(), expires: now.Add(time.Hour)}
+}
+
+// Path is where the link points.
+func (t *SetupToken) Path() string { return "/setup/" + t.token }
+
+func (t *SetupToken) valid(token string, now time.Time) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return !t.used && now.Before(t.expires) && subtle.ConstantTimeCompare([]byte(token), []byte(t.token)) == 1
+}
+
+func (t *SetupToken) use() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.used = true
+}
+
+func (s *Server) setupAllowed(r *http.Request) bool {
+	if s.cfg.Setup == nil || !s.cfg.Setup.valid(chiParam(r, "token"), s.now()) {
+		return false
+	}
+	n, err := s.store.CountUsers(r.Context())
+	return err == nil && n == 0
+}
+
+func (s *Server) setupForm(w http.ResponseWriter, r *http.Request) {
+	if !s.setupAllowed(r) {
+		s.errorPage(w, r, http.StatusNotFound, "This setup link is not valid: it was used already, it is more than an hour old, or dyad has accounts. Ask an admin, or run 'dyad user add NAME --role admin' on the server.")
+		return
+	}
+	s.render(w, r, http.StatusOK, views.SetupPage(views.Setup{Path: r.URL.Path}))
+}
+
+func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
+	if !s.setupAllowed(r) {
+		s.errorPage(w, r, http.StatusNotFound, "This setup link is not valid any more.")
+		return
+	}
+	if err := parseForm(r); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	page := views.Setup{Path: r.URL.Path, Username: r.PostForm.Get("username")}
+	password := r.PostForm.Get("password")
+	if password != r.PostForm.Get("password2") {
+		page.Errors = map[string]string{"password2": "The two passwords differ."}
+		s.render(w, r, http.StatusUnprocessableEntity, views.SetupPage(page))
+		return
+	}
+	u, err := s.store.CreateUser(r.Context(), page.Username, password, timeline.RoleAdmin)
+	if err != nil {
+		if code := timeline.ErrorCode(err); code != timeline.EINVALID && code != timeline.ECONFLICT {
+			s.error(w, r, err)
+			return
+		}
+		page.Errors = timeline.FieldErrors(err)
+		s.render(w, r, http.StatusUnprocessableEntity, views.SetupPage(page))
+		return
+	}
+	s.cfg.Setup.use()
+	if err := s.signIn(r.Context(), u); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	setFlash(w, "Welcome, "+u.Name+". You are dyad's admin: add the accounts of your team here.")
+	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
+}

@@ -1,0 +1,214 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyadhq/dyad/db"
+	"github.com/dyadhq/dyad/timeline"
+	"github.com/dyadhq/dyad/web"
+)
+
+// writes lists every state-changing route with a body that would succeed
+// for an editor or admin.
+func writes() []struct{ method, path string } {
+	return []struct{ method, path string }{
+		{"GET", "/events/new"}, {"POST", "/events"}, {"GET", "/events/1/edit"}, {"POST", "/events/1"},
+		{"GET", "/events/1/delete"}, {"POST", "/events/1/delete"}, {"GET", "/import"}, {"POST", "/import"},
+		{"GET", "/import/abc"}, {"POST", "/import/abc"},
+		{"GET", "/admin/users"}, {"POST", "/admin/users"}, {"POST", "/admin/users/editor"},
+	}
+}
+
+func TestAnonymousCannotWrite(t *testing.T) {
+	a := newApp(t, true).anon()
+	for _, w := range writes() {
+		req := mustRequest(t, w.method, a.srv.URL+w.path)
+		if w.method == "POST" {
+			req, _ = http.NewRequest("POST", a.srv.URL+w.path, strings.NewReader(eventForm().Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		res := a.do(req)
+		if res.status != http.StatusSeeOther || !strings.HasPrefix(res.header.Get("Location"), "/login") {
+			t.Errorf("%s %s as anonymous: %d %q, want a redirect to /login", w.method, w.path, res.status, res.header.Get("Location"))
+		}
+	}
+	if _, n, _ := a.store.FindEvents(context.Background(), timeline.EventFilter{}); n != 6 {
+		t.Fatalf("anonymous requests changed the events: %d", n)
+	}
+	// Reading stays public, without the write links.
+	res := a.get("/events/2")
+	if res.status != 200 || res.doc.Find(`a[href="/events/2/edit"]`).Length() != 0 || res.doc.Find(`[data-testid=login-link]`).Length() != 1 {
+		t.Fatalf("anonymous event page: %d", res.status)
+	}
+}
+
+func TestRoles(t *testing.T) {
+	a := newApp(t, true)
+	viewer := a.anon()
+	viewer.loginAs("reader", timeline.RoleViewer)
+	for _, w := range writes()[:6] {
+		req := mustRequest(t, w.method, a.srv.URL+w.path)
+		if res := viewer.do(req); res.status != http.StatusForbidden || !strings.Contains(res.body, "needs an editor") {
+			t.Errorf("%s %s as viewer: %d", w.method, w.path, res.status)
+		}
+	}
+	// The editor (newApp's) cannot manage accounts.
+	for _, path := range []string{"/admin/users"} {
+		if res := a.get(path); res.status != http.StatusForbidden {
+			t.Errorf("GET %s as editor: %d", path, res.status)
+		}
+	}
+	if res := a.post("/admin/users", url.Values{"username": {"mallory"}, "password": {testPassword}, "role": {"admin"}}); res.status != http.StatusForbidden {
+		t.Errorf("POST /admin/users as editor: %d", res.status)
+	}
+	// An admin adds an editor, and cannot remove the last admin.
+	admin := a.anon()
+	admin.loginAs("boss", timeline.RoleAdmin)
+	res := admin.post("/admin/users", url.Values{"username": {"newsroom"}, "password": {testPassword}, "role": {"editor"}})
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("add editor: %d %s", res.status, res.body)
+	}
+	page := admin.get("/admin/users")
+	if !strings.Contains(page.doc.Find(`[data-testid=users]`).Text(), "newsroom") {
+		t.Fatalf("new account not listed")
+	}
+	if res := admin.post("/admin/users/boss", url.Values{"action": {"delete"}}); res.status != http.StatusConflict {
+		t.Fatalf("removing the last admin: %d", res.status)
+	}
+	if res := admin.post("/admin/users", url.Values{"username": {"newsroom"}, "password": {testPassword}, "role": {"editor"}}); res.status != http.StatusConflict {
+		t.Fatalf("duplicate name: %d", res.status)
+	}
+	if res := admin.post("/admin/users", url.Values{"username": {"x y"}, "password": {"short"}, "role": {"god"}}); res.status != 422 ||
+		res.doc.Find(".error-text").Length() != 3 {
+		t.Fatalf("bad account: %d, %d messages", res.status, res.doc.Find(".error-text").Length())
+	}
+}
+
+func sessionCookie(a *testApp) string {
+	u, _ := url.Parse(a.srv.URL)
+	for _, c := range a.c.Jar.Cookies(u) {
+		if c.Name == "dyad_session" {
+			return c.Value
+		}
+	}
+	return ""
+}
+
+func TestSessions(t *testing.T) {
+	a := newApp(t, true).anon()
+	a.get("/") // any page
+	before := sessionCookie(a)
+	a.loginAs("editor2", timeline.RoleEditor)
+	after := sessionCookie(a)
+	if after == "" || after == before {
+		t.Fatalf("session token did not change on login: %q -> %q", before, after)
+	}
+	if res := a.get("/events/new"); res.status != 200 {
+		t.Fatalf("signed in: %d", res.status)
+	}
+	// Logout kills the session on the server: replaying the old cookie fails.
+	if res := a.post("/logout", nil); res.status != http.StatusSeeOther {
+		t.Fatalf("logout: %d", res.status)
+	}
+	replay := a.anon()
+	req := mustRequest(t, "GET", a.srv.URL+"/events/new")
+	req.AddCookie(&http.Cookie{Name: "dyad_session", Value: after})
+	if res := replay.do(req); res.status != http.StatusSeeOther {
+		t.Fatalf("the session still works after logout: %d", res.status)
+	}
+	// Cookies are HttpOnly and SameSite=Lax.
+	res := a.anon().post("/login", url.Values{"username": {"editor2"}, "password": {testPassword}})
+	sc := res.header.Get("Set-Cookie")
+	if !strings.Contains(sc, "HttpOnly") || !strings.Contains(sc, "SameSite=Lax") || strings.Contains(sc, "Secure") {
+		t.Fatalf("session cookie %q", sc)
+	}
+	// A cross-origin POST with a valid session is refused.
+	req, _ = http.NewRequest("POST", a.srv.URL+"/events/1/delete", nil)
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	req.Header.Set("Origin", "https://evil.example")
+	editor := a.anon()
+	editor.loginAs("editor2", timeline.RoleEditor)
+	if res := editor.do(req); res.status != http.StatusForbidden {
+		t.Fatalf("cross-origin POST with a session: %d", res.status)
+	}
+}
+
+func TestLogin(t *testing.T) {
+	a := newApp(t, false).anon()
+	unknown := a.post("/login", url.Values{"username": {"nobody"}, "password": {"whatever it is"}})
+	wrong := a.post("/login", url.Values{"username": {"editor"}, "password": {"not the password"}})
+	for _, res := range []response{unknown, wrong} {
+		if res.status != http.StatusUnauthorized || res.doc.Find(`[data-testid=login-error]`).Text() != "Wrong username or password." {
+			t.Fatalf("failed login: %d %q", res.status, res.doc.Find(`[data-testid=login-error]`).Text())
+		}
+	}
+	if got := wrong.doc.Find("#username").AttrOr("value", ""); got != "editor" {
+		t.Fatalf("user name not kept: %q", got)
+	}
+	// Guessing is slowed down: five tries an account, then 429.
+	var last response
+	for range 6 {
+		last = a.post("/login", url.Values{"username": {"editor"}, "password": {"guess guess guess"}})
+	}
+	if last.status != http.StatusTooManyRequests || last.header.Get("Retry-After") == "" {
+		t.Fatalf("after many failures: %d", last.status)
+	}
+	// The next parameter only ever leads back into dyad.
+	if _, err := a.store.CreateUser(context.Background(), "traveller", testPassword, timeline.RoleEditor); err != nil {
+		t.Fatal(err)
+	}
+	for next, want := range map[string]string{"/pairs/sy/ru": "/pairs/sy/ru", "https://evil.example/": "/", "//evil.example": "/"} {
+		res := a.anon().post("/login", url.Values{"username": {"traveller"}, "password": {testPassword}, "next": {next}})
+		if res.status != http.StatusSeeOther || res.header.Get("Location") != want {
+			t.Errorf("next=%q: %d to %q, want %q", next, res.status, res.header.Get("Location"), want)
+		}
+	}
+}
+
+func TestPrivateAndSetup(t *testing.T) {
+	store, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	setup := web.NewSetupToken(time.Now())
+	srv := httptest.NewServer(web.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), store,
+		web.Config{Sessions: store.Sessions(), Private: true, Setup: setup, UploadDir: t.TempDir()}))
+	defer srv.Close()
+	a := &testApp{t: t, srv: srv, store: store}
+	a.c = a.newClient()
+	for _, path := range []string{"/", "/pairs/sy/ru", "/events.csv", "/events/1"} {
+		if res := a.get(path); res.status != http.StatusSeeOther || !strings.HasPrefix(res.header.Get("Location"), "/login") {
+			t.Errorf("private %s as anonymous: %d", path, res.status)
+		}
+	}
+	if res := a.get("/api/pairs/sy/ru/events"); res.status != http.StatusUnauthorized {
+		t.Errorf("private API as anonymous: %d", res.status)
+	}
+	if res := a.get("/setup/wrong-token"); res.status != 404 {
+		t.Fatalf("wrong setup token: %d", res.status)
+	}
+	form := url.Values{"username": {"chief"}, "password": {testPassword}, "password2": {"different password"}}
+	if res := a.post(setup.Path(), form); res.status != 422 || !strings.Contains(res.body, "differ") {
+		t.Fatalf("mismatched passwords: %d", res.status)
+	}
+	form.Set("password2", testPassword)
+	if res := a.post(setup.Path(), form); res.status != http.StatusSeeOther || res.header.Get("Location") != "/admin/users" {
+		t.Fatalf("setup: %d %s", res.status, res.body)
+	}
+	if res := a.get("/admin/users"); res.status != 200 {
+		t.Fatalf("the new admin is not signed in: %d", res.status)
+	}
+	if res := a.anon().post(setup.Path(), url.Values{"username": {"second"}, "password": {testPassword}, "password2": {testPassword}}); res.status != 404 {
+		t.Fatalf("the setup link worked twice: %d", res.status)
+	}
+}
