@@ -67,7 +67,9 @@ func ValidateUser(name, password string, role Role, checkPassword bool) error {
 		v.fail("username", "Choose a user name.")
 	case utf8.RuneCountInString(name) > MaxUserName:
 		v.fail("username", fmt.Sprintf("A user name has at most %d characters.", MaxUserName))
-	case strings.ContainsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !strings.ContainsRune("._-", r) }):
+	case strings.ContainsFunc(name, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !strings.ContainsRune("._-", r)
+	}):
 		v.fail("username", "A user name has letters, digits, dots, hyphens and underscores only.")
 	}
 	if checkPassword {
