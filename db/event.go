@@ -227,6 +227,9 @@ func (d *DB) CreateEvent(ctx context.Context, e *timeline.Event) error {
 	if err := insertEvent(ctx, tx, e); err != nil {
 		return err
 	}
+	if err := d.record(ctx, tx, e.ID, "create", nil, e, 0); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
@@ -255,6 +258,11 @@ func (d *DB) CreateEvents(ctx context.Context, events []*timeline.Event) error {
 		if err := w.insert(ctx, e); err != nil {
 			return err
 		}
+		// Batches (the demo data, generated data) record who and when; the
+		// state after is the event itself until its next revision.
+		if err := d.record(ctx, tx, e.ID, "create", nil, nil, 0); err != nil {
+			return err
+		}
 	}
 	if err := w.flush(ctx); err != nil {
 		return err
@@ -272,15 +280,13 @@ func (d *DB) UpdateEvent(ctx context.Context, e *timeline.Event) error {
 		return err
 	}
 	defer tx.Rollback()
-	var created, updated string
-	var version int
-	if err := tx.QueryRowContext(ctx, "SELECT created_at, updated_at, version FROM events WHERE id = ?", e.ID).Scan(&created, &updated, &version); errors.Is(err, sql.ErrNoRows) {
-		return timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", e.ID)
-	} else if err != nil {
+	before, err := eventInTx(ctx, tx, e.ID)
+	if err != nil {
 		return err
 	}
+	version := before.Version
 	if e.Version != 0 && e.Version != version {
-		t, _ := time.Parse(time.RFC3339Nano, updated)
+		t := before.UpdatedAt
 		return timeline.Errorf(timeline.ECONFLICT, "Someone else saved this event (at %s UTC) after you opened it, so your changes were not saved. "+
 			"They are kept below: compare them with the event page, then save again to replace the other version.", t.Format("15:04 on 2 January 2006"))
 	}
@@ -290,7 +296,7 @@ func (d *DB) UpdateEvent(ctx context.Context, e *timeline.Event) error {
 	if err != nil {
 		return err
 	}
-	e.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+	e.CreatedAt = before.CreatedAt
 	e.UpdatedAt = d.Now().UTC().Truncate(time.Second)
 	e.Version = version + 1
 	if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE id = ?", e.ID); err != nil {
@@ -308,7 +314,19 @@ func (d *DB) UpdateEvent(ctx context.Context, e *timeline.Event) error {
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
+	if err := d.record(ctx, tx, e.ID, actionFrom(ctx, "update"), before, e, 0); err != nil {
+		return err
+	}
 	return tx.Commit()
+}
+
+// eventInTx reads an event inside a write transaction. ENOTFOUND.
+func eventInTx(ctx context.Context, tx *sql.Tx, id int64) (*timeline.Event, error) {
+	e, err := scanEvent(tx.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", id)
+	}
+	return e, err
 }
 
 func citedURLs(ctx context.Context, tx *sql.Tx, id int64) (map[string]bool, error) {
@@ -328,17 +346,25 @@ func citedURLs(ctx context.Context, tx *sql.Tx, id int64) (map[string]bool, erro
 	return urls, rows.Err()
 }
 
-// DeleteEvent removes an event and what is attached to it. Sources stay:
-// other events may cite them.
+// DeleteEvent removes an event and what is attached to it, keeping it in
+// its last revision (the trash). Sources stay: other events may cite them.
 func (d *DB) DeleteEvent(ctx context.Context, id int64) error {
-	res, err := d.write.ExecContext(ctx, "DELETE FROM events WHERE id = ?", id)
+	tx, err := d.write.BeginTx(ctx, nil)
 	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	before, err := eventInTx(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE id = ?", id); err != nil {
 		return fmt.Errorf("delete event %d: %w", id, err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", id)
+	if err := d.record(ctx, tx, id, "delete", before, nil, 0); err != nil {
+		return err
 	}
-	return nil
+	return tx.Commit()
 }
 
 // eventWriter writes events inside one transaction with statements

@@ -49,6 +49,10 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return nil, err
 	}
 	defer del.Close()
+	importID, err := d.startImport(ctx, tx, opts.File)
+	if err != nil {
+		return nil, err
+	}
 
 	now := d.Now().UTC().Truncate(time.Second)
 	pairs := map[timeline.Pair]int{}
@@ -84,6 +88,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		e := row.Event
 		key := e.ContentKey()
 		e.CreatedAt, e.UpdatedAt, e.Version = now, now, 1
+		var before *timeline.Event
 		if e.ID != 0 {
 			var stored, created string
 			var version int
@@ -97,6 +102,9 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 				sum.Duplicates++
 				continue
 			default:
+				if before, err = eventInTx(ctx, tx, e.ID); err != nil {
+					return nil, err
+				}
 				if _, err := del.ExecContext(ctx, e.ID); err != nil {
 					return nil, fmt.Errorf("line %d: %w", row.Line, err)
 				}
@@ -118,6 +126,9 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		}
 		if err := w.insert(ctx, e); err != nil {
 			return nil, fmt.Errorf("line %d: %w", row.Line, err)
+		}
+		if err := d.record(ctx, tx, e.ID, "import", before, nil, importID); err != nil {
+			return nil, err
 		}
 		for i, a := range e.Countries {
 			for _, b := range e.Countries[i+1:] {
@@ -146,6 +157,10 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	}
 	if opts.DryRun {
 		return sum, nil // the deferred rollback undoes it all
+	}
+	sum.ImportID = importID
+	if err := d.finishImport(ctx, tx, importID, sum); err != nil {
+		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err

@@ -150,7 +150,8 @@ type ImportSource interface {
 
 // ImportOptions says how to run an import.
 type ImportOptions struct {
-	DryRun bool // check and count everything, write nothing
+	DryRun bool   // check and count everything, write nothing
+	File   string // the file's name, for the record of imports
 	// Progress, if set, is called every so often with the rows read.
 	Progress func(rows int)
 	// MaxProblems caps the problems kept in the summary (they are all
@@ -160,6 +161,7 @@ type ImportOptions struct {
 
 // ImportSummary says what an import did (or, dry, would do).
 type ImportSummary struct {
+	ImportID     int64 // in the record of imports; 0 for a dry run
 	DryRun       bool
 	Rows         int // data rows read
 	Added        int

@@ -128,3 +128,23 @@ func problemsText(ps []timeline.Problem) string {
 	}
 	return strings.Join(out, " ")
 }
+
+func actionLabel(a string) string {
+	switch a {
+	case "create":
+		return "Added"
+	case "update":
+		return "Edited"
+	case "delete":
+		return "Deleted"
+	case "undelete":
+		return "Brought back from the trash"
+	case "restore":
+		return "Restored an earlier version"
+	case "import":
+		return "Imported"
+	case "undo-import":
+		return "Import undone"
+	}
+	return a
+}

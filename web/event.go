@@ -167,6 +167,6 @@ func (s *Server) deleteEvent(w http.ResponseWriter, r *http.Request) {
 	if len(e.Countries) >= 2 {
 		to = timeline.Pair{A: e.Countries[0], B: e.Countries[1]}.Path()
 	}
-	setFlash(w, "The event “"+e.Title+"” was deleted.")
+	setFlash(w, "The event “"+e.Title+"” was moved to the trash; an editor can bring it back from there.")
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }

@@ -40,6 +40,7 @@ const (
 
 type importJob struct {
 	Token    string
+	User     string // who uploaded it
 	Name     string // the uploaded file's name
 	Path     string // where it is kept
 	Size     int64
@@ -110,7 +111,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	token := randomToken()
-	job := &importJob{Token: token, Name: header.Filename, Path: filepath.Join(s.cfg.UploadDir, token+".csv"), Created: time.Now(), state: jobChecking}
+	job := &importJob{Token: token, User: userFrom(r.Context()).Name, Name: header.Filename, Path: filepath.Join(s.cfg.UploadDir, token+".csv"), Created: time.Now(), state: jobChecking}
 	out, err := os.Create(job.Path)
 	if err != nil {
 		s.error(w, r, err)
@@ -191,7 +192,7 @@ func (s *Server) runImport(job *importJob, dry bool) {
 	job.columns = im.Columns
 	job.mu.Unlock()
 	src := &sampler{ImportSource: im}
-	sum, err := s.store.Import(context.Background(), src, timeline.ImportOptions{DryRun: dry, MaxProblems: previewIssues,
+	sum, err := s.store.Import(timeline.WithActor(context.Background(), job.User), src, timeline.ImportOptions{DryRun: dry, File: job.Name, MaxProblems: previewIssues,
 		Progress: func(n int) { job.rows.Store(int64(n)) }})
 	if err != nil {
 		if timeline.ErrorCode(err) == timeline.EINTERNAL {

@@ -57,6 +57,17 @@ func (s *Server) routes() http.Handler {
 		r.Post("/import", s.startImport)
 		r.Get("/import/{token}", s.importStatus)
 		r.Post("/import/{token}", s.importAction)
+		r.Get("/imports", s.importList)
+		r.Post("/imports/{id}/undo", s.undoImport)
+		r.Post("/events/{id}/history/{rev}/restore", s.restoreRevision)
+		r.Get("/trash", s.trash)
+		r.Post("/trash/{id}/undelete", s.undelete)
+	})
+
+	// History: whoever has an account.
+	r.Group(func(r chi.Router) {
+		r.Use(s.require(timeline.RoleViewer))
+		r.Get("/events/{id}/history", s.eventHistory)
 	})
 
 	// Accounts: admins.
@@ -65,6 +76,7 @@ func (s *Server) routes() http.Handler {
 		r.Get("/admin/users", s.adminUsers)
 		r.Post("/admin/users", s.addUser)
 		r.Post("/admin/users/{name}", s.changeUser)
+		r.Post("/trash/{id}/purge", s.purge)
 	})
 	return r
 }

@@ -29,6 +29,7 @@ type Store interface {
 	timeline.EventService
 	timeline.ImportService
 	timeline.UserService
+	timeline.HistoryService
 	Pinger
 }
 

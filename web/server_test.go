@@ -274,7 +274,7 @@ func TestEventLifecycle(t *testing.T) {
 	if res = a.post("/events/"+id+"/delete", nil); res.status != http.StatusSeeOther {
 		t.Fatalf("delete: %d", res.status)
 	}
-	if got := a.get(res.header.Get("Location")).doc.Find(`[data-testid=flash]`).Text(); !strings.Contains(got, "was deleted") {
+	if got := a.get(res.header.Get("Location")).doc.Find(`[data-testid=flash]`).Text(); !strings.Contains(got, "moved to the trash") {
 		t.Fatalf("no confirmation after delete: %q", got)
 	}
 	if res = a.get("/events/" + id); res.status != 404 {

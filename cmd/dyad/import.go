@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -64,7 +65,8 @@ func importCmd(ctx context.Context, e *env, args []string) error {
 
 	p := newProgress(e.stdout, info.Size(), counter)
 	start := time.Now()
-	sum, err := store.Import(ctx, im, timeline.ImportOptions{DryRun: *dry, Progress: p.update, MaxProblems: 50})
+	sum, err := store.Import(timeline.WithActor(ctx, "dyad import (command line)"), im,
+		timeline.ImportOptions{DryRun: *dry, File: filepath.Base(file), Progress: p.update, MaxProblems: 50})
 	p.done()
 	if err != nil {
 		return fmt.Errorf("%s: nothing was imported: %s", file, describe(err))

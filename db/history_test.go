@@ -1,0 +1,137 @@
+package db
+
+import (
+	"bytes"
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/dyadhq/dyad/timeline"
+)
+
+// same compares two events by everything they say.
+func same(a, b *timeline.Event) bool {
+	return reflect.DeepEqual(timeline.EventRecord(a), timeline.EventRecord(b)) && a.CreatedAt.Equal(b.CreatedAt)
+}
+
+func TestHistoryAndTrash(t *testing.T) {
+	d := openTest(t)
+	ctx := timeline.WithActor(context.Background(), "alice")
+	e := sampleEvent()
+	if err := d.CreateEvent(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	original, _ := d.FindEventByID(ctx, e.ID)
+	edited := *original
+	edited.Title = "Edited title"
+	edited.Sources = original.Sources[:1]
+	if err := d.UpdateEvent(timeline.WithActor(ctx, "bob"), &edited); err != nil {
+		t.Fatal(err)
+	}
+	revs, err := d.ListRevisions(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(revs) != 2 || revs[0].Action != "update" || revs[0].User != "bob" || revs[1].Action != "create" || revs[1].User != "alice" {
+		t.Fatalf("revisions %+v", revs)
+	}
+	if !same(revs[0].Before, original) || revs[0].After.Title != "Edited title" {
+		t.Fatalf("update revision before/after wrong")
+	}
+	changes := timeline.Diff(revs[0].Before, revs[0].After)
+	if len(changes) == 0 || changes[0].Field != "title" {
+		t.Fatalf("diff %+v", changes)
+	}
+
+	// Restore the first version: the exact earlier state, as a new revision.
+	restored := *revs[1].After
+	restored.Version = 0
+	if err := d.UpdateEvent(WithAction(ctx, "restore"), &restored); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := d.FindEventByID(ctx, e.ID)
+	if !reflect.DeepEqual(timeline.EventRecord(now), timeline.EventRecord(original)) {
+		t.Fatalf("restored event differs:\n%v\n%v", timeline.EventRecord(now), timeline.EventRecord(original))
+	}
+
+	// Delete, find it in the trash, bring it back exactly.
+	if err := d.DeleteEvent(ctx, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	trash, err := d.ListTrash(ctx)
+	if err != nil || len(trash) != 1 || trash[0].Event.ID != e.ID || trash[0].DeletedBy != "alice" {
+		t.Fatalf("trash %+v %v", trash, err)
+	}
+	back, err := d.Undelete(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := d.FindEventByID(ctx, e.ID)
+	if !reflect.DeepEqual(timeline.EventRecord(got), timeline.EventRecord(original)) || back.ID != e.ID {
+		t.Fatalf("undeleted event differs")
+	}
+	if trash, _ := d.ListTrash(ctx); len(trash) != 0 {
+		t.Fatalf("still in the trash after undelete")
+	}
+	if _, err := d.Undelete(ctx, e.ID); timeline.ErrorCode(err) != timeline.ENOTFOUND {
+		t.Fatalf("undelete of a live event: %v", err)
+	}
+	// Purge removes it for good.
+	d.DeleteEvent(ctx, e.ID)
+	if err := d.Purge(ctx, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.ListRevisions(ctx, e.ID); timeline.ErrorCode(err) != timeline.ENOTFOUND {
+		t.Fatalf("history after purge: %v", err)
+	}
+}
+
+func TestUndoImport(t *testing.T) {
+	ctx := timeline.WithActor(context.Background(), "importer")
+	d := openTest(t)
+	if err := d.CreateEvents(ctx, timeline.DemoEvents()); err != nil {
+		t.Fatal(err)
+	}
+	before := exportCSV(t, d)
+	data := bytes.Replace(before, []byte("Al-Sharaa visits Putin at the Kremlin"), []byte("Changed by the import"), 1)
+	data = append(data, []byte("\n,2001,,,New from the import,,other,,,\"US; RU\",,,,,,,,,,,,\n")...)
+	im, err := timeline.NewImporter(bytes.NewReader(data), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := d.Import(ctx, im, timeline.ImportOptions{File: "changes.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 1 || sum.Updated != 1 || sum.ImportID == 0 {
+		t.Fatalf("%+v", sum)
+	}
+	imports, _ := d.ListImports(ctx)
+	if len(imports) != 1 || imports[0].File != "changes.csv" || imports[0].Summary.Added != 1 || imports[0].User != "importer" {
+		t.Fatalf("imports %+v", imports)
+	}
+	if err := d.UndoImport(ctx, sum.ImportID); err != nil {
+		t.Fatal(err)
+	}
+	if after := exportCSV(t, d); !bytes.Equal(after, before) {
+		t.Fatalf("undo did not bring back the state before the import:\n%s\n---\n%s", before, after)
+	}
+	if err := d.UndoImport(ctx, sum.ImportID); timeline.ErrorCode(err) != timeline.ECONFLICT {
+		t.Fatalf("second undo: %v", err)
+	}
+
+	// An import whose events were edited since cannot be undone.
+	im, _ = timeline.NewImporter(bytes.NewReader(data), nil)
+	sum, err = d.Import(ctx, im, timeline.ImportOptions{File: "again.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := d.FindEventByID(ctx, 2)
+	e.Title = "Edited after the import"
+	if err := d.UpdateEvent(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.UndoImport(ctx, sum.ImportID); timeline.ErrorCode(err) != timeline.ECONFLICT {
+		t.Fatalf("undo after an edit: %v", err)
+	}
+}

@@ -1,0 +1,160 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/dyadhq/dyad/db"
+	"github.com/dyadhq/dyad/timeline"
+	"github.com/dyadhq/dyad/views"
+)
+
+func idParam(r *http.Request, name string) (int64, error) {
+	raw := chi.URLParam(r, name)
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, timeline.Errorf(timeline.ENOTFOUND, "%q is not a number dyad knows here.", raw)
+	}
+	return id, nil
+}
+
+func (s *Server) eventHistory(w http.ResponseWriter, r *http.Request) {
+	id, err := idParam(r, "id")
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	revs, err := s.store.ListRevisions(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	page := views.HistoryPage{EventID: id, Revisions: revs}
+	if e, err := s.store.FindEventByID(r.Context(), id); err == nil {
+		page.Current = e
+	}
+	// Compare two revisions: the state after each.
+	q := r.URL.Query()
+	if a, b := q.Get("a"), q.Get("b"); a != "" && b != "" {
+		ra, rb := findRevision(revs, a), findRevision(revs, b)
+		if ra == nil || rb == nil {
+			s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "Event %d has no such revision.", id))
+			return
+		}
+		page.CompareA, page.CompareB = ra, rb
+		page.Changes = timeline.Diff(stateAfter(ra), stateAfter(rb))
+	}
+	s.render(w, r, http.StatusOK, views.History(page))
+}
+
+func findRevision(revs []*timeline.Revision, raw string) *timeline.Revision {
+	id, _ := strconv.ParseInt(raw, 10, 64)
+	for _, r := range revs {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// stateAfter is the event as a revision left it (nil once deleted).
+func stateAfter(r *timeline.Revision) *timeline.Event {
+	if r.Action == "delete" {
+		return nil
+	}
+	return r.After
+}
+
+// restoreRevision makes an earlier state the current one, as a new revision.
+func (s *Server) restoreRevision(w http.ResponseWriter, r *http.Request) {
+	id, err := idParam(r, "id")
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	revs, err := s.store.ListRevisions(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	rev := findRevision(revs, chi.URLParam(r, "rev"))
+	if rev == nil || stateAfter(rev) == nil {
+		s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "There is no state to restore in that revision."))
+		return
+	}
+	if _, err := s.store.FindEventByID(r.Context(), id); timeline.ErrorCode(err) == timeline.ENOTFOUND {
+		s.error(w, r, timeline.Errorf(timeline.ECONFLICT, "The event is in the trash: bring it back from the trash first."))
+		return
+	}
+	e := *stateAfter(rev)
+	e.ID, e.Version = id, 0
+	if err := s.store.UpdateEvent(db.WithAction(r.Context(), "restore"), &e); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	setFlash(w, "The event is back as it was on "+rev.At.Format("2 January 2006 at 15:04")+" UTC.")
+	http.Redirect(w, r, "/events/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
+
+func (s *Server) trash(w http.ResponseWriter, r *http.Request) {
+	items, err := s.store.ListTrash(r.Context())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, views.Trash(items))
+}
+
+func (s *Server) undelete(w http.ResponseWriter, r *http.Request) {
+	id, err := idParam(r, "id")
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	e, err := s.store.Undelete(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	setFlash(w, "“"+e.Title+"” is back from the trash.")
+	http.Redirect(w, r, "/events/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
+
+func (s *Server) purge(w http.ResponseWriter, r *http.Request) {
+	id, err := idParam(r, "id")
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if err := s.store.Purge(r.Context(), id); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	setFlash(w, "The event was removed for good.")
+	http.Redirect(w, r, "/trash", http.StatusSeeOther)
+}
+
+func (s *Server) importList(w http.ResponseWriter, r *http.Request) {
+	list, err := s.store.ListImports(r.Context())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, views.Imports(list))
+}
+
+func (s *Server) undoImport(w http.ResponseWriter, r *http.Request) {
+	id, err := idParam(r, "id")
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if err := s.store.UndoImport(r.Context(), id); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	setFlash(w, "The import was undone: what it added is gone and what it changed is back as it was.")
+	http.Redirect(w, r, "/imports", http.StatusSeeOther)
+}
