@@ -111,8 +111,10 @@ func TestHostileInput(t *testing.T) {
 func TestHostileRefused(t *testing.T) {
 	a := newApp(t, false)
 	for name, change := range map[string]func(v map[string][]string){
-		"JavascriptSource":  func(v map[string][]string) { v["source_url"] = []string{"javascript:alert(1)", ""} },
-		"DataSource":        func(v map[string][]string) { v["source_url"] = []string{"data:text/html,<script>alert(1)</script>", ""} },
+		"JavascriptSource": func(v map[string][]string) { v["source_url"] = []string{"javascript:alert(1)", ""} },
+		"DataSource": func(v map[string][]string) {
+			v["source_url"] = []string{"data:text/html,<script>alert(1)</script>", ""}
+		},
 		"JavascriptArchive": func(v map[string][]string) { v["source_archive_url"] = []string{"javascript:alert(1)", ""} },
 		"InvalidUTF8":       func(v map[string][]string) { v["description"] = []string{"bad \xff bytes"} },
 		"ControlCharacters": func(v map[string][]string) { v["title"] = []string{"bell \a here"} },
