@@ -25,6 +25,8 @@ func writes() []struct{ method, path string } {
 		{"GET", "/events/1/delete"}, {"POST", "/events/1/delete"}, {"GET", "/import"}, {"POST", "/import"},
 		{"GET", "/import/abc"}, {"POST", "/import/abc"},
 		{"GET", "/admin/users"}, {"POST", "/admin/users"}, {"POST", "/admin/users/editor"},
+		{"GET", "/imports"}, {"POST", "/imports/1/undo"}, {"POST", "/events/1/history/1/restore"},
+		{"GET", "/trash"}, {"POST", "/trash/1/undelete"}, {"POST", "/trash/1/purge"}, {"GET", "/events/1/history"},
 	}
 }
 
