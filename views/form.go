@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/a-h/templ"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +32,15 @@ func ariaInvalid(errs map[string]string, key string) string {
 }
 
 // describedBy lists the ids of the hint and the error message of a field.
+// describedByAttr is aria-describedby, left out when nothing describes the
+// field (an empty list of ids is invalid HTML).
+func describedByAttr(errs map[string]string, key, hint string) templ.Attributes {
+	if ids := describedBy(errs, key, hint); ids != "" {
+		return templ.Attributes{"aria-describedby": ids}
+	}
+	return templ.Attributes{}
+}
+
 func describedBy(errs map[string]string, key, hint string) string {
 	ids := []string{}
 	if hint != "" {

@@ -148,3 +148,24 @@ func actionLabel(a string) string {
 	}
 	return a
 }
+
+// actorOpen and actorClose frame an actor's role and country:
+// "Name (Role, Country)", "Name (Role)", "Name (Country)" or "Name".
+func actorOpen(a timeline.Actor) string {
+	if a.Role != "" || a.Country != "" {
+		return " ("
+	}
+	return ""
+}
+
+func actorClose(a timeline.Actor) string {
+	switch {
+	case a.Role != "" && a.Country != "":
+		return ", " + a.Country.Name() + ")"
+	case a.Country != "":
+		return a.Country.Name() + ")"
+	case a.Role != "":
+		return ")"
+	}
+	return ""
+}

@@ -30,7 +30,7 @@ func ev(date, title string, kind timeline.Kind, initiator timeline.Country, cs .
 func markerTitles(doc *goquery.Document) []string {
 	var out []string
 	doc.Find(`[data-testid=marker]`).Each(func(_ int, s *goquery.Selection) {
-		label := s.AttrOr("aria-label", "")
+		label := s.Find("title").Text()
 		out = append(out, label[strings.Index(label, ": ")+2:])
 	})
 	return out
@@ -38,7 +38,7 @@ func markerTitles(doc *goquery.Document) []string {
 
 func listTitles(doc *goquery.Document) []string {
 	var out []string
-	doc.Find(`#list [data-testid=event] h5`).Each(func(_ int, s *goquery.Selection) { out = append(out, s.Text()) })
+	doc.Find(`#list [data-testid=event] .card-title`).Each(func(_ int, s *goquery.Selection) { out = append(out, s.Text()) })
 	return out
 }
 
@@ -63,7 +63,7 @@ func TestPairTimelineDemo(t *testing.T) {
 		}
 		var above, below, spine []string
 		markers.Each(func(_ int, s *goquery.Selection) {
-			title := s.AttrOr("aria-label", "")
+			title := s.Find("title").Text()
 			title = title[strings.Index(title, ": ")+2:]
 			switch {
 			case s.HasClass("side-a"):
@@ -273,7 +273,7 @@ func TestArabicLabels(t *testing.T) {
 	if x(ar) >= x(en) {
 		t.Fatalf("January at x=%s, February at x=%s", x(ar), x(en))
 	}
-	if res.doc.Find(`#list h5 a[dir=auto]`).Length() != 2 {
+	if res.doc.Find(`#list .card-title a[dir=auto]`).Length() != 2 {
 		t.Fatalf("list titles lack dir=auto")
 	}
 }

@@ -88,6 +88,7 @@ type browserTab struct {
 	t    *testing.T
 	ctx  context.Context
 	base string
+	db   string // the server's database file
 }
 
 // newTab starts a server with a new database (the demo data unless args say
@@ -97,11 +98,12 @@ func newTab(t *testing.T, args ...string) *browserTab {
 	if browserCtx == nil {
 		t.Skip(browserSkip)
 	}
-	base, stop := startServer(t, append([]string{"--db", filepath.Join(t.TempDir(), "dyad.db")}, args...)...)
+	dbPath := filepath.Join(t.TempDir(), "dyad.db")
+	base, stop := startServer(t, append([]string{"--db", dbPath}, args...)...)
 	t.Cleanup(func() { stop() })
 	ctx, cancel := chromedp.NewContext(browserCtx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	b := &browserTab{t: t, ctx: ctx, base: base}
+	b := &browserTab{t: t, ctx: ctx, base: base, db: dbPath}
 	t.Cleanup(func() {
 		if t.Failed() {
 			b.saveArtifacts("failure")
@@ -124,7 +126,7 @@ func (b *browserTab) newTabOn() *browserTab {
 	ctx, cancel := chromedp.NewContext(browserCtx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
 	b.t.Cleanup(func() { cancelTimeout(); cancel() })
-	return &browserTab{t: b.t, ctx: ctx, base: b.base}
+	return &browserTab{t: b.t, ctx: ctx, base: b.base, db: b.db}
 }
 
 func (b *browserTab) saveArtifacts(kind string) {
@@ -134,7 +136,7 @@ func (b *browserTab) saveArtifacts(kind string) {
 	}
 	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
 	defer cancel()
-	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90)); err == nil {
+	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
 		os.WriteFile(filepath.Join(dir, "page.png"), png, 0o644)
 	}
 	if html, err := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("html"))); err == nil {
@@ -169,7 +171,18 @@ func eval[T any](b *browserTab, expr string) T {
 // waitFor waits until the expression is truthy.
 func (b *browserTab) waitFor(what, expr string) {
 	b.t.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, err := chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
+			return
+		}
+		// A poll started on the page before a navigation ends with it;
+		// poll again on the new page.
+		if (strings.Contains(err.Error(), "navigated or closed") || strings.Contains(err.Error(), "Cannot find context")) && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
 		b.t.Fatalf("waiting for %s (%s): %v\nURL now %s", what, expr, err, eval[string](b, "location.href"))
 	}
 }

@@ -10,6 +10,15 @@
 
   var pending = null;
 
+  // On a narrow screen the chart scrolls sideways: start at its latest end.
+  function showLatest() {
+    var fig = document.getElementById("chart");
+    if (fig && fig.scrollWidth > fig.clientWidth && !document.getElementById("panel")) {
+      fig.scrollLeft = fig.scrollWidth;
+    }
+  }
+  showLatest();
+
   // load fetches the view for url and swaps it in. focus says what gets the
   // focus afterwards: "panel", "chart", a marker id ("event:12"), or nothing.
   function load(url, push, focus) {
@@ -30,6 +39,7 @@
         view.removeAttribute("aria-busy");
         if (push) history.pushState({ dyad: true }, "", url);
         syncForm(new URL(url, location.href), !push);
+        showLatest();
         setFocus(focus);
       })
       .catch(function (err) {
