@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -29,11 +30,10 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return nil, err
 	}
 	defer tx.Rollback()
-	w, err := newEventWriter(ctx, tx)
+	w, err := newBulkWriter(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
-	defer w.close()
 	byKey, err := tx.PrepareContext(ctx, "SELECT 1 FROM events WHERE content_key = ? LIMIT 1")
 	if err != nil {
 		return nil, err
@@ -53,6 +53,14 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	if err != nil {
 		return nil, err
 	}
+	// The pair counts are rebuilt once at the end instead of by a trigger
+	// for each row; the triggers come back before the commit.
+	restoreTriggers, err := suspendPairTriggers(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	touched := map[timeline.Pair]bool{}
+	var revisions []any
 
 	now := d.Now().UTC().Truncate(time.Second)
 	pairs := map[timeline.Pair]int{}
@@ -70,10 +78,14 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		if opts.Progress != nil && sum.Rows%1000 == 0 {
 			opts.Progress(sum.Rows)
 		}
-		if len(w.toIndex) >= 2000 {
+		if w.full() {
 			if err := w.flush(ctx); err != nil {
 				return nil, err
 			}
+			if err := d.recordImported(ctx, tx, revisions, importID); err != nil {
+				return nil, err
+			}
+			revisions = revisions[:0]
 		}
 		if len(row.Problems) > 0 || row.Event == nil {
 			sum.Rejected++
@@ -89,6 +101,12 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		key := e.ContentKey()
 		e.CreatedAt, e.UpdatedAt, e.Version = now, now, 1
 		var before *timeline.Event
+		if e.ID != 0 && w.pendingID(e.ID) {
+			// An earlier row of this batch has this id: write it first.
+			if err := w.flush(ctx); err != nil {
+				return nil, err
+			}
+		}
 		if e.ID != 0 {
 			var stored, created string
 			var version int
@@ -105,6 +123,11 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 				if before, err = eventInTx(ctx, tx, e.ID); err != nil {
 					return nil, err
 				}
+				for i, a := range before.Countries {
+					for _, b := range before.Countries[i+1:] {
+						touched[timeline.Pair{A: a, B: b}.Canonical()] = true
+					}
+				}
 				if _, err := del.ExecContext(ctx, e.ID); err != nil {
 					return nil, fmt.Errorf("line %d: %w", row.Line, err)
 				}
@@ -112,6 +135,9 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 				e.Version = version + 1
 				sum.Updated++
 			}
+		} else if w.pendingKey(key) {
+			sum.Duplicates++
+			continue
 		} else {
 			var one int
 			err := byKey.QueryRowContext(ctx, key).Scan(&one)
@@ -124,19 +150,30 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 			}
 			sum.Added++
 		}
-		if err := w.insert(ctx, e); err != nil {
-			return nil, fmt.Errorf("line %d: %w", row.Line, err)
+		w.add(e, key)
+		var snap string
+		if before != nil {
+			snap = timeline.Snapshot(before)
 		}
-		if err := d.record(ctx, tx, e.ID, "import", before, nil, importID); err != nil {
-			return nil, err
-		}
+		revisions = append(revisions, []any{e.ID, snap})
 		for i, a := range e.Countries {
 			for _, b := range e.Countries[i+1:] {
-				pairs[timeline.Pair{A: a, B: b}.Canonical()]++
+				p := timeline.Pair{A: a, B: b}.Canonical()
+				pairs[p]++
+				touched[p] = true
 			}
 		}
 	}
 	if err := w.flush(ctx); err != nil {
+		return nil, err
+	}
+	if err := d.recordImported(ctx, tx, revisions, importID); err != nil {
+		return nil, err
+	}
+	if err := recountPairs(ctx, tx, touched); err != nil {
+		return nil, err
+	}
+	if err := restoreTriggers(); err != nil {
 		return nil, err
 	}
 	sum.Notices = src.Notices()
@@ -166,4 +203,81 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return nil, err
 	}
 	return sum, nil
+}
+
+// recordImported writes the revisions of imported events ([id, snapshot of
+// the state before]) in one statement.
+func (d *DB) recordImported(ctx context.Context, tx *sql.Tx, rows []any, importID int64) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(rows)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO revisions (event_id, action, at, user_name, before, after, import_id)
+		SELECT value ->> 0, 'import', ?, ?, value ->> 1, '', ? FROM json_each(?)`,
+		d.Now().UTC().Format(time.RFC3339), timeline.ActorFrom(ctx), importID, string(b))
+	if err != nil {
+		return fmt.Errorf("record imported events: %w", err)
+	}
+	return nil
+}
+
+// suspendPairTriggers drops the triggers that keep the pair counts, inside
+// the transaction, and returns a func that creates them again as they were.
+// Nobody else sees the gap: the transaction holds the write lock and readers
+// see the state before it until it commits.
+func suspendPairTriggers(ctx context.Context, tx *sql.Tx) (func() error, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'event_pairs'")
+	if err != nil {
+		return nil, err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		names, defs = append(names, name), append(defs, def)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+name+`"`); err != nil {
+			return nil, err
+		}
+	}
+	return func() error {
+		for _, def := range defs {
+			if _, err := tx.ExecContext(ctx, def); err != nil {
+				return fmt.Errorf("restore trigger: %w", err)
+			}
+		}
+		return nil
+	}, nil
+}
+
+// recountPairs rebuilds the pair counts of the pairs an import touched, as
+// the triggers would have kept them.
+func recountPairs(ctx context.Context, tx *sql.Tx, pairs map[timeline.Pair]bool) error {
+	const side = "CASE initiator WHEN a THEN 'a' WHEN b THEN 'b' ELSE '' END"
+	for p := range pairs {
+		for _, q := range []string{
+			"DELETE FROM pair_months WHERE a = ?1 AND b = ?2",
+			"DELETE FROM pair_years WHERE a = ?1 AND b = ?2",
+			"DELETE FROM pair_kinds WHERE a = ?1 AND b = ?2",
+			"INSERT INTO pair_months (a, b, month, side, n) SELECT a, b, sort_key / 1000, " + side + ", count(*) FROM event_pairs WHERE a = ?1 AND b = ?2 GROUP BY 3, 4",
+			"INSERT INTO pair_years (a, b, year, side, n) SELECT a, b, sort_key / 100000, " + side + ", count(*) FROM event_pairs WHERE a = ?1 AND b = ?2 GROUP BY 3, 4",
+			"INSERT INTO pair_kinds (a, b, kind, side, n) SELECT a, b, kind, " + side + ", count(*) FROM event_pairs WHERE a = ?1 AND b = ?2 GROUP BY 3, 4",
+		} {
+			if _, err := tx.ExecContext(ctx, q, string(p.A), string(p.B)); err != nil {
+				return fmt.Errorf("recount %s-%s: %w", p.A, p.B, err)
+			}
+		}
+	}
+	return nil
 }

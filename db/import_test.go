@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -256,4 +257,49 @@ func TestImportEncodings(t *testing.T) {
 			t.Fatalf("%d events written by a failed import", n)
 		}
 	})
+}
+
+// An import rebuilds the pair counts itself (its triggers are set aside
+// while it runs); they must agree with the rows, and the triggers must be
+// back for what follows.
+func TestImportKeepsPairCounts(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	randomPair(t, d, 200, 3)
+	data := exportCSV(t, d)
+	changed := bytes.ReplaceAll(data, []byte(",SY,"), []byte(",RU,")) // initiators move to the other side
+	sum := importCSV(t, d, changed, nil, false)
+	if sum.Updated == 0 {
+		t.Fatalf("nothing updated: %+v", sum)
+	}
+	check := func(when string) {
+		t.Helper()
+		p := timeline.Pair{A: "SY", B: "RU"}
+		for _, g := range []timeline.Precision{timeline.Month, timeline.Year} {
+			f := timeline.EventFilter{Pair: &p}
+			fast, _ := d.CountBuckets(ctx, f, g)
+			slow, _ := d.countBucketsByScan(ctx, f, g)
+			if !reflect.DeepEqual(sortBuckets(fast), sortBuckets(slow)) {
+				t.Fatalf("%s, %v: counts %v, rows %v", when, g, fast, slow)
+			}
+		}
+		st, _ := d.FindPairStats(ctx, p)
+		if n, _ := d.CountEvents(ctx, timeline.EventFilter{Pair: &p, Kinds: allKinds()}); st.Total != n {
+			t.Fatalf("%s: stats total %d, rows %d", when, st.Total, n)
+		}
+	}
+	check("after the import")
+	if err := d.CreateEvent(ctx, &timeline.Event{Date: timeline.MustParseDate("1999-09-09"), Title: "after", Kind: timeline.KindVisit,
+		Countries: []timeline.Country{"SY", "RU"}, Initiator: "SY"}); err != nil {
+		t.Fatal(err)
+	}
+	check("after a create that the triggers count")
+}
+
+func allKinds() []timeline.Kind {
+	var ks []timeline.Kind
+	for _, k := range timeline.Kinds() {
+		ks = append(ks, k.Kind)
+	}
+	return ks
 }
