@@ -88,16 +88,10 @@ var bulkStatements = []struct {
 		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)`},
 	{func(b *bulkWriter) []any { return b.tags }, `INSERT INTO event_tags (event_id, position, tag)
 		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`},
-	// As upsertSource does for one: given fields replace, blanks keep.
+	// "WHERE true" tells the parser the ON CONFLICT is an upsert's.
 	{func(b *bulkWriter) []any { return b.sources }, `INSERT INTO sources (url, title, publisher, language, published, retrieved, archive_url)
-		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?) WHERE true
-		ON CONFLICT (url) DO UPDATE SET
-			title = coalesce(nullif(excluded.title, ''), title),
-			publisher = coalesce(nullif(excluded.publisher, ''), publisher),
-			language = coalesce(nullif(excluded.language, ''), language),
-			published = coalesce(nullif(excluded.published, ''), published),
-			retrieved = coalesce(nullif(excluded.retrieved, ''), retrieved),
-			archive_url = coalesce(nullif(excluded.archive_url, ''), archive_url)`},
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?) WHERE true ` +
+		sourceFillBlanks},
 	{func(b *bulkWriter) []any { return b.cit }, `INSERT INTO event_sources (event_id, position, source_id, excerpt)
 		SELECT value ->> 0, value ->> 1, (SELECT id FROM sources WHERE url = value ->> 2), value ->> 3 FROM json_each(?)`},
 	{func(b *bulkWriter) []any { return b.search }, `INSERT INTO event_search (rowid, body)

@@ -399,15 +399,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 		// Fields given now replace stored ones; fields left empty keep
 		// what an earlier event recorded.
 		{&w.source, `INSERT INTO sources (url, title, publisher, language, published, retrieved, archive_url)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (url) DO UPDATE SET
-				title = coalesce(nullif(excluded.title, ''), title),
-				publisher = coalesce(nullif(excluded.publisher, ''), publisher),
-				language = coalesce(nullif(excluded.language, ''), language),
-				published = coalesce(nullif(excluded.published, ''), published),
-				retrieved = coalesce(nullif(excluded.retrieved, ''), retrieved),
-				archive_url = coalesce(nullif(excluded.archive_url, ''), archive_url)
-			RETURNING id`},
+			VALUES (?, ?, ?, ?, ?, ?, ?) ` + sourceFillBlanks + ` RETURNING id`},
 		{&w.sourceReplace, `INSERT INTO sources (url, title, publisher, language, published, retrieved, archive_url)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (url) DO UPDATE SET title = excluded.title, publisher = excluded.publisher,
@@ -547,3 +539,14 @@ func orderSQL(f timeline.EventFilter) string {
 	}
 	return "e.sort_key, e.id"
 }
+
+// sourceFillBlanks ends an insert into sources: a URL stored already keeps
+// its row; fields given now replace stored ones, fields left empty keep what
+// an earlier event recorded.
+const sourceFillBlanks = `ON CONFLICT (url) DO UPDATE SET
+	title = coalesce(nullif(excluded.title, ''), title),
+	publisher = coalesce(nullif(excluded.publisher, ''), publisher),
+	language = coalesce(nullif(excluded.language, ''), language),
+	published = coalesce(nullif(excluded.published, ''), published),
+	retrieved = coalesce(nullif(excluded.retrieved, ''), retrieved),
+	archive_url = coalesce(nullif(excluded.archive_url, ''), archive_url)`

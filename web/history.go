@@ -107,33 +107,35 @@ func (s *Server) trash(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, views.Trash(items))
 }
 
-func (s *Server) undelete(w http.ResponseWriter, r *http.Request) {
-	id, err := idParam(r, "id")
-	if err != nil {
-		s.error(w, r, err)
-		return
+// onID is a POST that acts on the thing named by {id}: do returns the
+// notice to show and where to go next.
+func (s *Server) onID(do func(r *http.Request, id int64) (notice, next string, err error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id, err := idParam(r, "id")
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		notice, next, err := do(r, id)
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		setFlash(w, notice)
+		http.Redirect(w, r, next, http.StatusSeeOther)
 	}
-	e, err := s.store.Undelete(r.Context(), id)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	setFlash(w, "“"+e.Title+"” is back from the trash.")
-	http.Redirect(w, r, "/events/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }
 
-func (s *Server) purge(w http.ResponseWriter, r *http.Request) {
-	id, err := idParam(r, "id")
+func (s *Server) undelete(r *http.Request, id int64) (string, string, error) {
+	e, err := s.store.Undelete(r.Context(), id)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return "", "", err
 	}
-	if err := s.store.Purge(r.Context(), id); err != nil {
-		s.error(w, r, err)
-		return
-	}
-	setFlash(w, "The event was removed for good.")
-	http.Redirect(w, r, "/trash", http.StatusSeeOther)
+	return "“" + e.Title + "” is back from the trash.", "/events/" + strconv.FormatInt(id, 10), nil
+}
+
+func (s *Server) purge(r *http.Request, id int64) (string, string, error) {
+	return "The event was removed for good.", "/trash", s.store.Purge(r.Context(), id)
 }
 
 func (s *Server) importList(w http.ResponseWriter, r *http.Request) {
@@ -145,16 +147,7 @@ func (s *Server) importList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, views.Imports(list))
 }
 
-func (s *Server) undoImport(w http.ResponseWriter, r *http.Request) {
-	id, err := idParam(r, "id")
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	if err := s.store.UndoImport(r.Context(), id); err != nil {
-		s.error(w, r, err)
-		return
-	}
-	setFlash(w, "The import was undone: what it added is gone and what it changed is back as it was.")
-	http.Redirect(w, r, "/imports", http.StatusSeeOther)
+func (s *Server) undoImport(r *http.Request, id int64) (string, string, error) {
+	return "The import was undone: what it added is gone and what it changed is back as it was.", "/imports",
+		s.store.UndoImport(r.Context(), id)
 }

@@ -68,7 +68,7 @@ func (s *Server) pickPair(w http.ResponseWriter, r *http.Request) {
 func pairFromURL(r *http.Request) (timeline.Pair, error) {
 	p, err := timeline.ParsePair(chi.URLParam(r, "a"), chi.URLParam(r, "b"))
 	if err != nil {
-		return p, timeline.Errorf(timeline.ENOTFOUND, "No such pair of countries: %s", timeline.ErrorMessage(err))
+		return p, timeline.Errorf(timeline.ENOTFOUND, "No such pair of countries. %s", timeline.ErrorMessage(err))
 	}
 	return p, nil
 }

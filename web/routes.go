@@ -58,10 +58,10 @@ func (s *Server) routes() http.Handler {
 		r.Get("/import/{token}", s.importStatus)
 		r.Post("/import/{token}", s.importAction)
 		r.Get("/imports", s.importList)
-		r.Post("/imports/{id}/undo", s.undoImport)
+		r.Post("/imports/{id}/undo", s.onID(s.undoImport))
 		r.Post("/events/{id}/history/{rev}/restore", s.restoreRevision)
 		r.Get("/trash", s.trash)
-		r.Post("/trash/{id}/undelete", s.undelete)
+		r.Post("/trash/{id}/undelete", s.onID(s.undelete))
 	})
 
 	// History: whoever has an account.
@@ -76,7 +76,7 @@ func (s *Server) routes() http.Handler {
 		r.Get("/admin/users", s.adminUsers)
 		r.Post("/admin/users", s.addUser)
 		r.Post("/admin/users/{name}", s.changeUser)
-		r.Post("/trash/{id}/purge", s.purge)
+		r.Post("/trash/{id}/purge", s.onID(s.purge))
 	})
 	return r
 }
