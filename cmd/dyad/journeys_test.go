@@ -195,7 +195,7 @@ func TestJourneyMobile(t *testing.T) {
 	b.account("desk", "editor")
 	b.login("desk")
 	b.do("phone size", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(1)))
-	for _, path := range []string{"/", "/pairs/sy/ru", "/events/new?a=sy&b=ru", "/events/2"} {
+	for _, path := range []string{"/", "/pairs/sy/ru", "/events/new?a=sy&b=ru", "/events/2", "/events/2/history", "/import", "/trash"} {
 		b.open(path)
 		if w := eval[int](b, `document.documentElement.scrollWidth`); w > 390 {
 			t.Errorf("%s: the page is %d px wide at 390 px: it scrolls sideways", path, w)
@@ -263,6 +263,9 @@ func TestAccessibility(t *testing.T) {
 			}
 			b.open(p.path)
 			check(p.name)
+			if w := eval[int64](b, `document.documentElement.scrollWidth`); w > size.w {
+				t.Errorf("%s at %s px: the page is %d px wide and scrolls sideways", p.name, size.name, w)
+			}
 			b.shoot(p.name + "-" + size.name)
 			if p.name == "login" {
 				b.login("chief")
