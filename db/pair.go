@@ -42,6 +42,16 @@ func summarySide(f timeline.EventFilter) (string, []any) {
 // CountEvents counts the events f selects.
 func (d *DB) CountEvents(ctx context.Context, f timeline.EventFilter) (int, error) {
 	var n int
+	q, args := countSQL(f)
+	if err := d.read.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count events: %w", err)
+	}
+	return n, nil
+}
+
+// countSQL is the query that counts f's events: from the kept counts when
+// they can answer, else from the rows.
+func countSQL(f timeline.EventFilter) (string, []any) {
 	if summaryUsable(f) && f.From.IsZero() {
 		c := f.Pair.Canonical()
 		q := "SELECT coalesce(sum(n), 0) FROM pair_years WHERE a = ? AND b = ?"
@@ -54,19 +64,13 @@ func (d *DB) CountEvents(ctx context.Context, f timeline.EventFilter) (int, erro
 			args = append(args, f.To.LastDayNumber()/100)
 		}
 		cond, more := summarySide(f)
-		if err := d.read.QueryRowContext(ctx, q+cond, append(args, more...)...).Scan(&n); err != nil {
-			return 0, fmt.Errorf("count events: %w", err)
-		}
-		return n, nil
+		return q + cond, append(args, more...)
 	}
 	from, where, args := filterSQL(f)
 	if f.Pair != nil {
 		from = "event_pairs p" // every condition is on p
 	}
-	if err := d.read.QueryRowContext(ctx, "SELECT count(*) FROM "+from+where, args...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("count events: %w", err)
-	}
-	return n, nil
+	return "SELECT count(*) FROM " + from + where, args
 }
 
 // bucketDivisor turns a sort key (YYYYMMDD*10+p) into a period number, and
@@ -102,36 +106,7 @@ func (d *DB) CountBuckets(ctx context.Context, f timeline.EventFilter, g timelin
 	if f.Pair == nil {
 		return nil, timeline.Errorf(timeline.EINVALID, "Counting by period needs a pair of countries.")
 	}
-	c := f.Pair.Canonical()
-	var q string
-	var args []any
-	keyDiv, monthDiv := bucketDivisors(g)
-	if summaryUsable(f) && g != timeline.Day && f.From.IsZero() {
-		// Years and decades over whole years read the yearly counts;
-		// anything else the monthly ones.
-		table, col, div, lo, hi := "pair_months", "month", monthDiv, f.From.DayNumber()/100, f.To.LastDayNumber()/100
-		yearAligned := (f.From.IsZero() || f.From.DayNumber()%10000 == 101) && (f.To.IsZero() || f.To.LastDayNumber()%10000 == 1231)
-		if (g == timeline.Year || g == timeline.Decade) && yearAligned {
-			table, col, div, lo, hi = "pair_years", "year", monthDiv/100, f.From.DayNumber()/10000, f.To.LastDayNumber()/10000
-		}
-		q = fmt.Sprintf("SELECT %s / %d, CASE side WHEN 'a' THEN ? WHEN 'b' THEN ? ELSE '' END, sum(n) FROM %s WHERE a = ? AND b = ?", col, div, table)
-		args = []any{string(c.A), string(c.B), string(c.A), string(c.B)}
-		if !f.From.IsZero() {
-			q += " AND " + col + " >= ?"
-			args = append(args, lo)
-		}
-		if !f.To.IsZero() {
-			q += " AND " + col + " <= ?"
-			args = append(args, hi)
-		}
-		cond, more := summarySide(f)
-		q += cond + " GROUP BY 1, 2 ORDER BY 1"
-		args = append(args, more...)
-	} else {
-		_, where, fargs := filterSQL(f)
-		q = fmt.Sprintf("SELECT max(p.sort_key, ?) / %d, p.initiator, count(*) FROM event_pairs p%s GROUP BY 1, 2 ORDER BY 1", keyDiv, where)
-		args = append([]any{int64(f.From.DayNumber()) * 10}, fargs...)
-	}
+	q, args := bucketsSQL(f, g)
 	rows, err := d.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("count buckets: %w", err)
@@ -156,6 +131,33 @@ func (d *DB) CountBuckets(ctx context.Context, f timeline.EventFilter, g timelin
 		out = append(out, timeline.Bucket{Start: bucketStart(g, period), Side: side, Count: n})
 	}
 	return out, rows.Err()
+}
+
+// bucketsSQL is the query that counts f's events by period of precision g
+// and by initiator: from the kept counts when they can answer, else from
+// the rows.
+func bucketsSQL(f timeline.EventFilter, g timeline.Precision) (string, []any) {
+	c := f.Pair.Canonical()
+	keyDiv, monthDiv := bucketDivisors(g)
+	if !summaryUsable(f) || g == timeline.Day || !f.From.IsZero() {
+		_, where, fargs := filterSQL(f)
+		q := fmt.Sprintf("SELECT max(p.sort_key, ?) / %d, p.initiator, count(*) FROM event_pairs p%s GROUP BY 1, 2 ORDER BY 1", keyDiv, where)
+		return q, append([]any{int64(f.From.DayNumber()) * 10}, fargs...)
+	}
+	// Years and decades up to a year's end read the yearly counts;
+	// anything else the monthly ones.
+	table, col, div, hi := "pair_months", "month", monthDiv, f.To.LastDayNumber()/100
+	if (g == timeline.Year || g == timeline.Decade) && (f.To.IsZero() || f.To.LastDayNumber()%10000 == 1231) {
+		table, col, div, hi = "pair_years", "year", monthDiv/100, f.To.LastDayNumber()/10000
+	}
+	q := fmt.Sprintf("SELECT %s / %d, CASE side WHEN 'a' THEN ? WHEN 'b' THEN ? ELSE '' END, sum(n) FROM %s WHERE a = ? AND b = ?", col, div, table)
+	args := []any{string(c.A), string(c.B), string(c.A), string(c.B)}
+	if !f.To.IsZero() {
+		q += " AND " + col + " <= ?"
+		args = append(args, hi)
+	}
+	cond, more := summarySide(f)
+	return q + cond + " GROUP BY 1, 2 ORDER BY 1", append(args, more...)
 }
 
 // FindPairStats summarises a pair's whole history from the trigger-kept
