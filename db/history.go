@@ -105,10 +105,11 @@ func scanRevision(s scanner) (*timeline.Revision, error) {
 }
 
 // trashQuery selects the deleted events: those whose latest revision is a
-// deletion and that are not stored.
+// deletion (or an undone import that had added them) and that are not
+// stored.
 const trashQuery = `SELECT r.id, r.event_id, r.action, r.at, r.user_name, r.before, r.after, coalesce(r.import_id, 0)
 	FROM revisions r
-	WHERE r.action = 'delete'
+	WHERE r.action IN ('delete', 'undo-import') AND r.before != '' AND r.after = ''
 	  AND r.id = (SELECT max(id) FROM revisions WHERE event_id = r.event_id)
 	  AND NOT EXISTS (SELECT 1 FROM events WHERE id = r.event_id)`
 
@@ -228,8 +229,9 @@ func (d *DB) UndoImport(ctx context.Context, importID int64) error {
 	}
 	// Each event the import touched must still be as the import left it.
 	var changed int64
-	err = tx.QueryRowContext(ctx, `SELECT r.event_id FROM revisions r WHERE r.import_id = ?
-		AND EXISTS (SELECT 1 FROM revisions later WHERE later.event_id = r.event_id AND later.id > r.id) LIMIT 1`, importID).Scan(&changed)
+	err = tx.QueryRowContext(ctx, `SELECT r.event_id FROM revisions r WHERE r.import_id = ?1
+		AND EXISTS (SELECT 1 FROM revisions later WHERE later.event_id = r.event_id AND later.id > r.id
+			AND coalesce(later.import_id, 0) != ?1) LIMIT 1`, importID).Scan(&changed)
 	if err == nil {
 		return timeline.Errorf(timeline.ECONFLICT, "Event %d was changed after this import, so the import can no longer be undone as a whole.", changed)
 	} else if !errors.Is(err, sql.ErrNoRows) {
@@ -243,14 +245,20 @@ func (d *DB) UndoImport(ctx context.Context, importID int64) error {
 		id     int64
 		before string
 	}
+	// An event the import touched twice goes back to its state before the
+	// first time.
 	var all []touched
+	seen := map[int64]bool{}
 	for rows.Next() {
 		var t touched
 		if err := rows.Scan(&t.id, &t.before); err != nil {
 			rows.Close()
 			return err
 		}
-		all = append(all, t)
+		if !seen[t.id] {
+			seen[t.id] = true
+			all = append(all, t)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

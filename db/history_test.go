@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/dyadhq/dyad/timeline"
@@ -133,5 +134,64 @@ func TestUndoImport(t *testing.T) {
 	}
 	if err := d.UndoImport(ctx, sum.ImportID); timeline.ErrorCode(err) != timeline.ECONFLICT {
 		t.Fatalf("undo after an edit: %v", err)
+	}
+}
+
+func importRows(t *testing.T, d *DB, ctx context.Context, csv string) *timeline.ImportSummary {
+	t.Helper()
+	im, err := timeline.NewImporter(strings.NewReader(csv), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := d.Import(ctx, im, timeline.ImportOptions{File: "rows.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+// Ids a file brings cannot take the place of a deleted event, nor run far
+// past the ids dyad gives out.
+func TestImportIDs(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	if err := d.CreateEvents(ctx, timeline.DemoEvents()); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.DeleteEvent(ctx, 5); err != nil {
+		t.Fatal(err)
+	}
+	sum := importRows(t, d, ctx, "id,date,title,countries\n5,2020,Takes a deleted id,SY;RU\n9223372036854775807,2021,Huge id,SY;RU\n40,2022,Fresh id,SY;RU\n")
+	if sum.Added != 1 || sum.Rejected != 2 {
+		t.Fatalf("%+v", sum)
+	}
+	if trash, _ := d.ListTrash(ctx); len(trash) != 1 || trash[0].Event.ID != 5 {
+		t.Fatalf("the deleted event left the trash: %+v", trash)
+	}
+	// Ids keep coming after the highest one.
+	e := &timeline.Event{Date: timeline.MustParseDate("2023"), Title: "next", Kind: timeline.KindOther, Countries: []timeline.Country{"SY", "RU"}}
+	if err := d.CreateEvent(ctx, e); err != nil || e.ID != 41 {
+		t.Fatalf("next id %d, %v", e.ID, err)
+	}
+}
+
+// An import that touches the same event twice can still be undone, and
+// what it had added goes to the trash, from which it can come back.
+func TestUndoImportTwice(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	sum := importRows(t, d, ctx, "id,date,title,countries\n,2020,First,SY;RU\n1,2020,First again,SY;RU\n")
+	if sum.Added != 1 || sum.Updated != 1 {
+		t.Fatalf("%+v", sum)
+	}
+	if err := d.UndoImport(ctx, sum.ImportID); err != nil {
+		t.Fatal(err)
+	}
+	trash, _ := d.ListTrash(ctx)
+	if len(trash) != 1 || trash[0].Event.Title != "First again" {
+		t.Fatalf("trash after undo: %+v", trash)
+	}
+	if _, err := d.Undelete(ctx, 1); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -34,6 +34,9 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	if err != nil {
 		return nil, err
 	}
+	// Ids up to this one were given out before: an event that is not
+	// stored under one was deleted, and a row cannot take its id.
+	issued := w.nextID - 1
 	byKey, err := tx.PrepareContext(ctx, "SELECT 1 FROM events WHERE content_key = ? LIMIT 1")
 	if err != nil {
 		return nil, err
@@ -112,6 +115,22 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 			var version int
 			err := byID.QueryRowContext(ctx, e.ID).Scan(&stored, &created, &version)
 			switch {
+			case errors.Is(err, sql.ErrNoRows) && e.ID <= issued && !w.pendingID(e.ID):
+				sum.Rejected++
+				sum.ProblemCount++
+				if len(sum.Problems) < maxProblems {
+					sum.Problems = append(sum.Problems, timeline.Problem{Line: row.Line, Column: "id", Message: fmt.Sprintf(
+						"Event %d was deleted. Bring it back from the trash, or clear the id to add the row as a new event.", e.ID)})
+				}
+				continue
+			case errors.Is(err, sql.ErrNoRows) && e.ID > maxImportedID:
+				sum.Rejected++
+				sum.ProblemCount++
+				if len(sum.Problems) < maxProblems {
+					sum.Problems = append(sum.Problems, timeline.Problem{Line: row.Line, Column: "id", Message: fmt.Sprintf(
+						"%d is not an id dyad gave out; clear it to add the row as a new event.", e.ID)})
+				}
+				continue
 			case errors.Is(err, sql.ErrNoRows):
 				sum.Added++
 			case err != nil:
@@ -281,3 +300,7 @@ func recountPairs(ctx context.Context, tx *sql.Tx, pairs map[timeline.Pair]bool)
 	}
 	return nil
 }
+
+// maxImportedID bounds the ids a file may bring for new events (dyad's own
+// exports into an empty database), far below where SQLite's ids run out.
+const maxImportedID = 1 << 40

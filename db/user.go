@@ -66,7 +66,8 @@ func (d *DB) Authenticate(ctx context.Context, name, password string) (*timeline
 func (d *DB) FindUserByID(ctx context.Context, id int64) (*timeline.User, error) {
 	var u timeline.User
 	var role, created string
-	err := d.read.QueryRowContext(ctx, "SELECT id, name, role, created_at FROM users WHERE id = ?", id).Scan(&u.ID, &u.Name, &role, &created)
+	var changed int64
+	err := d.read.QueryRowContext(ctx, "SELECT id, name, role, created_at, password_changed_at FROM users WHERE id = ?", id).Scan(&u.ID, &u.Name, &role, &created, &changed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, timeline.Errorf(timeline.ENOTFOUND, "There is no account %d.", id)
 	} else if err != nil {
@@ -74,6 +75,9 @@ func (d *DB) FindUserByID(ctx context.Context, id int64) (*timeline.User, error)
 	}
 	u.Role = timeline.Role(role)
 	u.CreatedAt, _ = time.Parse(time.RFC3339, created)
+	if changed > 0 {
+		u.PasswordChangedAt = time.Unix(changed, 0).UTC()
+	}
 	return &u, nil
 }
 
@@ -105,8 +109,9 @@ func (d *DB) SetPassword(ctx context.Context, name, password string) error {
 	if err != nil {
 		return err
 	}
-	res, err := d.write.ExecContext(ctx, "UPDATE users SET password_hash = ?, updated_at = ? WHERE name = ?",
-		hash, d.Now().UTC().Format(time.RFC3339), strings.TrimSpace(name))
+	now := d.Now().UTC()
+	res, err := d.write.ExecContext(ctx, "UPDATE users SET password_hash = ?, updated_at = ?, password_changed_at = ? WHERE name = ?",
+		hash, now.Format(time.RFC3339), now.Unix(), strings.TrimSpace(name))
 	if err != nil {
 		return err
 	}
@@ -120,14 +125,14 @@ func (d *DB) SetRole(ctx context.Context, name string, role timeline.Role) error
 	if !role.Valid() {
 		return timeline.Errorf(timeline.EINVALID, "The role is viewer, editor or admin.")
 	}
-	return d.changeUser(ctx, name, func(tx *sql.Tx) error {
+	return d.changeUser(ctx, name, func(tx *sql.Tx, name string) error {
 		_, err := tx.ExecContext(ctx, "UPDATE users SET role = ?, updated_at = ? WHERE name = ?", string(role), d.Now().UTC().Format(time.RFC3339), name)
 		return err
 	})
 }
 
 func (d *DB) DeleteUser(ctx context.Context, name string) error {
-	return d.changeUser(ctx, name, func(tx *sql.Tx) error {
+	return d.changeUser(ctx, name, func(tx *sql.Tx, name string) error {
 		_, err := tx.ExecContext(ctx, "DELETE FROM users WHERE name = ?", name)
 		return err
 	})
@@ -135,7 +140,7 @@ func (d *DB) DeleteUser(ctx context.Context, name string) error {
 
 // changeUser applies change to an existing account in a transaction and
 // refuses a result with no admin left.
-func (d *DB) changeUser(ctx context.Context, name string, change func(*sql.Tx) error) error {
+func (d *DB) changeUser(ctx context.Context, name string, change func(tx *sql.Tx, name string) error) error {
 	name = strings.TrimSpace(name)
 	tx, err := d.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -148,7 +153,7 @@ func (d *DB) changeUser(ctx context.Context, name string, change func(*sql.Tx) e
 	} else if n == 0 {
 		return timeline.Errorf(timeline.ENOTFOUND, "There is no account named %q.", name)
 	}
-	if err := change(tx); err != nil {
+	if err := change(tx, name); err != nil {
 		return err
 	}
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM users WHERE role = 'admin'").Scan(&n); err != nil {

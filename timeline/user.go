@@ -48,6 +48,9 @@ type User struct {
 	Name      string
 	Role      Role
 	CreatedAt time.Time
+	// PasswordChangedAt is when the password was last set (zero if never
+	// changed since the account was made): older sessions are void.
+	PasswordChangedAt time.Time
 }
 
 // Limits on accounts.

@@ -25,7 +25,10 @@ func userFrom(ctx context.Context) *timeline.User {
 	return u
 }
 
-const sessionUserKey = "user_id"
+const (
+	sessionUserKey   = "user_id"
+	sessionAuthAtKey = "auth_at" // Unix seconds of the login
+)
 
 func newSessions(store scs.Store, secure bool) *scs.SessionManager {
 	sm := scs.New()
@@ -49,6 +52,9 @@ func (s *Server) loadUser(next http.Handler) http.Handler {
 			return
 		}
 		u, err := s.store.FindUserByID(r.Context(), id)
+		if err == nil && !u.PasswordChangedAt.IsZero() && s.sessions.GetInt64(r.Context(), sessionAuthAtKey) < u.PasswordChangedAt.Unix() {
+			err = timeline.Errorf(timeline.EUNAUTHORIZED, "The password changed after this session began.")
+		}
 		if err != nil {
 			// The account is gone: so is the sign-in.
 			s.sessions.Remove(r.Context(), sessionUserKey)
@@ -97,12 +103,19 @@ func article(r timeline.Role) string {
 	return "a"
 }
 
-// localPath keeps a redirect target on this site: a path, not a URL.
+// localPath keeps a redirect target on this site: a path of its own, never
+// a URL (no scheme, no host, no control characters or backslashes that a
+// browser would turn into one).
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") || strings.HasPrefix(p, "/login") {
+	if strings.ContainsFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' }) {
 		return "/"
 	}
-	return p
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") ||
+		strings.HasPrefix(u.Path, "//") || strings.HasPrefix(u.Path, "/login") {
+		return "/"
+	}
+	return u.RequestURI()
 }
 
 // loginLimiter slows down password guessing: per address and per account.
@@ -123,7 +136,7 @@ func newLoginLimiter() *loginLimiter {
 func (l *loginLimiter) allow(ip, name string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if time.Since(l.lastSeen) > time.Hour {
+	if time.Since(l.lastSeen) > time.Hour || len(l.byIP)+len(l.byName) > 50000 {
 		l.byIP, l.byName = map[string]*rate.Limiter{}, map[string]*rate.Limiter{}
 	}
 	l.lastSeen = time.Now()
@@ -142,8 +155,11 @@ func (l *loginLimiter) allow(ip, name string) bool {
 
 func (s *Server) clientIP(r *http.Request) string {
 	if s.cfg.TrustProxy {
-		if f := r.Header.Get("X-Forwarded-For"); f != "" {
-			return strings.TrimSpace(strings.Split(f, ",")[0])
+		// The right-most address is the one our own proxy added; the
+		// others are whatever the client sent.
+		if f := r.Header.Values("X-Forwarded-For"); len(f) > 0 {
+			parts := strings.Split(f[len(f)-1], ",")
+			return strings.TrimSpace(parts[len(parts)-1])
 		}
 	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
@@ -198,6 +214,7 @@ func (s *Server) signIn(ctx context.Context, u *timeline.User) error {
 		return err
 	}
 	s.sessions.Put(ctx, sessionUserKey, u.ID)
+	s.sessions.Put(ctx, sessionAuthAtKey, s.now().Unix())
 	return nil
 }
 

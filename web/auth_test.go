@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -165,11 +166,15 @@ func TestLogin(t *testing.T) {
 		t.Fatalf("after many failures: %d", last.status)
 	}
 	// The next parameter only ever leads back into dyad.
-	if _, err := a.store.CreateUser(context.Background(), "traveller", testPassword, timeline.RoleEditor); err != nil {
-		t.Fatal(err)
-	}
-	for next, want := range map[string]string{"/pairs/sy/ru": "/pairs/sy/ru", "https://evil.example/": "/", "//evil.example": "/"} {
-		res := a.anon().post("/login", url.Values{"username": {"traveller"}, "password": {testPassword}, "next": {next}})
+	n := 0
+	for next, want := range map[string]string{"/pairs/sy/ru?from=2025": "/pairs/sy/ru?from=2025", "https://evil.example/": "/",
+		"//evil.example": "/", "/\t/evil.example": "/", "/\\evil.example": "/", "/%2F%2Fevil.example": "/", "javascript:alert(1)": "/"} {
+		n++
+		name := fmt.Sprintf("traveller%d", n) // a fresh account each: logins are limited per account
+		if _, err := a.store.CreateUser(context.Background(), name, testPassword, timeline.RoleEditor); err != nil {
+			t.Fatal(err)
+		}
+		res := a.anon().post("/login", url.Values{"username": {name}, "password": {testPassword}, "next": {next}})
 		if res.status != http.StatusSeeOther || res.header.Get("Location") != want {
 			t.Errorf("next=%q: %d to %q, want %q", next, res.status, res.header.Get("Location"), want)
 		}
@@ -212,5 +217,20 @@ func TestPrivateAndSetup(t *testing.T) {
 	}
 	if res := a.anon().post(setup.Path(), url.Values{"username": {"second"}, "password": {testPassword}, "password2": {testPassword}}); res.status != 404 {
 		t.Fatalf("the setup link worked twice: %d", res.status)
+	}
+}
+
+// A new password ends every session that began with the old one.
+func TestPasswordChangeEndsSessions(t *testing.T) {
+	a := newApp(t, false)
+	if res := a.get("/events/new"); res.status != 200 {
+		t.Fatalf("signed in: %d", res.status)
+	}
+	time.Sleep(1100 * time.Millisecond) // sessions are dated to the second
+	if err := a.store.SetPassword(t.Context(), "editor", "a completely new password"); err != nil {
+		t.Fatal(err)
+	}
+	if res := a.get("/events/new"); res.status != http.StatusSeeOther {
+		t.Fatalf("the old session still works after the password changed: %d", res.status)
 	}
 }

@@ -6,7 +6,10 @@ CREATE TABLE users (
 	password_hash TEXT    NOT NULL,
 	role          TEXT    NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
 	created_at    TEXT    NOT NULL,
-	updated_at    TEXT    NOT NULL
+	updated_at    TEXT    NOT NULL,
+	-- Sessions that began before this are signed out: a new password ends
+	-- every session that knew the old one.
+	password_changed_at INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 -- The store of github.com/alexedwards/scs: a session's token, its encoded

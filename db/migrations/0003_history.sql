@@ -25,4 +25,4 @@ CREATE TABLE revisions (
 
 CREATE INDEX revisions_event ON revisions (event_id, id);
 CREATE INDEX revisions_import ON revisions (import_id) WHERE import_id IS NOT NULL;
-CREATE INDEX revisions_deletes ON revisions (action, id) WHERE action = 'delete';
+CREATE INDEX revisions_deletes ON revisions (action, id) WHERE action IN ('delete', 'undo-import');
