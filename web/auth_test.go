@@ -234,3 +234,27 @@ func TestPasswordChangeEndsSessions(t *testing.T) {
 		t.Fatalf("the old session still works after the password changed: %d", res.status)
 	}
 }
+
+// Behind a proxy that says https, session cookies are Secure.
+func TestSecureCookiesBehindProxy(t *testing.T) {
+	store, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if _, err := store.CreateUser(context.Background(), "desk", testPassword, timeline.RoleEditor); err != nil {
+		t.Fatal(err)
+	}
+	h := web.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), store, web.Config{Sessions: store.Sessions(), TrustProxy: true, UploadDir: t.TempDir()})
+	for proto, secure := range map[string]bool{"https": true, "http": false} {
+		req := httptest.NewRequest("POST", "/login", strings.NewReader(url.Values{"username": {"desk"}, "password": {testPassword}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-Proto", proto)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		cookie := rec.Header().Get("Set-Cookie")
+		if rec.Code != http.StatusSeeOther || strings.Contains(cookie, "Secure") != secure {
+			t.Errorf("X-Forwarded-Proto %s: %d, cookie %q", proto, rec.Code, cookie)
+		}
+	}
+}

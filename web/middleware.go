@@ -136,10 +136,15 @@ func (s *Server) proxiedTLS(next http.Handler) http.Handler {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("X-Forwarded-Proto") == "https" {
-			w = &secureCookieWriter{ResponseWriter: w}
+		if r.Header.Get("X-Forwarded-Proto") != "https" {
+			next.ServeHTTP(w, r)
+			return
 		}
-		next.ServeHTTP(w, r)
+		sw := &secureCookieWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		// A handler that wrote nothing leaves the headers to net/http,
+		// which sends them after this returns: mark them now.
+		sw.secure()
 	})
 }
 
