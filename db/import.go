@@ -113,7 +113,14 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		if e.ID != 0 {
 			var stored, created string
 			var version int
-			err := byID.QueryRowContext(ctx, e.ID).Scan(&stored, &created, &version)
+			var err error
+			if e.ID >= w.nextID {
+				// Past every id given out so far, before this import or in
+				// it: no event can have it, so there is nothing to look up.
+				err = sql.ErrNoRows
+			} else {
+				err = byID.QueryRowContext(ctx, e.ID).Scan(&stored, &created, &version)
+			}
 			switch {
 			case errors.Is(err, sql.ErrNoRows) && e.ID <= issued && !w.pendingID(e.ID):
 				sum.Rejected++
