@@ -62,7 +62,6 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	n := 0
-	count := func(e *timeline.Event) { n++ }
 	var events func(fn func(*timeline.Event) error) error
 	if format.Newest {
 		f.Newest, f.Limit = true, timeline.FeedSize
@@ -92,7 +91,7 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := events(func(e *timeline.Event) error { count(e); return ew.Write(e) }); err != nil {
+	if err := events(func(e *timeline.Event) error { n++; return ew.Write(e) }); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if err := ew.Close(); err != nil {
