@@ -3,43 +3,142 @@ package db
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
+	"hash/maphash"
+	"strings"
 	"time"
 
 	"github.com/dyadhq/dyad/timeline"
 )
 
-// bulkWriter writes events in batches: one statement per table per batch,
-// each reading its rows from a JSON array (json_each), so that an import of
-// a million rows runs a few thousand statements, not ten million. Ids are
-// given here, from the highest in use; the caller flushes before it looks
-// up an id or a content key that may be in the pending batch.
+// bulkWriter writes events in batches: each table gets multi-row
+// INSERT ... VALUES statements, prepared once for a full chunk of rows, so
+// that an import of a million rows runs tens of thousands of statements, not
+// ten million. Ids are given here, from the highest in use; the caller
+// flushes before it looks up an id or a content key that may be in the
+// pending batch.
 type bulkWriter struct {
-	tx                                                   *sql.Tx
-	nextID                                               int64
-	events, countries, pairs, actors, tags, sources, cit []any
-	search                                               []any
-	ids                                                  map[int64]bool
-	keys                                                 map[string]bool
+	tx     *sql.Tx
+	nextID int64
+	n      int // events pending
+	// noPairs leaves out the pair rows: the caller writes them all at the
+	// end (fillPairs).
+	noPairs bool
+	tables  []*batchInsert // in an order that keeps foreign keys whole
+
+	events, countries, pairs, actors, tags, cit, search, revisions *batchInsert
+
+	ids  map[int64]bool
+	keys map[string]bool
+
+	// Sources this transaction wrote, by a 128-bit hash of the URL: their
+	// ids and a hash of the fields written. A citation that gives the same
+	// fields again needs no write (it would change nothing) and no look-up.
+	// Bounded by maxKnownSources; dropped when full.
+	known       map[[2]uint64]knownSource
+	seed, seed2 maphash.Seed
+	// Sources to insert or fill in at the next flush, by URL, in the order
+	// first cited; the citations waiting for their ids.
+	newSources map[string]*bulkSource
+	newOrder   []*bulkSource
+	citations  []bulkCitation
 }
 
-const bulkBatch = 500
+// bulkSource is a source row: its id is 0 until it is written.
+type bulkSource struct {
+	id                               int64
+	url, title, publisher, language  string
+	published, retrieved, archiveURL string
+}
+
+type knownSource struct {
+	id  int64
+	sum uint64
+}
+
+// sum hashes the fields of s other than its id and URL.
+func (s *bulkSource) sum(seed maphash.Seed) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, f := range []string{s.title, s.publisher, s.language, s.published, s.retrieved, s.archiveURL} {
+		h.WriteString(f)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+type bulkCitation struct {
+	event   int64
+	pos     int
+	src     *bulkSource
+	excerpt string
+}
+
+// maxKnownSources bounds the memory the source cache takes (about fifty
+// bytes a source).
+const maxKnownSources = 500_000
+
+// bulkBatch is how many events a flush writes at most.
+const bulkBatch = 2000
 
 func newBulkWriter(ctx context.Context, tx *sql.Tx) (*bulkWriter, error) {
-	b := &bulkWriter{tx: tx, ids: map[int64]bool{}, keys: map[string]bool{}}
+	b := &bulkWriter{tx: tx, ids: map[int64]bool{}, keys: map[string]bool{},
+		known: map[[2]uint64]knownSource{}, seed: maphash.MakeSeed(), seed2: maphash.MakeSeed(),
+		newSources: map[string]*bulkSource{}}
 	err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0),
 		coalesce((SELECT max(id) FROM events), 0)) + 1`).Scan(&b.nextID)
-	return b, err
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range []struct {
+		to    **batchInsert
+		head  string
+		row   string
+		chunk int
+	}{
+		{&b.events, `INSERT OR FAIL INTO events (id, date, end_date, sort_key, lo, hi, title, description,
+			kind, initiator, location, content_key, created_at, updated_at, version) VALUES`,
+			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk},
+		{&b.countries, "INSERT OR FAIL INTO event_countries (event_id, position, country) VALUES", "(?, ?, ?)", chunk},
+		{&b.pairs, "INSERT OR FAIL INTO event_pairs (a, b, sort_key, event_id, hi, kind, initiator) VALUES", "(?, ?, ?, ?, ?, ?, ?)", chunk},
+		{&b.actors, "INSERT OR FAIL INTO actors (event_id, position, name, role, country) VALUES", "(?, ?, ?, ?, ?)", chunk},
+		{&b.tags, "INSERT OR FAIL INTO event_tags (event_id, position, tag) VALUES", "(?, ?, ?)", chunk},
+		{&b.cit, "INSERT OR FAIL INTO event_sources (event_id, position, source_id, excerpt) VALUES", "(?, ?, ?, ?)", chunk},
+		// One statement a flush: FTS5 writes a segment at each statement,
+		// and large segments leave less to merge.
+		{&b.search, "INSERT OR FAIL INTO event_search (rowid, body) VALUES", "(?, ?)", bulkBatch},
+		{&b.revisions, "INSERT OR FAIL INTO revisions (event_id, action, at, user_name, before, after, import_id) VALUES",
+			"(?, 'import', ?, ?, ?, '', ?)", chunk},
+	} {
+		bi, err := newBatchInsert(ctx, tx, t.head, t.row, t.chunk)
+		if err != nil {
+			b.close()
+			return nil, err
+		}
+		*t.to = bi
+		b.tables = append(b.tables, bi)
+	}
+	return b, nil
+}
+
+func (b *bulkWriter) close() {
+	for _, t := range b.tables {
+		t.full.Close()
+	}
 }
 
 func (b *bulkWriter) pendingID(id int64) bool  { return b.ids[id] }
 func (b *bulkWriter) pendingKey(k string) bool { return b.keys[k] }
-func (b *bulkWriter) full() bool               { return len(b.events) >= bulkBatch }
-func (b *bulkWriter) add(e *timeline.Event, key string) {
+func (b *bulkWriter) full() bool               { return b.n >= bulkBatch }
+
+// add queues e, whose content key and search text the caller has worked out,
+// and the revision that records it as imported, with before the snapshot of
+// the event it replaces ("" for a new one).
+func (b *bulkWriter) add(e *timeline.Event, key, search string, rev importRevision) {
 	if e.ID == 0 {
 		e.ID = b.nextID
 	}
+	b.n++
 	b.nextID = max(b.nextID, e.ID+1)
 	b.ids[e.ID], b.keys[key] = true, true
 	hi := e.Date.LastDayNumber()
@@ -48,76 +147,211 @@ func (b *bulkWriter) add(e *timeline.Event, key string) {
 	}
 	sortKey := e.Date.SortKey()
 	e.Version = max(e.Version, 1)
-	b.events = append(b.events, []any{e.ID, e.Date.String(), e.End.String(), sortKey, e.Date.DayNumber(), hi, e.Title,
+	b.events.add(e.ID, e.Date.String(), e.End.String(), sortKey, e.Date.DayNumber(), hi, e.Title,
 		e.Description, string(e.Kind), string(e.Initiator), e.Location, key,
-		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339), e.Version})
+		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339), e.Version)
 	for i, c := range e.Countries {
-		b.countries = append(b.countries, []any{e.ID, i, string(c)})
+		b.countries.add(e.ID, i, string(c))
 		for _, c2 := range e.Countries[i+1:] {
+			if b.noPairs {
+				break
+			}
 			p := timeline.Pair{A: c, B: c2}.Canonical()
-			b.pairs = append(b.pairs, []any{string(p.A), string(p.B), sortKey, e.ID, hi, string(e.Kind), string(e.Initiator)})
+			b.pairs.add(string(p.A), string(p.B), sortKey, e.ID, hi, string(e.Kind), string(e.Initiator))
 		}
 	}
 	for i, a := range e.Actors {
-		b.actors = append(b.actors, []any{e.ID, i, a.Name, a.Role, string(a.Country)})
+		b.actors.add(e.ID, i, a.Name, a.Role, string(a.Country))
 	}
 	for i, t := range e.Tags {
-		b.tags = append(b.tags, []any{e.ID, i, t})
+		b.tags.add(e.ID, i, t)
 	}
-	for i, s := range e.Sources {
-		b.sources = append(b.sources, []any{s.URL, s.Title, s.Publisher, s.Language, s.Published.String(), s.Retrieved.String(), s.ArchiveURL})
-		b.cit = append(b.cit, []any{e.ID, i, s.URL, s.Excerpt})
+	for i, c := range e.Sources {
+		b.citations = append(b.citations, bulkCitation{event: e.ID, pos: i, src: b.source(c.Source), excerpt: c.Excerpt})
 	}
-	b.search = append(b.search, []any{e.ID, searchText(e)})
+	b.search.add(e.ID, search)
+	b.revisions.add(e.ID, rev.at, rev.user, rev.before, rev.importID)
 }
 
-// The statements of a flush, in an order that keeps foreign keys whole.
-var bulkStatements = []struct {
-	rows func(*bulkWriter) []any
-	sql  string
-}{
-	{func(b *bulkWriter) []any { return b.events }, `INSERT INTO events (id, date, end_date, sort_key, lo, hi, title, description,
-		kind, initiator, location, content_key, created_at, updated_at, version)
-		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
-			value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14 FROM json_each(?)`},
-	{func(b *bulkWriter) []any { return b.countries }, `INSERT INTO event_countries (event_id, position, country)
-		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`},
-	{func(b *bulkWriter) []any { return b.pairs }, `INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, initiator)
-		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)`},
-	{func(b *bulkWriter) []any { return b.actors }, `INSERT INTO actors (event_id, position, name, role, country)
-		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)`},
-	{func(b *bulkWriter) []any { return b.tags }, `INSERT INTO event_tags (event_id, position, tag)
-		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`},
-	// "WHERE true" tells the parser the ON CONFLICT is an upsert's.
-	{func(b *bulkWriter) []any { return b.sources }, `INSERT INTO sources (url, title, publisher, language, published, retrieved, archive_url)
-		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?) WHERE true ` +
-		sourceFillBlanks},
-	{func(b *bulkWriter) []any { return b.cit }, `INSERT INTO event_sources (event_id, position, source_id, excerpt)
-		SELECT value ->> 0, value ->> 1, (SELECT id FROM sources WHERE url = value ->> 2), value ->> 3 FROM json_each(?)`},
-	{func(b *bulkWriter) []any { return b.search }, `INSERT INTO event_search (rowid, body)
-		SELECT value ->> 0, dyad_index_text(value ->> 1) FROM json_each(?)`},
+// importRevision is what the revision of an imported event records.
+type importRevision struct {
+	at, user, before string
+	importID         int64
 }
 
-func (b *bulkWriter) flush(ctx context.Context) error {
-	if len(b.events) == 0 {
-		return nil
+// source returns the row a citation of s is to point to: a stored one when s
+// is the same as it, else one to write at the next flush (the SQL then keeps
+// the stored fields that s leaves empty: sourceFillBlanks).
+func (b *bulkWriter) source(s timeline.Source) *bulkSource {
+	in := bulkSource{url: s.URL, title: s.Title, publisher: s.Publisher, language: s.Language,
+		published: s.Published.String(), retrieved: s.Retrieved.String(), archiveURL: s.ArchiveURL}
+	if p := b.newSources[s.URL]; p != nil {
+		p.fill(&in)
+		return p
 	}
-	for _, st := range bulkStatements {
-		rows := st.rows(b)
-		if len(rows) == 0 {
-			continue
+	if k, ok := b.known[b.urlKey(s.URL)]; ok && k.sum == in.sum(b.seed) {
+		return &bulkSource{id: k.id}
+	}
+	p := &in
+	b.newSources[s.URL] = p
+	b.newOrder = append(b.newOrder, p)
+	return p
+}
+
+// urlKey is a 128-bit hash of a URL: as unlikely to collide as the content
+// keys, and a fifth of the memory of the URL itself.
+func (b *bulkWriter) urlKey(url string) [2]uint64 {
+	return [2]uint64{maphash.String(b.seed, url), maphash.String(b.seed2, url)}
+}
+
+// fill sets the fields of s that in gives.
+func (s *bulkSource) fill(in *bulkSource) {
+	for _, f := range []struct {
+		to *string
+		v  string
+	}{
+		{&s.title, in.title}, {&s.publisher, in.publisher}, {&s.language, in.language},
+		{&s.published, in.published}, {&s.retrieved, in.retrieved}, {&s.archiveURL, in.archiveURL},
+	} {
+		if f.v != "" {
+			*f.to = f.v
 		}
-		data, err := json.Marshal(rows)
+	}
+}
+
+// writeSources inserts or fills in the pending sources and learns their ids
+// and stored fields from RETURNING.
+func (b *bulkWriter) writeSources(ctx context.Context) error {
+	const cols = 7
+	for len(b.newOrder) > 0 {
+		n := min(len(b.newOrder), chunk)
+		batch := b.newOrder[:n]
+		b.newOrder = b.newOrder[n:]
+		var q strings.Builder
+		q.WriteString("INSERT INTO sources (url, title, publisher, language, published, retrieved, archive_url) VALUES ")
+		args := make([]any, 0, n*cols)
+		for i, s := range batch {
+			if i > 0 {
+				q.WriteString(",")
+			}
+			q.WriteString("(?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, s.url, s.title, s.publisher, s.language, s.published, s.retrieved, s.archiveURL)
+		}
+		q.WriteString(" " + sourceFillBlanks + " RETURNING id, url")
+		rows, err := b.tx.QueryContext(ctx, q.String(), args...)
 		if err != nil {
 			return err
 		}
-		if _, err := b.tx.ExecContext(ctx, st.sql, string(data)); err != nil {
+		for rows.Next() {
+			var id int64
+			var url string
+			if err := rows.Scan(&id, &url); err != nil {
+				rows.Close()
+				return err
+			}
+			p := b.newSources[url]
+			if p == nil {
+				rows.Close()
+				return fmt.Errorf("source %q came back from the insert unasked", url)
+			}
+			p.id = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	if len(b.known)+len(b.newSources) > maxKnownSources {
+		clear(b.known)
+	}
+	for url, p := range b.newSources {
+		if p.id == 0 {
+			return fmt.Errorf("source %q was not written", url)
+		}
+		// Writing the same fields again would change nothing, whatever
+		// was stored before: the hash is of what was written.
+		b.known[b.urlKey(url)] = knownSource{id: p.id, sum: p.sum(b.seed)}
+	}
+	clear(b.newSources)
+	b.newOrder = b.newOrder[:0]
+	for _, c := range b.citations {
+		b.cit.add(c.event, c.pos, c.src.id, c.excerpt)
+	}
+	clear(b.citations)
+	b.citations = b.citations[:0]
+	return nil
+}
+
+// flush writes what is pending.
+func (b *bulkWriter) flush(ctx context.Context) error {
+	for _, t := range b.tables {
+		if t == b.cit {
+			if err := b.writeSources(ctx); err != nil {
+				return fmt.Errorf("write sources: %w", err)
+			}
+		}
+		if err := t.flush(ctx, b.tx); err != nil {
 			return fmt.Errorf("write events: %w", err)
 		}
 	}
-	b.events, b.countries, b.pairs, b.actors, b.tags, b.sources, b.cit, b.search =
-		b.events[:0], b.countries[:0], b.pairs[:0], b.actors[:0], b.tags[:0], b.sources[:0], b.cit[:0], b.search[:0]
+	b.n = 0
 	clear(b.ids)
 	clear(b.keys)
+	return nil
+}
+
+// batchInsert gathers the rows of one table and writes them with
+// multi-row INSERT statements of chunk rows each; the rows left over at a
+// flush go in one statement of their own.
+type batchInsert struct {
+	head, row   string
+	cols, chunk int
+	args        []any
+	full        *sql.Stmt
+}
+
+// chunk is the number of rows a prepared statement inserts: large enough
+// that the cost of a statement is spread thin, well under SQLite's limit of
+// 32,766 parameters.
+const chunk = 128
+
+func newBatchInsert(ctx context.Context, tx *sql.Tx, head, row string, chunk int) (*batchInsert, error) {
+	b := &batchInsert{head: head, row: row, cols: strings.Count(row, "?"), chunk: chunk}
+	var err error
+	b.full, err = tx.PrepareContext(ctx, b.sql(chunk))
+	return b, err
+}
+
+func (b *batchInsert) sql(rows int) string {
+	var s strings.Builder
+	s.WriteString(b.head)
+	for i := range rows {
+		if i > 0 {
+			s.WriteString(",")
+		}
+		s.WriteString(b.row)
+	}
+	return s.String()
+}
+
+func (b *batchInsert) add(vals ...any) { b.args = append(b.args, vals...) }
+
+// flush writes the rows gathered.
+func (b *batchInsert) flush(ctx context.Context, tx *sql.Tx) error {
+	n := b.chunk * b.cols
+	args := b.args
+	for len(args) >= n {
+		if _, err := b.full.ExecContext(ctx, args[:n]...); err != nil {
+			return err
+		}
+		args = args[n:]
+	}
+	if len(args) > 0 {
+		if _, err := tx.ExecContext(ctx, b.sql(len(args)/b.cols), args...); err != nil {
+			return err
+		}
+	}
+	clear(b.args)
+	b.args = b.args[:0]
 	return nil
 }

@@ -68,15 +68,20 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // so a transaction never fails half-way for want of it.
 func dsn(path string, writer bool) string {
 	q := url.Values{}
-	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "temp_store(MEMORY)"} {
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
 	}
 	if writer {
+		// The sorts of a bulk import (CREATE INDEX over a million rows)
+		// spill to temporary files, not to the process's memory.
+		q.Add("_pragma", "temp_store(FILE)")
 		q.Set("_txlock", "immediate")
-		// A large import inserts into indexes keyed by hashes and URLs, all
-		// over the file: a bigger page cache spares most of the re-reads.
-		q.Add("_pragma", "cache_size(-24000)")
+		// 8 MB of page cache: a large import into an empty database builds
+		// its scattered indexes at the end (see Import), and each MB of cache
+		// costs two of memory in the pure-Go SQLite.
+		q.Add("_pragma", "cache_size(-8000)")
 	} else {
+		q.Add("_pragma", "temp_store(MEMORY)")
 		q.Add("_pragma", "query_only(1)")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()

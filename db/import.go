@@ -3,11 +3,13 @@ package db
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"sort"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyadhq/dyad/timeline"
@@ -30,10 +32,14 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return nil, err
 	}
 	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
+		return nil, err
+	}
 	w, err := newBulkWriter(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
+	defer w.close()
 	// Ids up to this one were given out before: an event that is not
 	// stored under one was deleted, and a row cannot take its id.
 	issued := w.nextID - 1
@@ -58,25 +64,47 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	}
 	// The pair counts are rebuilt once at the end instead of by a trigger
 	// for each row; the triggers come back before the commit.
-	restoreTriggers, err := suspendPairTriggers(ctx, tx)
+	restoreTriggers, err := suspendSchema(ctx, tx, "type = 'trigger' AND tbl_name = 'event_pairs'")
 	if err != nil {
 		return nil, err
 	}
+	// Into an empty database, the import is a bulk load: the indexes it
+	// does not read are built at the end, the pair rows written in order
+	// at the end, and duplicates found in memory, as every event stored
+	// comes from this import.
+	var empty bool
+	if err := tx.QueryRowContext(ctx, "SELECT NOT EXISTS (SELECT 1 FROM events)").Scan(&empty); err != nil {
+		return nil, err
+	}
+	restoreIndexes := func() error { return nil }
+	var seen map[[16]byte]bool
+	if empty {
+		if restoreIndexes, err = suspendSchema(ctx, tx, bulkIndexes); err != nil {
+			return nil, err
+		}
+		w.noPairs = true
+		seen = map[[16]byte]bool{}
+	}
 	touched := map[timeline.Pair]bool{}
-	var revisions []any
 
 	now := d.Now().UTC().Truncate(time.Second)
+	rev := importRevision{at: now.Format(time.RFC3339), user: timeline.ActorFrom(ctx), importID: importID}
 	pairs := map[timeline.Pair]int{}
+	// The rows are read, checked and keyed on another goroutine (the other
+	// core, on most machines) while this one writes.
+	rows, stopReading := readAhead(ctx, src)
+	defer stopReading()
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		row, err := src.Next()
+		item, err := rows.next()
 		if errors.Is(err, io.EOF) {
 			break
 		} else if err != nil {
 			return nil, err
 		}
+		row := item.row
 		sum.Rows++
 		if opts.Progress != nil && sum.Rows%1000 == 0 {
 			opts.Progress(sum.Rows)
@@ -85,10 +113,6 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 			if err := w.flush(ctx); err != nil {
 				return nil, err
 			}
-			if err := d.recordImported(ctx, tx, revisions, importID); err != nil {
-				return nil, err
-			}
-			revisions = revisions[:0]
 		}
 		if len(row.Problems) > 0 || row.Event == nil {
 			sum.Rejected++
@@ -100,8 +124,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 			}
 			continue
 		}
-		e := row.Event
-		key := e.ContentKey()
+		e, key := row.Event, item.key
 		e.CreatedAt, e.UpdatedAt, e.Version = now, now, 1
 		var before *timeline.Event
 		if e.ID != 0 && w.pendingID(e.ID) {
@@ -154,6 +177,9 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 						touched[timeline.Pair{A: a, B: b}.Canonical()] = true
 					}
 				}
+				if seen != nil {
+					delete(seen, keyBytes(stored))
+				}
 				if _, err := del.ExecContext(ctx, e.ID); err != nil {
 					return nil, fmt.Errorf("line %d: %w", row.Line, err)
 				}
@@ -164,6 +190,12 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		} else if w.pendingKey(key) {
 			sum.Duplicates++
 			continue
+		} else if seen != nil {
+			if seen[keyBytes(key)] {
+				sum.Duplicates++
+				continue
+			}
+			sum.Added++
 		} else {
 			var one int
 			err := byKey.QueryRowContext(ctx, key).Scan(&one)
@@ -176,12 +208,14 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 			}
 			sum.Added++
 		}
-		w.add(e, key)
-		var snap string
-		if before != nil {
-			snap = timeline.Snapshot(before)
+		if seen != nil {
+			seen[keyBytes(key)] = true
 		}
-		revisions = append(revisions, []any{e.ID, snap})
+		rev.before = ""
+		if before != nil {
+			rev.before = timeline.Snapshot(before)
+		}
+		w.add(e, key, item.search, rev)
 		for i, a := range e.Countries {
 			for _, b := range e.Countries[i+1:] {
 				p := timeline.Pair{A: a, B: b}.Canonical()
@@ -193,7 +227,12 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	if err := w.flush(ctx); err != nil {
 		return nil, err
 	}
-	if err := d.recordImported(ctx, tx, revisions, importID); err != nil {
+	if w.noPairs {
+		if err := fillPairs(ctx, tx); err != nil {
+			return nil, err
+		}
+	}
+	if err := restoreIndexes(); err != nil {
 		return nil, err
 	}
 	if err := recountPairs(ctx, tx, touched); err != nil {
@@ -231,60 +270,63 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	return sum, nil
 }
 
-// recordImported writes the revisions of imported events ([id, snapshot of
-// the state before]) in one statement.
-func (d *DB) recordImported(ctx context.Context, tx *sql.Tx, rows []any, importID int64) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	b, err := json.Marshal(rows)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO revisions (event_id, action, at, user_name, before, after, import_id)
-		SELECT value ->> 0, 'import', ?, ?, value ->> 1, '', ? FROM json_each(?)`,
-		d.Now().UTC().Format(time.RFC3339), timeline.ActorFrom(ctx), importID, string(b))
-	if err != nil {
-		return fmt.Errorf("record imported events: %w", err)
-	}
-	return nil
-}
-
-// suspendPairTriggers drops the triggers that keep the pair counts, inside
-// the transaction, and returns a func that creates them again as they were.
-// Nobody else sees the gap: the transaction holds the write lock and readers
-// see the state before it until it commits.
-func suspendPairTriggers(ctx context.Context, tx *sql.Tx) (func() error, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'event_pairs'")
+// suspendSchema drops the triggers or indexes that where selects in
+// sqlite_schema, inside the transaction, and returns a func that creates
+// them again as they were. Nobody else sees the gap: the transaction holds
+// the write lock and readers see the state before it until it commits.
+func suspendSchema(ctx context.Context, tx *sql.Tx, where string) (func() error, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT type, name, sql FROM sqlite_schema WHERE "+where)
 	if err != nil {
 		return nil, err
 	}
-	var names, defs []string
+	var kinds, names, defs []string
 	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
+		var kind, name, def string
+		if err := rows.Scan(&kind, &name, &def); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		names, defs = append(names, name), append(defs, def)
+		kinds, names, defs = append(kinds, kind), append(names, name), append(defs, def)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	for _, name := range names {
-		if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+name+`"`); err != nil {
+	for i, name := range names {
+		if _, err := tx.ExecContext(ctx, "DROP "+strings.ToUpper(kinds[i])+` "`+name+`"`); err != nil {
 			return nil, err
 		}
 	}
 	return func() error {
 		for _, def := range defs {
 			if _, err := tx.ExecContext(ctx, def); err != nil {
-				return fmt.Errorf("restore trigger: %w", err)
+				return fmt.Errorf("restore schema: %w", err)
 			}
 		}
 		return nil
 	}, nil
+}
+
+// bulkIndexes are the indexes an import into an empty database builds once
+// at the end, from sorted data, instead of keeping them row by row: their
+// keys (hashes, dates, source ids) come in no order, and at a million rows
+// keeping them costs more than all the rest. The import never reads them.
+const bulkIndexes = `type = 'index' AND name IN ('events_timeline', 'events_content', 'event_countries_country',
+	'event_pairs_kind', 'event_tags_tag', 'event_sources_source')`
+
+// fillPairs writes the pair rows of every event, in key order, for an
+// import into an empty database (bulkWriter.noPairs).
+func fillPairs(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, initiator)
+		SELECT c1.country, c2.country, e.sort_key, e.id, e.hi, e.kind, e.initiator
+		FROM events e
+		JOIN event_countries c1 ON c1.event_id = e.id
+		JOIN event_countries c2 ON c2.event_id = e.id AND c1.country < c2.country
+		ORDER BY 1, 2, 3, 4`)
+	if err != nil {
+		return fmt.Errorf("write pairs: %w", err)
+	}
+	return nil
 }
 
 // recountPairs rebuilds the pair counts of the pairs an import touched, as
@@ -308,6 +350,88 @@ func recountPairs(ctx context.Context, tx *sql.Tx, pairs map[timeline.Pair]bool)
 	return nil
 }
 
+// keyBytes packs a content key (32 hex digits) into 16 bytes, for the set of
+// keys a bulk load keeps in memory.
+func keyBytes(key string) [16]byte {
+	var b [16]byte
+	hex.Decode(b[:], []byte(key))
+	return b
+}
+
 // maxImportedID bounds the ids a file may bring for new events (dyad's own
 // exports into an empty database), far below where SQLite's ids run out.
 const maxImportedID = 1 << 40
+
+// readItem is a row of an import source with what the writer needs worked
+// out ahead: its content key and the text to index.
+type readItem struct {
+	row         timeline.ImportRow
+	key, search string
+}
+
+// readAhead reads src on a goroutine of its own, in slices of rows. The
+// returned stop ends the goroutine; call it before src is dropped.
+func readAhead(ctx context.Context, src timeline.ImportSource) (*aheadReader, func()) {
+	const batch = 64
+	r := &aheadReader{ch: make(chan []readItem, 16), done: make(chan struct{})}
+	go func() {
+		defer close(r.ch)
+		for {
+			items := make([]readItem, 0, batch)
+			var err error
+			for len(items) < batch {
+				var row timeline.ImportRow
+				if row, err = src.Next(); err != nil {
+					break
+				}
+				item := readItem{row: row}
+				if e := row.Event; e != nil && len(row.Problems) == 0 {
+					item.key, item.search = e.ContentKey(), timeline.IndexText(searchText(e))
+				}
+				items = append(items, item)
+			}
+			select {
+			case r.ch <- items:
+			case <-r.done:
+				return
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				r.err = err // read by next after the channel is closed
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return r, func() {
+		once.Do(func() {
+			close(r.done)
+			for range r.ch { // wait for the goroutine to let go of src
+			}
+		})
+	}
+}
+
+type aheadReader struct {
+	ch   chan []readItem
+	done chan struct{}
+	err  error
+	buf  []readItem
+}
+
+func (r *aheadReader) next() (readItem, error) {
+	for len(r.buf) == 0 {
+		items, ok := <-r.ch
+		if !ok {
+			if r.err == nil {
+				return readItem{}, context.Canceled
+			}
+			return readItem{}, r.err
+		}
+		r.buf = items
+	}
+	item := r.buf[0]
+	r.buf = r.buf[1:]
+	return item, nil
+}
