@@ -7,8 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -16,6 +18,10 @@ import (
 	"github.com/dyadhq/dyad/db"
 	"github.com/dyadhq/dyad/timeline"
 )
+
+// importMemoryLimit is the Go heap's soft limit during "dyad import"; SQLite's
+// page cache (24 MiB) and sorts are outside it.
+const importMemoryLimit = 128 << 20
 
 func importCmd(ctx context.Context, e *env, args []string) error {
 	fs, dbPath := newFlags(e, "import", "Import events from a CSV file: dyad's own export, or another tool's with columns\n"+
@@ -63,6 +69,12 @@ func importCmd(ctx context.Context, e *env, args []string) error {
 	}
 	defer store.Close()
 
+	// A large import holds little for long, but the garbage collector would
+	// let the heap grow to twice what is live: a soft limit keeps the peak
+	// low (GOMEMLIMIT, when set, wins).
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	}
 	p := newProgress(e.stdout, info.Size(), counter)
 	start := time.Now()
 	sum, err := store.Import(timeline.WithActor(ctx, "dyad import (command line)"), im,

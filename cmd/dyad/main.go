@@ -7,17 +7,27 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// DYAD_CPUPROFILE names a file for a CPU profile of the whole run, to
+	// look into the figures of .ci/bench-scale with "go tool pprof".
+	if path := os.Getenv("DYAD_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			defer pprof.StopCPUProfile()
+		}
+	}
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "dyad:", describe(err))
