@@ -7,19 +7,147 @@ import (
 	"strconv"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/dyadhq/dyad/timeline"
 )
 
 // EachEventByID calls fn for every event, in id order, for whole-database
-// exports. It reads each table once, in key order, in one read transaction,
-// and joins them as it goes: no query per event, so it runs at the speed of
-// the scans and in constant memory.
+// exports. It reads each table once, in key order, and joins them as it
+// goes: no query per event, so it runs at the speed of the scans and in
+// constant memory. The citations are read on a second connection, on a
+// goroutine of their own, and fn runs on the caller's, so that the work is
+// shared among the machine's cores; both connections read one snapshot.
 func (d *DB) EachEventByID(ctx context.Context, fn func(*timeline.Event) error) error {
-	tx, err := d.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	txs, err := d.snapshot(ctx, 2)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	for _, tx := range txs {
+		defer tx.Rollback()
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	cites := make(chan []eventCitation, 8)
+	g.Go(func() error { defer close(cites); return readCitations(gctx, txs[len(txs)-1], cites) })
+	events := make(chan []*timeline.Event, 8)
+	g.Go(func() error { defer close(events); return readEvents(gctx, txs[0], cites, events) })
+	g.Go(func() error {
+		defer func() {
+			for range events { // let the readers end
+			}
+		}()
+		for batch := range events {
+			for _, e := range batch {
+				if err := fn(e); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return g.Wait()
+}
+
+// snapshot begins n read transactions that see the same committed state: it
+// holds the write lock while they start, so no commit lands between them.
+// When the lock is not free at once (an import is being written), it returns
+// one transaction, to be shared.
+func (d *DB) snapshot(ctx context.Context, n int) ([]*sql.Tx, error) {
+	begin := func() (*sql.Tx, error) {
+		tx, err := d.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return nil, err
+		}
+		var zero int // the snapshot is taken at the first read
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE 0").Scan(&zero); err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+		return tx, nil
+	}
+	lockCtx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	lock, err := d.write.BeginTx(lockCtx, nil)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		tx, err := begin()
+		if err != nil {
+			return nil, fmt.Errorf("export: %w", err)
+		}
+		return []*sql.Tx{tx}, nil
+	}
+	defer lock.Rollback()
+	var txs []*sql.Tx
+	for range n {
+		tx, err := begin()
+		if err != nil {
+			for _, t := range txs {
+				t.Rollback()
+			}
+			return nil, fmt.Errorf("export: %w", err)
+		}
+		txs = append(txs, tx)
+	}
+	return txs, nil
+}
+
+// eventCitation is a citation read for an export, with its event's id.
+type eventCitation struct {
+	event int64
+	timeline.Citation
+}
+
+// dumpBatch is how many rows an export hands from one goroutine to the next
+// at a time.
+const dumpBatch = 256
+
+// send hands a batch to the next goroutine, unless the work was called off.
+func send[T any](ctx context.Context, out chan<- []T, batch []T) error {
+	select {
+	case out <- batch:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// readCitations sends every citation, in event order, in slices.
+func readCitations(ctx context.Context, tx *sql.Tx, out chan<- []eventCitation) error {
+	rows, err := tx.QueryContext(ctx, `SELECT es.event_id, s.id, s.url, s.title, s.publisher, s.language, s.published,
+		s.retrieved, s.archive_url, es.excerpt
+		FROM event_sources es JOIN sources s ON s.id = es.source_id ORDER BY es.event_id, es.position`)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer rows.Close()
+	batch := make([]eventCitation, 0, dumpBatch)
+	for rows.Next() {
+		var c eventCitation
+		var published, retrieved string
+		if err := rows.Scan(&c.event, &c.ID, &c.URL, &c.Title, &c.Publisher, &c.Language, &published, &retrieved,
+			&c.ArchiveURL, &c.Excerpt); err != nil {
+			return err
+		}
+		c.Published, _ = parseStoredDate(published)
+		c.Retrieved, _ = parseStoredDate(retrieved)
+		if batch = append(batch, c); len(batch) == cap(batch) {
+			if err := send(ctx, out, batch); err != nil {
+				return err
+			}
+			batch = make([]eventCitation, 0, dumpBatch)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return send(ctx, out, batch)
+}
+
+// readEvents sends every event, in id order and in slices, with its
+// countries, actors and tags read here and its citations taken from cites.
+func readEvents(ctx context.Context, tx *sql.Tx, cites <-chan []eventCitation, out chan<- []*timeline.Event) error {
 	open := func(q string) (*childRows, error) {
 		rows, err := tx.QueryContext(ctx, q)
 		if err != nil {
@@ -43,12 +171,17 @@ func (d *DB) EachEventByID(ctx context.Context, fn func(*timeline.Event) error) 
 		return err
 	}
 	defer tags.rows.Close()
-	sources, err := open(`SELECT es.event_id, s.id, s.url, s.title, s.publisher, s.language, s.published, s.retrieved, s.archive_url, es.excerpt
-		FROM event_sources es JOIN sources s ON s.id = es.source_id ORDER BY es.event_id, es.position`)
-	if err != nil {
-		return err
+	var pending []eventCitation // read from cites, not yet given to an event
+	nextCitation := func() (*eventCitation, bool) {
+		for len(pending) == 0 {
+			batch, ok := <-cites
+			if !ok {
+				return nil, false
+			}
+			pending = batch
+		}
+		return &pending[0], true
 	}
-	defer sources.rows.Close()
 
 	rows, err := tx.QueryContext(ctx, `SELECT id, date, end_date, title, description, kind, initiator, location,
 		created_at, updated_at, version FROM events ORDER BY id`)
@@ -56,13 +189,14 @@ func (d *DB) EachEventByID(ctx context.Context, fn func(*timeline.Event) error) 
 		return fmt.Errorf("export: %w", err)
 	}
 	defer rows.Close()
+	batch := make([]*timeline.Event, 0, dumpBatch)
 	for rows.Next() {
-		var e timeline.Event
+		e := new(timeline.Event)
 		var date, end, kind, initiator, created, updated string
 		if err := rows.Scan(&e.ID, &date, &end, &e.Title, &e.Description, &kind, &initiator, &e.Location, &created, &updated, &e.Version); err != nil {
 			return err
 		}
-		if err := fillEvent(&e, date, end, kind, initiator, created, updated); err != nil {
+		if err := fillEvent(e, date, end, kind, initiator, created, updated); err != nil {
 			return err
 		}
 		for countries.at(e.ID) {
@@ -83,22 +217,29 @@ func (d *DB) EachEventByID(ctx context.Context, fn func(*timeline.Event) error) 
 				return err
 			}
 		}
-		for sources.at(e.ID) {
-			v := sources.vals
-			c := timeline.Citation{Source: timeline.Source{URL: v[1], Title: v[2], Publisher: v[3], Language: v[4], ArchiveURL: v[7]}, Excerpt: v[8]}
-			c.ID, _ = parseInt(v[0])
-			c.Published, _ = parseStoredDate(v[5])
-			c.Retrieved, _ = parseStoredDate(v[6])
-			e.Sources = append(e.Sources, c)
-			if err := sources.advance(); err != nil {
+		// Citations come in event order; one of no event read here (there
+		// can be none: a foreign key) is passed over.
+		for {
+			c, ok := nextCitation()
+			if !ok || c.event > e.ID {
+				break
+			}
+			if c.event == e.ID {
+				e.Sources = append(e.Sources, c.Citation)
+			}
+			pending = pending[1:]
+		}
+		if batch = append(batch, e); len(batch) == cap(batch) {
+			if err := send(ctx, out, batch); err != nil {
 				return err
 			}
-		}
-		if err := fn(&e); err != nil {
-			return err
+			batch = make([]*timeline.Event, 0, dumpBatch)
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return send(ctx, out, batch)
 }
 
 // childRows is a cursor over a child table in event order, one row ahead.
