@@ -1,10 +1,12 @@
 package timeline
 
 import (
-	"encoding/csv"
+	"bufio"
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // CSVHeader lists the columns of dyad's CSV export, in order. README.md
@@ -100,9 +102,14 @@ func unescape(s string) string {
 	return b.String()
 }
 
-// CSVWriter writes events as dyad CSV: RFC 4180, UTF-8, one header row.
+// CSVWriter writes events as dyad CSV: RFC 4180, UTF-8, one header row,
+// lines ending in \n. A cell is quoted when it holds a comma, a double
+// quote or a line break, as RFC 4180 asks, and also when it holds a
+// semicolon or a tab or begins with a space: spreadsheets split on those
+// too (LibreOffice ticks comma, semicolon and tab when it opens a CSV; Excel
+// splits on semicolons in many locales), and a quoted cell stays whole.
 type CSVWriter struct {
-	w      *csv.Writer
+	w      *bufio.Writer
 	header bool
 	rows   int
 }
@@ -110,7 +117,7 @@ type CSVWriter struct {
 // NewCSVWriter returns a writer that writes the header before the first
 // event (or on Flush, so that an empty export still has its header).
 func NewCSVWriter(w io.Writer) *CSVWriter {
-	return &CSVWriter{w: csv.NewWriter(w)}
+	return &CSVWriter{w: bufio.NewWriterSize(w, 64<<10)}
 }
 
 // Write writes one event as one row. Rows are buffered; Flush every so often
@@ -118,24 +125,56 @@ func NewCSVWriter(w io.Writer) *CSVWriter {
 func (cw *CSVWriter) Write(e *Event) error {
 	if !cw.header {
 		cw.header = true
-		if err := cw.w.Write(CSVHeader); err != nil {
-			return err
-		}
+		cw.writeRecord(CSVHeader)
 	}
 	cw.rows++
-	return cw.w.Write(EventRecord(e))
+	return cw.writeRecord(EventRecord(e))
+}
+
+func (cw *CSVWriter) writeRecord(rec []string) error {
+	for i, cell := range rec {
+		if i > 0 {
+			cw.w.WriteByte(',')
+		}
+		if !cellNeedsQuotes(cell) {
+			cw.w.WriteString(cell)
+			continue
+		}
+		cw.w.WriteByte('"')
+		for {
+			j := strings.IndexByte(cell, '"')
+			if j < 0 {
+				break
+			}
+			cw.w.WriteString(cell[:j+1])
+			cw.w.WriteByte('"')
+			cell = cell[j+1:]
+		}
+		cw.w.WriteString(cell)
+		cw.w.WriteByte('"')
+	}
+	_, err := cw.w.WriteString("\n")
+	return err
+}
+
+func cellNeedsQuotes(cell string) bool {
+	if cell == "" {
+		return false
+	}
+	if strings.ContainsAny(cell, ",;\t\"\r\n") || cell == `\.` {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(cell)
+	return unicode.IsSpace(r)
 }
 
 // Flush writes buffered rows to the underlying writer.
 func (cw *CSVWriter) Flush() error {
 	if !cw.header {
 		cw.header = true
-		if err := cw.w.Write(CSVHeader); err != nil {
-			return err
-		}
+		cw.writeRecord(CSVHeader)
 	}
-	cw.w.Flush()
-	return cw.w.Error()
+	return cw.w.Flush()
 }
 
 // Close writes what is buffered; CSV has no trailer.

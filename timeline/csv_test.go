@@ -364,6 +364,38 @@ func TestCSVWriter(t *testing.T) {
 		}
 	})
 
+	// Spreadsheets split on semicolons and tabs too: a cell holding one is
+	// quoted, and so stays one cell; the quoting reads back exactly.
+	t.Run("OKQuotesSpreadsheetSeparators", func(t *testing.T) {
+		e := sampleEvent()
+		e.Countries = []Country{"SY", "RU", "TR"}
+		e.Location = "Idlib\tsouth"
+		e.Description = ` leading space, "quoted" and ;`
+		var buf bytes.Buffer
+		w := NewCSVWriter(&buf)
+		if err := w.Write(e); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		for _, want := range []string{`,"SY; RU; TR",`, ",\"Idlib\tsouth\",", `," leading space, ""quoted"" and ;",`} {
+			if !strings.Contains(out, want) {
+				t.Fatalf("output lacks %s:\n%s", want, out)
+			}
+		}
+		for _, cell := range []string{",SY; RU", ",Idlib\t"} {
+			if strings.Contains(out, cell) {
+				t.Fatalf("output has the unquoted cell %q", cell)
+			}
+		}
+		records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil || !slices.Equal(records[1], EventRecord(e)) {
+			t.Fatalf("read back %q, %v; want %q", records, err, EventRecord(e))
+		}
+	})
+
 	t.Run("OKEmpty", func(t *testing.T) {
 		var buf bytes.Buffer
 		w := NewCSVWriter(&buf)
