@@ -1,6 +1,7 @@
 package db
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -186,8 +187,22 @@ func (s *SessionStore) Find(token string) ([]byte, bool, error) {
 	return b, err == nil, err
 }
 
+// sessionRefresh: with an idle timeout, scs saves the session at every
+// request only to push its expiry on. The store skips that write while the
+// stored copy has the same data and an expiry less than this much older (a
+// session may then end up to this much before its idle timeout). A signed-in
+// page view then writes nothing, and does not queue behind an import that
+// holds the write lock.
+const sessionRefresh = time.Hour
+
 func (s *SessionStore) Commit(token string, b []byte, expiry time.Time) error {
 	now := s.d.Now().Unix()
+	var stored []byte
+	var storedExpiry int64
+	err := s.d.read.QueryRow("SELECT data, expiry FROM sessions WHERE token = ?", token).Scan(&stored, &storedExpiry)
+	if err == nil && bytes.Equal(stored, b) && storedExpiry > now && expiry.Unix()-storedExpiry < int64(sessionRefresh/time.Second) {
+		return nil
+	}
 	if _, err := s.d.write.Exec(`INSERT INTO sessions (token, data, expiry) VALUES (?, ?, ?)
 		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, token, b, expiry.Unix()); err != nil {
 		return err

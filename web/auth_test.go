@@ -258,3 +258,54 @@ func TestSecureCookiesBehindProxy(t *testing.T) {
 		}
 	}
 }
+
+// blockedSource is an import source that gives one row, then waits for
+// release: the import holds the write lock all that time.
+type blockedSource struct {
+	started chan struct{}
+	release chan struct{}
+	sent    bool
+}
+
+func (b *blockedSource) Next() (timeline.ImportRow, error) {
+	if !b.sent {
+		b.sent = true
+		close(b.started)
+		<-b.release
+	}
+	return timeline.ImportRow{}, io.EOF
+}
+
+func (b *blockedSource) Notices() []string { return nil }
+
+// A signed-in page view writes nothing: it must not wait for a long import
+// that holds the write lock (scs saves the session at every request to
+// push its idle expiry on; the store skips that write).
+func TestSignedInPagesDuringAnImport(t *testing.T) {
+	a := newApp(t, true)
+	if res := a.get("/pairs/sy/ru"); res.status != http.StatusOK { // the session's first save
+		t.Fatalf("%d", res.status)
+	}
+	src := &blockedSource{started: make(chan struct{}), release: make(chan struct{})}
+	done := make(chan error)
+	go func() {
+		_, err := a.store.Import(context.Background(), src, timeline.ImportOptions{})
+		done <- err
+	}()
+	<-src.started
+	got := make(chan response)
+	go func() { got <- a.get("/pairs/sy/ru") }()
+	select {
+	case res := <-got:
+		if res.status != http.StatusOK || !strings.Contains(res.body, "editor") {
+			t.Errorf("signed-in page during an import: %d", res.status)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("a signed-in page waited for the import to finish")
+		defer func() { <-got }()
+	}
+	close(src.release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
