@@ -199,3 +199,69 @@ func TestExportWhileWriting(t *testing.T) {
 		t.Fatal("an export during a write sees other data than before it")
 	}
 }
+
+// A commit cannot land between the beginnings of an export's two read
+// transactions: the event it deletes would come out without its citations.
+func TestExportSnapshotHoldsWrites(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	if err := d.CreateEvents(ctx, manyEvents(20, 5)); err != nil {
+		t.Fatal(err)
+	}
+	deleted := make(chan error, 1)
+	testHookSnapshot = func() {
+		go func() { deleted <- d.DeleteEvent(ctx, 10) }()
+		time.Sleep(100 * time.Millisecond) // time enough to commit, were it let through
+	}
+	defer func() { testHookSnapshot = nil }()
+	n := 0
+	err := d.EachEventByID(ctx, func(e *timeline.Event) error {
+		n++
+		if len(e.Sources) == 0 {
+			return fmt.Errorf("event %d exported without its citations", e.ID)
+		}
+		return nil
+	})
+	if err != nil || n != 20 {
+		t.Fatalf("%d events, %v", n, err)
+	}
+	if err := <-deleted; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The bulk path counts what the row-by-row path counts, when rows with ids
+// share content and one of them is then changed, and when the keys kept in
+// memory pass their cap half-way.
+func TestBulkImportCountsLikeRowByRow(t *testing.T) {
+	ctx := context.Background()
+	head := "id,date,title,kind,countries\n"
+	a, b := "2020-01-01,A,visit,SY; RU\n", "2020-01-02,B,visit,SY; RU\n"
+	files := map[string]string{
+		"ids share content": head + "," + a + "10," + a + "10," + b + "," + a,
+		"many rows":         head + strings.Repeat(","+a+","+b, 40) + "," + "2020-03-03,C,visit,SY; RU\n",
+	}
+	for name, file := range files {
+		for _, limit := range []int{2_000_000, 1} {
+			maxSeenKeys = limit
+			bulk := openTest(t)
+			got := importCSV(t, bulk, []byte(file), nil, false)
+			rowByRow := openTest(t)
+			if err := rowByRow.CreateEvent(ctx, &timeline.Event{Date: timeline.MustParseDate("1999"), Title: "first",
+				Kind: timeline.KindVisit, Countries: []timeline.Country{"FR", "DE"}}); err != nil {
+				t.Fatal(err)
+			}
+			want := importCSV(t, rowByRow, []byte(file), nil, false)
+			if got.Added != want.Added || got.Duplicates != want.Duplicates || got.Updated != want.Updated {
+				t.Errorf("%s, %d keys at most: bulk %+v, row by row %+v", name, limit, got, want)
+			}
+			if n, _ := bulk.CountEvents(ctx, timeline.EventFilter{Kinds: allKinds()}); n != got.Added {
+				t.Errorf("%s: %d events stored, %d added", name, n, got.Added)
+			}
+			if !reflect.DeepEqual(schemaOf(t, bulk), schemaOf(t, openTest(t))) {
+				t.Errorf("%s, %d keys at most: the schema differs after the import", name, limit)
+			}
+		}
+	}
+	maxSeenKeys = 2_000_000
+}

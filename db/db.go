@@ -53,7 +53,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		d.write.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	d.read.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
+	d.read.SetMaxOpenConns(max(8, 2*runtime.GOMAXPROCS(0)))
 	if err := d.migrate(ctx); err != nil {
 		d.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)

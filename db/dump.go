@@ -19,12 +19,10 @@ import (
 // goroutine of their own, and fn runs on the caller's, so that the work is
 // shared among the machine's cores; both connections read one snapshot.
 func (d *DB) EachEventByID(ctx context.Context, fn func(*timeline.Event) error) error {
-	txs, err := d.snapshot(ctx, 2)
+	txs, done, err := d.snapshot(ctx)
+	defer done()
 	if err != nil {
-		return err
-	}
-	for _, tx := range txs {
-		defer tx.Rollback()
+		return fmt.Errorf("export: %w", err)
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	cites := make(chan []eventCitation, 8)
@@ -48,49 +46,88 @@ func (d *DB) EachEventByID(ctx context.Context, fn func(*timeline.Event) error) 
 	return g.Wait()
 }
 
-// snapshot begins n read transactions that see the same committed state: it
-// holds the write lock while they start, so no commit lands between them.
-// When the lock is not free at once (an import is being written), it returns
-// one transaction, to be shared.
-func (d *DB) snapshot(ctx context.Context, n int) ([]*sql.Tx, error) {
-	begin := func() (*sql.Tx, error) {
-		tx, err := d.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-		if err != nil {
-			return nil, err
-		}
-		var zero int // the snapshot is taken at the first read
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE 0").Scan(&zero); err != nil {
+// snapshot begins the read transactions of an export, which must see one
+// committed state: two, on connections of their own, when the read pool can
+// spare a second one (pages must not wait for exports) and the write lock is
+// free for a moment (held while both begin, so no commit lands between
+// them); else one, to be shared. done ends them and gives the connections
+// back.
+func (d *DB) snapshot(ctx context.Context) (txs []*sql.Tx, done func(), err error) {
+	var conns []*sql.Conn
+	done = func() {
+		for _, tx := range txs {
 			tx.Rollback()
-			return nil, err
 		}
-		return tx, nil
+		for _, c := range conns {
+			c.Close()
+		}
 	}
-	lockCtx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
-	defer cancel()
-	lock, err := d.write.BeginTx(lockCtx, nil)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		tx, err := begin()
+	begin := func(c *sql.Conn) error {
+		tx, err := c.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 		if err != nil {
-			return nil, fmt.Errorf("export: %w", err)
-		}
-		return []*sql.Tx{tx}, nil
-	}
-	defer lock.Rollback()
-	var txs []*sql.Tx
-	for range n {
-		tx, err := begin()
-		if err != nil {
-			for _, t := range txs {
-				t.Rollback()
-			}
-			return nil, fmt.Errorf("export: %w", err)
+			return err
 		}
 		txs = append(txs, tx)
+		var zero int // the snapshot is taken at the first read
+		return tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE 0").Scan(&zero)
 	}
-	return txs, nil
+	first, err := d.read.Conn(ctx)
+	if err != nil {
+		return nil, done, err
+	}
+	conns = append(conns, first)
+	if st := d.read.Stats(); st.InUse+1+2 <= st.MaxOpenConnections {
+		if second, err := d.read.Conn(ctx); err == nil {
+			conns = append(conns, second)
+		}
+	}
+	if len(conns) == 2 {
+		if unlock, ok := d.lockWrites(ctx); ok {
+			err := begin(conns[0])
+			if testHookSnapshot != nil {
+				testHookSnapshot()
+			}
+			if err == nil {
+				err = begin(conns[1])
+			}
+			unlock()
+			return txs, done, err
+		}
+		conns[1].Close()
+		conns = conns[:1]
+	}
+	return txs, done, begin(first)
+}
+
+// testHookSnapshot, when set by a test, runs between the two begins.
+var testHookSnapshot func()
+
+// lockWrites takes SQLite's write lock, if it can within 50 ms, and returns
+// the func that lets it go. No commit can land while it is held.
+func (d *DB) lockWrites(ctx context.Context) (unlock func(), ok bool) {
+	wait, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	c, err := d.write.Conn(wait) // the writers' one connection: busy during an import
+	if err != nil {
+		return nil, false
+	}
+	release := func() {
+		c.ExecContext(context.Background(), "PRAGMA busy_timeout = 10000") // as dsn sets it
+		c.Close()
+	}
+	// Another process may hold the lock: wait no longer for it either.
+	if _, err := c.ExecContext(ctx, "PRAGMA busy_timeout = 50"); err != nil {
+		release()
+		return nil, false
+	}
+	if _, err := c.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		release()
+		return nil, false
+	}
+	return func() {
+		c.ExecContext(context.Background(), "ROLLBACK")
+		release()
+	}, true
 }
 
 // eventCitation is a citation read for an export, with its event's id.
@@ -239,7 +276,17 @@ func readEvents(ctx context.Context, tx *sql.Tx, cites <-chan []eventCitation, o
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return send(ctx, out, batch)
+	if err := send(ctx, out, batch); err != nil {
+		return err
+	}
+	// Citations of no event read (there can be none) are passed over, so
+	// that their reader ends.
+	for {
+		if _, ok := nextCitation(); !ok {
+			return nil
+		}
+		pending = pending[1:]
+	}
 }
 
 // childRows is a cursor over a child table in event order, one row ahead.

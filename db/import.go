@@ -32,6 +32,10 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return nil, err
 	}
 	defer tx.Rollback()
+	// Foreign keys are checked at COMMIT, not at each statement: that spares
+	// every insert a statement journal (and FTS5 a segment each time). No row
+	// written here can break one (each flush writes events before what
+	// points to them), so a dry run, which never commits, misses nothing.
 	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 		return nil, err
 	}
@@ -76,14 +80,20 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	if err := tx.QueryRowContext(ctx, "SELECT NOT EXISTS (SELECT 1 FROM events)").Scan(&empty); err != nil {
 		return nil, err
 	}
-	restoreIndexes := func() error { return nil }
-	var seen map[[16]byte]bool
+	restoreIndexes, restoreKeys := func() error { return nil }, func() error { return nil }
+	// seen counts the events stored under each content key (rows with an
+	// id are not checked for content, so two events can share a key).
+	var seen map[[16]byte]int32
 	if empty {
 		if restoreIndexes, err = suspendSchema(ctx, tx, bulkIndexes); err != nil {
 			return nil, err
 		}
+		if restoreKeys, err = suspendSchema(ctx, tx, "type = 'index' AND name = 'events_content'"); err != nil {
+			return nil, err
+		}
+		restoreKeys = sync.OnceValue(restoreKeys)
 		w.noPairs = true
-		seen = map[[16]byte]bool{}
+		seen = map[[16]byte]int32{}
 	}
 	touched := map[timeline.Pair]bool{}
 
@@ -178,7 +188,11 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 					}
 				}
 				if seen != nil {
-					delete(seen, keyBytes(stored))
+					if k := keyBytes(stored); seen[k] > 1 {
+						seen[k]--
+					} else {
+						delete(seen, k)
+					}
 				}
 				if _, err := del.ExecContext(ctx, e.ID); err != nil {
 					return nil, fmt.Errorf("line %d: %w", row.Line, err)
@@ -191,7 +205,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 			sum.Duplicates++
 			continue
 		} else if seen != nil {
-			if seen[keyBytes(key)] {
+			if seen[keyBytes(key)] > 0 {
 				sum.Duplicates++
 				continue
 			}
@@ -209,7 +223,18 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 			sum.Added++
 		}
 		if seen != nil {
-			seen[keyBytes(key)] = true
+			seen[keyBytes(key)]++
+			if len(seen) > maxSeenKeys {
+				// Past this many, the keys cost more memory than the index
+				// costs time: build it now and look keys up in it.
+				if err := w.flush(ctx); err != nil {
+					return nil, err
+				}
+				if err := restoreKeys(); err != nil {
+					return nil, err
+				}
+				seen = nil
+			}
 		}
 		rev.before = ""
 		if before != nil {
@@ -233,6 +258,9 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		}
 	}
 	if err := restoreIndexes(); err != nil {
+		return nil, err
+	}
+	if err := restoreKeys(); err != nil {
 		return nil, err
 	}
 	if err := recountPairs(ctx, tx, touched); err != nil {
@@ -311,8 +339,15 @@ func suspendSchema(ctx context.Context, tx *sql.Tx, where string) (func() error,
 // at the end, from sorted data, instead of keeping them row by row: their
 // keys (hashes, dates, source ids) come in no order, and at a million rows
 // keeping them costs more than all the rest. The import never reads them.
-const bulkIndexes = `type = 'index' AND name IN ('events_timeline', 'events_content', 'event_countries_country',
+// (events_content, by content key, is suspended on its own: it comes back
+// early if the keys kept in memory instead pass maxSeenKeys.)
+const bulkIndexes = `type = 'index' AND name IN ('events_timeline', 'event_countries_country',
 	'event_pairs_kind', 'event_tags_tag', 'event_sources_source')`
+
+// maxSeenKeys bounds the content keys a bulk import keeps in memory, at
+// about 40 bytes each. A variable for tests.
+var maxSeenKeys = 2_000_000
+
 
 // fillPairs writes the pair rows of every event, in key order, for an
 // import into an empty database (bulkWriter.noPairs).
@@ -380,6 +415,14 @@ func readAhead(ctx context.Context, src timeline.ImportSource) (*aheadReader, fu
 			items := make([]readItem, 0, batch)
 			var err error
 			for len(items) < batch {
+				select {
+				case <-r.done:
+					return
+				case <-ctx.Done():
+					r.err = ctx.Err()
+					return
+				default:
+				}
 				var row timeline.ImportRow
 				if row, err = src.Next(); err != nil {
 					break
@@ -395,6 +438,7 @@ func readAhead(ctx context.Context, src timeline.ImportSource) (*aheadReader, fu
 			case <-r.done:
 				return
 			case <-ctx.Done():
+				r.err = ctx.Err()
 				return
 			}
 			if err != nil {
