@@ -348,7 +348,6 @@ const bulkIndexes = `type = 'index' AND name IN ('events_timeline', 'event_count
 // about 40 bytes each. A variable for tests.
 var maxSeenKeys = 2_000_000
 
-
 // fillPairs writes the pair rows of every event, in key order, for an
 // import into an empty database (bulkWriter.noPairs).
 func fillPairs(ctx context.Context, tx *sql.Tx) error {
