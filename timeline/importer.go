@@ -257,6 +257,24 @@ func fieldNames() string {
 // Notices returns what the reader noticed about the file as a whole.
 func (im *Importer) Notices() []string { return im.notices }
 
+// Missing names the fields no column gives that every event needs: "date",
+// "title", "countries".
+func (im *Importer) Missing() []string {
+	var out []string
+	for _, f := range []string{"date", "title"} {
+		if _, ok := im.fields[f]; !ok {
+			out = append(out, f)
+		}
+	}
+	_, c := im.fields["countries"]
+	_, a := im.fields["country_a"]
+	_, b := im.fields["country_b"]
+	if !c && !a && !b {
+		out = append(out, "countries")
+	}
+	return out
+}
+
 // Mapped reports whether the file can give events at all: it needs a date
 // and a title, and countries from some column.
 func (im *Importer) Mapped() bool {
@@ -310,10 +328,10 @@ func decode(br *bufio.Reader) (io.Reader, string, error) {
 	}
 	if high > 0 && arabic*10 >= high*7 {
 		return transform.NewReader(br, charmap.Windows1256.NewDecoder()),
-			"The file is not UTF-8; it was read as Windows-1256 (Arabic). Check the text in the preview.", nil
+			"The file is not UTF-8; it was read as Windows-1256 (Arabic). Check that the text reads right.", nil
 	}
 	return transform.NewReader(br, charmap.Windows1252.NewDecoder()),
-		"The file is not UTF-8; it was read as Windows-1252 (Western European). Check the text in the preview.", nil
+		"The file is not UTF-8; it was read as Windows-1252 (Western European). Check that the text reads right.", nil
 }
 
 // limitedLines fails a read once one record grows past maxImportRecord

@@ -100,12 +100,12 @@ func cardSide(e *timeline.Event, p *timeline.Pair) string {
 	return "side-" + string(sideOf(e, p))
 }
 
-// plural is "1 event", "6 events".
+// plural is "1 event", "6 events", "7,486 rows".
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return strconv.Itoa(n) + " " + many
+	return fmtInt(n) + " " + many
 }
 
 func joinAliases(a []string) string { return strings.Join(a, ", ") }

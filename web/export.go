@@ -214,7 +214,9 @@ func (s *Server) apiPairEvents(w http.ResponseWriter, r *http.Request) {
 	if s := q.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > apiMaxLimit {
-			fail(timeline.Errorf(timeline.EINVALID, "limit is a number from 1 to %d.", apiMaxLimit))
+			e := timeline.Errorf(timeline.EINVALID, "limit is a number from 1 to %d.", apiMaxLimit)
+			e.Fields = map[string]string{"limit": e.Message}
+			fail(e)
 			return
 		}
 		limit = n
@@ -222,7 +224,9 @@ func (s *Server) apiPairEvents(w http.ResponseWriter, r *http.Request) {
 	if s := q.Get("offset"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 {
-			fail(timeline.Errorf(timeline.EINVALID, "offset is a number from 0."))
+			e := timeline.Errorf(timeline.EINVALID, "offset is a number from 0.")
+			e.Fields = map[string]string{"offset": e.Message}
+			fail(e)
 			return
 		}
 		offset = n

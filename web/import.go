@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -59,11 +60,15 @@ type importJob struct {
 }
 
 type importJobs struct {
-	mu   sync.Mutex
-	jobs map[string]*importJob
+	mu    sync.Mutex
+	jobs  map[string]*importJob
+	dir   string    // where uploads wait
+	swept time.Time // when dir was last swept
 }
 
-func newImportJobs() *importJobs { return &importJobs{jobs: map[string]*importJob{}} }
+func newImportJobs(dir string) *importJobs {
+	return &importJobs{jobs: map[string]*importJob{}, dir: dir}
+}
 
 func (j *importJobs) get(token string) *importJob {
 	j.mu.Lock()
@@ -74,7 +79,27 @@ func (j *importJobs) get(token string) *importJob {
 			delete(j.jobs, t)
 		}
 	}
+	if time.Since(j.swept) > time.Minute {
+		j.swept = time.Now()
+		sweepUploads(j.dir, time.Now().Add(-jobLifetime))
+	}
 	return j.jobs[token]
+}
+
+// sweepUploads removes the uploads older than before: left by a server
+// that stopped, or by an import nobody finished. The directory may be
+// shared by several servers; their uploads are younger than jobLifetime.
+func sweepUploads(dir string, before time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && strings.HasSuffix(e.Name(), ".csv") &&
+			info.ModTime().Before(before) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 func (j *importJobs) add(job *importJob) {
@@ -287,6 +312,13 @@ func (s *Server) importAction(w http.ResponseWriter, r *http.Request) {
 	case "commit":
 		if state != jobReady {
 			http.Redirect(w, r, "/import/"+job.Token, http.StatusSeeOther)
+			return
+		}
+		job.mu.Lock()
+		nothing := job.summary != nil && job.summary.Added+job.summary.Updated == 0
+		job.mu.Unlock()
+		if nothing {
+			s.error(w, r, timeline.Errorf(timeline.EINVALID, "Nothing in this file would change what is stored: there is nothing to import."))
 			return
 		}
 		job.mu.Lock()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,5 +149,17 @@ func TestImportBadUploads(t *testing.T) {
 	}
 	if res := a.get("/import/nonsense"); res.status != 404 {
 		t.Fatalf("unknown job: %d", res.status)
+	}
+	// A header and no rows: said so, and nothing to commit.
+	loc := a.upload("header.csv", []byte("date,title,countries\n")).header.Get("Location")
+	res = a.waitImport(loc)
+	if res.doc.Find(`[data-testid=import-empty]`).Length() != 1 || res.doc.Find(`[data-testid=import-commit]`).Length() != 0 {
+		t.Fatalf("header-only file: %s", res.doc.Find("main").Text())
+	}
+	if res := a.post(loc, url.Values{"action": {"commit"}}); res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "nothing to import") {
+		t.Fatalf("commit of nothing: %d", res.status)
+	}
+	if res := a.get("/imports"); strings.Contains(res.body, "header.csv") {
+		t.Fatal("an import of nothing was recorded")
 	}
 }

@@ -89,7 +89,8 @@ func NewServer(log *slog.Logger, store Store, cfg Config) http.Handler {
 	if cfg.UploadDir == "" {
 		cfg.UploadDir = filepath.Join(os.TempDir(), "dyad-uploads")
 	}
-	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(), logins: newLoginLimiter()}
+	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(cfg.UploadDir), logins: newLoginLimiter()}
+	sweepUploads(cfg.UploadDir, time.Now().Add(-jobLifetime)) // what a stopped server left
 	if cfg.Sessions == nil {
 		cfg.Sessions = memstore.New()
 	}

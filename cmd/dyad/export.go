@@ -35,8 +35,11 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 	if *pair != "" {
 		a, b, ok := strings.Cut(*pair, "-")
 		p, err := timeline.ParsePair(a, b)
-		if !ok || err != nil {
+		if !ok {
 			return usageError{fmt.Sprintf("--pair %q: give two country codes joined by a hyphen, such as sy-ru", *pair)}
+		}
+		if err != nil {
+			return usageError{fmt.Sprintf("--pair %q: %s", *pair, describe(err))}
 		}
 		f.Pair = &p
 		meta.Title, meta.PageURL = p.Name(), meta.BaseURL+p.Path()

@@ -151,7 +151,7 @@ func unmappedMessage(im *timeline.Importer) string {
 		}
 		cols = append(cols, fmt.Sprintf("%q → %s", c.Header, f))
 	}
-	return "the columns give no date, title or countries. Columns: " + strings.Join(cols, ", ") +
+	return "no column gives the " + strings.Join(im.Missing(), " or the ") + ". Columns: " + strings.Join(cols, ", ") +
 		". Map them with --map (a file of lines 'column header = field')."
 }
 
@@ -171,6 +171,9 @@ func printSummary(w io.Writer, s *timeline.ImportSummary, took time.Duration) {
 	}
 	fmt.Fprintf(w, "%d rows in %s: %s %d, updated %d, skipped %d duplicates, rejected %d.\n",
 		s.Rows, took.Round(time.Millisecond), verb, s.Added, s.Updated, s.Duplicates, s.Rejected)
+	if s.Rows == 0 {
+		fmt.Fprintln(w, "The file has a header but no rows: there was nothing to import.")
+	}
 	if s.DryRun {
 		fmt.Fprintln(w, "Dry run: nothing was written.")
 	}

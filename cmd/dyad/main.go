@@ -69,7 +69,7 @@ func init() {
 	commands = []command{
 		{"serve", "serve the web application (the default)", serveCmd},
 		{"import", "import events from a CSV file", importCmd},
-		{"export", "write events as CSV", exportCmd},
+		{"export", "write events as CSV, JSON, iCalendar, Atom or TimelineJS", exportCmd},
 		{"generate", "add made-up events for benchmarks", generateCmd},
 		{"user", "manage accounts: add, list, passwd, remove", userCmd},
 		{"help", "say what each command does", nil},
