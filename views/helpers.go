@@ -44,20 +44,24 @@ func languageName(tag string) string {
 	return tag
 }
 
-// initiatorText says who acted, in words: "Syria visits Russia" for a visit
-// between two countries, "Initiated by Syria" otherwise.
+// initiatorText says who acted, in words, under the heading "Initiator":
+// "Syria (visiting Russia)" for a visit between two countries, "United
+// States (hosting Russia)" for a hosted one, "Syria" otherwise.
 func initiatorText(e *timeline.Event) string {
 	if e.Initiator == "" {
 		return "No single initiator"
 	}
-	if e.Kind == timeline.KindVisit && len(e.Countries) == 2 {
+	if (e.Kind == timeline.KindVisit || e.Kind == timeline.KindHostVisit) && len(e.Countries) == 2 {
 		for _, c := range e.Countries {
 			if c != e.Initiator {
-				return e.Initiator.Name() + " visits " + c.Name()
+				if e.Kind == timeline.KindHostVisit {
+					return e.Initiator.Name() + " (hosting " + c.Name() + ")"
+				}
+				return e.Initiator.Name() + " (visiting " + c.Name() + ")"
 			}
 		}
 	}
-	return "Initiated by " + e.Initiator.Name()
+	return e.Initiator.Name()
 }
 
 func countryNames(cs []timeline.Country) string {
