@@ -84,6 +84,14 @@ func importCmd(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%s: nothing was imported: %s", file, describe(err))
 	}
 	printSummary(e.stdout, sum, time.Since(start))
+	// Rejected rows make the exit status 1, so that a script notices them;
+	// the other rows were imported all the same.
+	switch {
+	case sum.Rejected > 0 && *dry:
+		return fmt.Errorf("%s: %d of %d rows would be rejected (listed above)", file, sum.Rejected, sum.Rows)
+	case sum.Rejected > 0:
+		return fmt.Errorf("%s: %d of %d rows were rejected (listed above); the others were imported", file, sum.Rejected, sum.Rows)
+	}
 	return nil
 }
 

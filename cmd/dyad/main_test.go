@@ -264,3 +264,56 @@ func newJar(t *testing.T) http.CookieJar {
 	}
 	return jar
 }
+
+func TestImportCommand(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "dyad.db")
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	importFile := func(args ...string) (string, error) {
+		var out, errb bytes.Buffer
+		err := run(context.Background(), append([]string{"import", "--db", dbPath}, args...), noEnv, nil, &out, &errb)
+		return out.String() + errb.String(), err
+	}
+	file := write("events.csv", "date,title,countries\n2025-10-15,زيارة الشرع إلى موسكو,SY; RU\n2025-13-40,Bad date,SY; RU\n2025-12-23,Talks,SY; RU\n")
+	out, err := importFile("--dry-run", file)
+	if err == nil || !strings.Contains(err.Error(), "1 of 3 rows would be rejected") || !strings.Contains(out, "Dry run: nothing was written") {
+		t.Fatalf("dry run: %v\n%s", err, out)
+	}
+	out, err = importFile(file)
+	if err == nil || !strings.Contains(err.Error(), "1 of 3 rows were rejected") || !strings.Contains(out, "added 2") ||
+		!strings.Contains(out, "line 3") {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	out, err = importFile(file)
+	if !strings.Contains(out, "added 0, updated 0, skipped 2 duplicates, rejected 1") {
+		t.Fatalf("second import: %v\n%s", err, out)
+	}
+	// The export of what was imported, into an empty database, and out again.
+	var first, second bytes.Buffer
+	if err := run(context.Background(), []string{"export", "--db", dbPath}, noEnv, nil, &first, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	exported := write("export.csv", first.String())
+	dbPath = filepath.Join(dir, "second.db")
+	if out, err := importFile(exported); err != nil || !strings.Contains(out, "added 2") {
+		t.Fatalf("round trip import: %v\n%s", err, out)
+	}
+	if err := run(context.Background(), []string{"export", "--db", dbPath}, noEnv, nil, &second, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first.Bytes(), second.Bytes()) || !strings.Contains(first.String(), "زيارة الشرع إلى موسكو") {
+		t.Fatalf("export, import, export differ:\n%s\n%s", first.String(), second.String())
+	}
+	if out, err := importFile(write("header.csv", "date,title,countries\n")); err != nil || !strings.Contains(out, "no rows") {
+		t.Fatalf("header only: %v\n%s", err, out)
+	}
+	if _, err := importFile(write("nodate.csv", "title,countries\nX,SY; RU\n")); err == nil || !strings.Contains(err.Error(), "no column gives the date.") {
+		t.Fatalf("no date column: %v", err)
+	}
+}
