@@ -6,6 +6,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
 
 	"github.com/dyadhq/dyad/timeline"
 )
@@ -193,5 +196,33 @@ func TestUndoImportTwice(t *testing.T) {
 	}
 	if _, err := d.Undelete(ctx, 1); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// gob writes a map in random order: the same session encodes to different
+// bytes, and must still count as unchanged (else every signed-in page view
+// writes, and waits behind an import).
+func TestSameSession(t *testing.T) {
+	deadline := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	values := map[string]any{"user_id": int64(1), "auth_at": int64(1764000000), "x": "y"}
+	first, err := scs.GobCodec{}.Encode(deadline, values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	differed := false
+	for range 200 {
+		again, _ := scs.GobCodec{}.Encode(deadline, values)
+		differed = differed || !bytes.Equal(first, again)
+		if !sameSession(first, again) {
+			t.Fatal("the same session counts as changed")
+		}
+	}
+	if !differed {
+		t.Log("gob gave the same bytes every time; the decoded comparison was not exercised")
+	}
+	other, _ := scs.GobCodec{}.Encode(deadline, map[string]any{"user_id": int64(2), "auth_at": int64(1764000000), "x": "y"})
+	later, _ := scs.GobCodec{}.Encode(deadline.Add(time.Hour), values)
+	if sameSession(first, other) || sameSession(first, later) || sameSession(first, []byte("not gob")) {
+		t.Fatal("changed sessions count as the same")
 	}
 }

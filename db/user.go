@@ -6,9 +6,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/alexedwards/scs/v2"
 
 	"github.com/dyadhq/dyad/timeline"
 )
@@ -200,7 +203,7 @@ func (s *SessionStore) Commit(token string, b []byte, expiry time.Time) error {
 	var stored []byte
 	var storedExpiry int64
 	err := s.d.read.QueryRow("SELECT data, expiry FROM sessions WHERE token = ?", token).Scan(&stored, &storedExpiry)
-	if err == nil && bytes.Equal(stored, b) && storedExpiry > now && expiry.Unix()-storedExpiry < int64(sessionRefresh/time.Second) {
+	if err == nil && sameSession(stored, b) && storedExpiry > now && expiry.Unix()-storedExpiry < int64(sessionRefresh/time.Second) {
 		return nil
 	}
 	if _, err := s.d.write.Exec(`INSERT INTO sessions (token, data, expiry) VALUES (?, ?, ?)
@@ -212,6 +215,19 @@ func (s *SessionStore) Commit(token string, b []byte, expiry time.Time) error {
 		s.d.write.Exec("DELETE FROM sessions WHERE expiry <= ?", now)
 	}
 	return nil
+}
+
+// sameSession reports whether two encoded sessions hold the same data. scs
+// encodes with encoding/gob, which writes a map's entries in Go's random
+// order: equal sessions often differ byte for byte, so they are compared
+// decoded. (Data scs's GobCodec cannot read counts as changed.)
+func sameSession(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	da, va, errA := scs.GobCodec{}.Decode(a)
+	db, vb, errB := scs.GobCodec{}.Decode(b)
+	return errA == nil && errB == nil && da.Equal(db) && reflect.DeepEqual(va, vb)
 }
 
 func (s *SessionStore) Delete(token string) error {

@@ -104,7 +104,7 @@ func cardSide(e *timeline.Event, p *timeline.Pair) string {
 	return "side-" + string(sideOf(e, p))
 }
 
-// plural is "1 event", "6 events", "7,486 rows".
+// plural is "1 event", "6 events", "74,860 rows".
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one

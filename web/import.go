@@ -56,6 +56,7 @@ type importJob struct {
 	firstRow []string
 	sample   []timeline.ImportRow
 	summary  *timeline.ImportSummary
+	mapped   bool // the columns give a date, a title and countries
 	err      string
 }
 
@@ -266,7 +267,7 @@ func jobView(job *importJob) views.ImportJob {
 	defer job.mu.Unlock()
 	v := views.ImportJob{Token: job.Token, Name: job.Name, Size: job.Size, State: job.state, Error: job.err,
 		Columns: job.columns, Summary: job.summary, Sample: job.sample, Fields: timeline.ImportFields,
-		Rows: int(job.rows.Load())}
+		Rows: int(job.rows.Load()), Mapped: job.mapped}
 	if job.Size > 0 {
 		v.Percent = min(100, int(100*job.read.Load()/job.Size))
 	}
@@ -310,20 +311,22 @@ func (s *Server) importAction(w http.ResponseWriter, r *http.Request) {
 		job.mu.Unlock()
 		go s.runImport(job, true)
 	case "commit":
-		if state != jobReady {
+		// Checked and changed under one lock: a double click starts one import.
+		job.mu.Lock()
+		ready := job.state == jobReady
+		nothing := job.summary != nil && job.summary.Added+job.summary.Updated == 0
+		if ready && !nothing {
+			job.state = jobImporting
+		}
+		job.mu.Unlock()
+		if !ready {
 			http.Redirect(w, r, "/import/"+job.Token, http.StatusSeeOther)
 			return
 		}
-		job.mu.Lock()
-		nothing := job.summary != nil && job.summary.Added+job.summary.Updated == 0
-		job.mu.Unlock()
 		if nothing {
 			s.error(w, r, timeline.Errorf(timeline.EINVALID, "Nothing in this file would change what is stored: there is nothing to import."))
 			return
 		}
-		job.mu.Lock()
-		job.state = jobImporting
-		job.mu.Unlock()
 		go s.runImport(job, false)
 	case "cancel":
 		s.imports.mu.Lock()

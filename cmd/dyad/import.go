@@ -90,7 +90,7 @@ func importCmd(ctx context.Context, e *env, args []string) error {
 	case sum.Rejected > 0 && *dry:
 		return fmt.Errorf("%s: %d of %d rows would be rejected (listed above)", file, sum.Rejected, sum.Rows)
 	case sum.Rejected > 0:
-		return fmt.Errorf("%s: %d of %d rows were rejected (listed above); the others were imported", file, sum.Rejected, sum.Rows)
+		return fmt.Errorf("%s: %d of %d rows were rejected (listed above); the summary says what became of the others", file, sum.Rejected, sum.Rows)
 	}
 	return nil
 }
