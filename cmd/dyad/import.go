@@ -63,7 +63,18 @@ func importCmd(ctx context.Context, e *env, args []string) error {
 	if !im.Mapped() {
 		return fmt.Errorf("%s: %s", file, unmappedMessage(im))
 	}
-	store, err := db.Open(ctx, *dbPath)
+	path := *dbPath
+	if _, err := os.Stat(path); *dry && errors.Is(err, os.ErrNotExist) {
+		// A dry run writes nothing, a new database file included: it
+		// checks the file against an empty database of its own.
+		tmp, err := os.MkdirTemp("", "dyad-dry-run-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		path = filepath.Join(tmp, "dyad.db")
+	}
+	store, err := db.Open(ctx, path)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -284,6 +285,9 @@ func TestImportCommand(t *testing.T) {
 	out, err := importFile("--dry-run", file)
 	if err == nil || !strings.Contains(err.Error(), "1 of 3 rows would be rejected") || !strings.Contains(out, "Dry run: nothing was written") {
 		t.Fatalf("dry run: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(dbPath); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("a dry run made the database file: %v", err)
 	}
 	out, err = importFile(file)
 	if err == nil || !strings.Contains(err.Error(), "1 of 3 rows were rejected") || !strings.Contains(out, "added 2") ||
