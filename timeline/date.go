@@ -302,3 +302,16 @@ func (d Date) Time() time.Time {
 	f := d.First()
 	return time.Date(f.Year, f.Month, f.Day, 0, 0, 0, 0, time.UTC)
 }
+
+// FormatSpan names the period from d to end (zero for a single date) for
+// people, as every page and export writes it: "15 October 2025", "15 – 17
+// October 2025", "15 October 2025 – 2 November 2025", "October 2025 – 2026".
+func FormatSpan(d, end Date) string {
+	if end.IsZero() || end == d {
+		return d.Format()
+	}
+	if d.Precision == Day && end.Precision == Day && d.Year == end.Year && d.Month == end.Month {
+		return strconv.Itoa(d.Day) + " – " + end.Format()
+	}
+	return d.Format() + " – " + end.Format()
+}

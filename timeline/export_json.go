@@ -66,7 +66,7 @@ func NewJSONEvent(e *Event, baseURL string) JSONEvent {
 		Date:        e.Date.String(),
 		Precision:   e.Date.Precision.String(),
 		EndDate:     e.End.String(),
-		DisplayDate: exportSpan(e.Date, e.End),
+		DisplayDate: FormatSpan(e.Date, e.End),
 		Title:       e.Title,
 		Description: e.Description,
 		Kind:        string(e.Kind),
@@ -214,19 +214,6 @@ func exportStamp(e *Event) time.Time {
 	return exportEpoch
 }
 
-// exportSpan names the period from d to end (zero for a single date) for
-// people: "15 October 2025", "15 – 17 October 2025",
-// "15 October 2025 – 2 November 2025", "October 2025 – 2026".
-func exportSpan(d, end Date) string {
-	if end.IsZero() || end == d {
-		return d.Format()
-	}
-	if d.Precision == Day && end.Precision == Day && d.Year == end.Year && d.Month == end.Month {
-		return strconv.Itoa(d.Day) + " – " + end.Format()
-	}
-	return d.Format() + " – " + end.Format()
-}
-
 // exportPrecision is the coarser precision of an event's start and end.
 func exportPrecision(e *Event) Precision {
 	p := e.Date.Precision
@@ -239,7 +226,7 @@ func exportPrecision(e *Event) Precision {
 // exportDateLine says when e happened and how precisely that is known:
 // "Date: 15 October 2025", "Date known to the month: October 2025".
 func exportDateLine(e *Event) string {
-	span := exportSpan(e.Date, e.End)
+	span := FormatSpan(e.Date, e.End)
 	if p := exportPrecision(e); p != Day {
 		return "Date known to the " + p.String() + ": " + span
 	}

@@ -90,7 +90,7 @@ func (tw *TimelineJSWriter) Write(e *Event) error {
 		StartDate:   tjsDateOf(e.Date, e.Date),
 		Text:        tjsText{Headline: html.EscapeString(e.Title), Text: tw.text(e)},
 		UniqueID:    "event-" + strconv.FormatInt(e.ID, 10),
-		DisplayDate: exportSpan(e.Date, e.End),
+		DisplayDate: FormatSpan(e.Date, e.End),
 	}
 	// TimelineJS draws a span from start to end; a date known to the month,
 	// year or decade is a span too, ending in the last month or year it

@@ -72,12 +72,7 @@ func countryNames(cs []timeline.Country) string {
 	return strings.Join(names, ", ")
 }
 
-func dateRange(e *timeline.Event) string {
-	if e.End.IsZero() {
-		return e.Date.Format()
-	}
-	return e.Date.Format() + " – " + e.End.Format()
-}
+func dateRange(e *timeline.Event) string { return timeline.FormatSpan(e.Date, e.End) }
 
 func sourceTitle(s timeline.Source) string {
 	if s.Title != "" {
