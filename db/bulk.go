@@ -152,10 +152,10 @@ func (b *bulkWriter) add(e *timeline.Event, key, search string, rev importRevisi
 		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339), e.Version)
 	for i, c := range e.Countries {
 		b.countries.add(e.ID, i, string(c))
+		if b.noPairs {
+			continue
+		}
 		for _, c2 := range e.Countries[i+1:] {
-			if b.noPairs {
-				break
-			}
 			p := timeline.Pair{A: c, B: c2}.Canonical()
 			b.pairs.add(string(p.A), string(p.B), sortKey, e.ID, hi, string(e.Kind), string(e.Initiator))
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -342,5 +341,3 @@ func parseStoredDate(s string) (timeline.Date, error) {
 	}
 	return timeline.ParseDate(s)
 }
-
-func parseInt(s string) (int64, error) { return strconv.ParseInt(s, 10, 64) }

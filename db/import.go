@@ -298,8 +298,8 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	return sum, nil
 }
 
-// suspendSchema drops the triggers or indexes that where selects in
-// sqlite_schema, inside the transaction, and returns a func that creates
+// suspendSchema drops the triggers or indexes of sqlite_schema that the
+// condition where selects, inside the transaction, and returns a func that creates
 // them again as they were. Nobody else sees the gap: the transaction holds
 // the write lock and readers see the state before it until it commits.
 func suspendSchema(ctx context.Context, tx *sql.Tx, where string) (func() error, error) {

@@ -277,14 +277,7 @@ func (im *Importer) Missing() []string {
 
 // Mapped reports whether the file can give events at all: it needs a date
 // and a title, and countries from some column.
-func (im *Importer) Mapped() bool {
-	_, d := im.fields["date"]
-	_, t := im.fields["title"]
-	_, c := im.fields["countries"]
-	_, a := im.fields["country_a"]
-	_, b := im.fields["country_b"]
-	return d && t && (c || a || b)
-}
+func (im *Importer) Mapped() bool { return len(im.Missing()) == 0 }
 
 // decode detects the encoding from a byte-order mark or, without one, from
 // the bytes: UTF-8 is read as it is (a UTF-8 BOM is dropped); UTF-16 with a
