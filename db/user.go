@@ -225,9 +225,9 @@ func sameSession(a, b []byte) bool {
 	if bytes.Equal(a, b) {
 		return true
 	}
-	da, va, errA := scs.GobCodec{}.Decode(a)
-	db, vb, errB := scs.GobCodec{}.Decode(b)
-	return errA == nil && errB == nil && da.Equal(db) && reflect.DeepEqual(va, vb)
+	deadlineA, va, errA := scs.GobCodec{}.Decode(a)
+	deadlineB, vb, errB := scs.GobCodec{}.Decode(b)
+	return errA == nil && errB == nil && deadlineA.Equal(deadlineB) && reflect.DeepEqual(va, vb)
 }
 
 func (s *SessionStore) Delete(token string) error {
