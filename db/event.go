@@ -133,7 +133,7 @@ func filterSQL(f timeline.EventFilter) (from, where string, args []any) {
 		conds = append(conds, "EXISTS (SELECT 1 FROM actors x WHERE x.event_id = "+id+" AND instr(dyad_fold(x.name), dyad_fold(?)) > 0)")
 		args = append(args, a)
 	}
-	if timeline.SearchTerms(f.Q) != "" {
+	if SearchTerms(f.Q) != "" {
 		conds = append(conds, id+" IN (SELECT rowid FROM event_search WHERE event_search MATCH dyad_query(?))")
 		args = append(args, f.Q)
 	}
@@ -272,6 +272,12 @@ func (d *DB) CreateEvents(ctx context.Context, events []*timeline.Event) error {
 
 // UpdateEvent replaces the stored event e.ID by e, in one transaction.
 func (d *DB) UpdateEvent(ctx context.Context, e *timeline.Event) error {
+	return d.updateEvent(ctx, e, "update")
+}
+
+// updateEvent replaces the stored event e.ID by e and records the change
+// as action (update or restore).
+func (d *DB) updateEvent(ctx context.Context, e *timeline.Event, action string) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -314,7 +320,7 @@ func (d *DB) UpdateEvent(ctx context.Context, e *timeline.Event) error {
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
-	if err := d.record(ctx, tx, e.ID, actionFrom(ctx, "update"), before, e, 0); err != nil {
+	if err := d.record(ctx, tx, e.ID, action, before, e, 0); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -442,7 +448,7 @@ func (w *eventWriter) insert(ctx context.Context, e *timeline.Event) error {
 	key := e.Date.SortKey()
 	e.Version = max(e.Version, 1)
 	err := w.event.QueryRowContext(ctx, id, e.Date.String(), e.End.String(), key, e.Date.DayNumber(), hi, e.Title, e.Description,
-		string(e.Kind), string(e.Initiator), e.Location, e.ContentKey(),
+		string(e.Kind), string(e.Initiator), e.Location, e.Key(),
 		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339), e.Version).Scan(&e.ID)
 	if err != nil {
 		return fmt.Errorf("insert event: %w", err)

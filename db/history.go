@@ -13,19 +13,33 @@ import (
 
 var _ timeline.HistoryService = (*DB)(nil)
 
-type actionKey struct{}
-
-// WithAction names the kind of an update in the history ("restore" when an
-// earlier revision is brought back).
-func WithAction(ctx context.Context, action string) context.Context {
-	return context.WithValue(ctx, actionKey{}, action)
-}
-
-func actionFrom(ctx context.Context, def string) string {
-	if a, ok := ctx.Value(actionKey{}).(string); ok {
-		return a
+// RestoreRevision makes the state a revision left the current one, as a
+// new revision ("restore").
+func (d *DB) RestoreRevision(ctx context.Context, eventID, revisionID int64) (*timeline.Event, error) {
+	revs, err := d.ListRevisions(ctx, eventID)
+	if err != nil {
+		return nil, err
 	}
-	return def
+	var state *timeline.Event
+	for _, r := range revs {
+		if r.ID == revisionID && r.Action != "delete" {
+			state = r.After
+		}
+	}
+	if state == nil {
+		return nil, timeline.Errorf(timeline.ENOTFOUND, "Revision %d of event %d left no state to restore.", revisionID, eventID)
+	}
+	if _, err := d.FindEventByID(ctx, eventID); timeline.ErrorCode(err) == timeline.ENOTFOUND {
+		return nil, timeline.Errorf(timeline.ECONFLICT, "The event is in the trash: bring it back from the trash first.")
+	} else if err != nil {
+		return nil, err
+	}
+	e := *state
+	e.ID, e.Version = eventID, 0
+	if err := d.updateEvent(ctx, &e, "restore"); err != nil {
+		return nil, err
+	}
+	return &e, nil
 }
 
 // record writes a revision inside the transaction of the change.
@@ -42,7 +56,7 @@ func (d *DB) record(ctx context.Context, tx *sql.Tx, eventID int64, action strin
 		imp = importID
 	}
 	_, err := tx.ExecContext(ctx, "INSERT INTO revisions (event_id, action, at, user_name, before, after, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-		eventID, action, d.Now().UTC().Format(time.RFC3339), timeline.ActorFrom(ctx), b, a, imp)
+		eventID, action, d.Now().UTC().Format(time.RFC3339), timeline.UserFrom(ctx), b, a, imp)
 	if err != nil {
 		return fmt.Errorf("record revision: %w", err)
 	}
@@ -179,7 +193,7 @@ func (d *DB) Purge(ctx context.Context, eventID int64) error {
 func (d *DB) startImport(ctx context.Context, tx *sql.Tx, file string) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, "INSERT INTO imports (at, user_name, file, summary) VALUES (?, ?, ?, '{}') RETURNING id",
-		d.Now().UTC().Format(time.RFC3339), timeline.ActorFrom(ctx), file).Scan(&id)
+		d.Now().UTC().Format(time.RFC3339), timeline.UserFrom(ctx), file).Scan(&id)
 	return id, err
 }
 

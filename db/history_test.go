@@ -1,6 +1,7 @@
 package db
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"bytes"
 	"context"
 	"reflect"
@@ -15,12 +16,12 @@ import (
 
 // same compares two events by everything they say.
 func same(a, b *timeline.Event) bool {
-	return reflect.DeepEqual(timeline.EventRecord(a), timeline.EventRecord(b)) && a.CreatedAt.Equal(b.CreatedAt)
+	return reflect.DeepEqual(exchange.EventRecord(a), exchange.EventRecord(b)) && a.CreatedAt.Equal(b.CreatedAt)
 }
 
 func TestHistoryAndTrash(t *testing.T) {
 	d := openTest(t)
-	ctx := timeline.WithActor(context.Background(), "alice")
+	ctx := timeline.WithUser(context.Background(), "alice")
 	e := sampleEvent()
 	if err := d.CreateEvent(ctx, e); err != nil {
 		t.Fatal(err)
@@ -29,7 +30,7 @@ func TestHistoryAndTrash(t *testing.T) {
 	edited := *original
 	edited.Title = "Edited title"
 	edited.Sources = original.Sources[:1]
-	if err := d.UpdateEvent(timeline.WithActor(ctx, "bob"), &edited); err != nil {
+	if err := d.UpdateEvent(timeline.WithUser(ctx, "bob"), &edited); err != nil {
 		t.Fatal(err)
 	}
 	revs, err := d.ListRevisions(ctx, e.ID)
@@ -50,12 +51,12 @@ func TestHistoryAndTrash(t *testing.T) {
 	// Restore the first version: the exact earlier state, as a new revision.
 	restored := *revs[1].After
 	restored.Version = 0
-	if err := d.UpdateEvent(WithAction(ctx, "restore"), &restored); err != nil {
+	if err := d.updateEvent(ctx, &restored, "restore"); err != nil {
 		t.Fatal(err)
 	}
 	now, _ := d.FindEventByID(ctx, e.ID)
-	if !reflect.DeepEqual(timeline.EventRecord(now), timeline.EventRecord(original)) {
-		t.Fatalf("restored event differs:\n%v\n%v", timeline.EventRecord(now), timeline.EventRecord(original))
+	if !reflect.DeepEqual(exchange.EventRecord(now), exchange.EventRecord(original)) {
+		t.Fatalf("restored event differs:\n%v\n%v", exchange.EventRecord(now), exchange.EventRecord(original))
 	}
 
 	// Delete, find it in the trash, bring it back exactly.
@@ -71,7 +72,7 @@ func TestHistoryAndTrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := d.FindEventByID(ctx, e.ID)
-	if !reflect.DeepEqual(timeline.EventRecord(got), timeline.EventRecord(original)) || back.ID != e.ID {
+	if !reflect.DeepEqual(exchange.EventRecord(got), exchange.EventRecord(original)) || back.ID != e.ID {
 		t.Fatalf("undeleted event differs")
 	}
 	if trash, _ := d.ListTrash(ctx); len(trash) != 0 {
@@ -91,7 +92,7 @@ func TestHistoryAndTrash(t *testing.T) {
 }
 
 func TestUndoImport(t *testing.T) {
-	ctx := timeline.WithActor(context.Background(), "importer")
+	ctx := timeline.WithUser(context.Background(), "importer")
 	d := openTest(t)
 	if err := d.CreateEvents(ctx, timeline.DemoEvents()); err != nil {
 		t.Fatal(err)
@@ -99,7 +100,7 @@ func TestUndoImport(t *testing.T) {
 	before := exportCSV(t, d)
 	data := bytes.Replace(before, []byte("Al-Sharaa visits Putin at the Kremlin"), []byte("Changed by the import"), 1)
 	data = append(data, []byte("\n,2001,,,New from the import,,other,,,\"US; RU\",,,,,,,,,,,,\n")...)
-	im, err := timeline.NewImporter(bytes.NewReader(data), nil)
+	im, err := exchange.NewImporter(bytes.NewReader(data), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +126,7 @@ func TestUndoImport(t *testing.T) {
 	}
 
 	// An import whose events were edited since cannot be undone.
-	im, _ = timeline.NewImporter(bytes.NewReader(data), nil)
+	im, _ = exchange.NewImporter(bytes.NewReader(data), nil)
 	sum, err = d.Import(ctx, im, timeline.ImportOptions{File: "again.csv"})
 	if err != nil {
 		t.Fatal(err)
@@ -142,7 +143,7 @@ func TestUndoImport(t *testing.T) {
 
 func importRows(t *testing.T, d *DB, ctx context.Context, csv string) *timeline.ImportSummary {
 	t.Helper()
-	im, err := timeline.NewImporter(strings.NewReader(csv), nil)
+	im, err := exchange.NewImporter(strings.NewReader(csv), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -98,7 +98,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	touched := map[timeline.Pair]bool{}
 
 	now := d.Now().UTC().Truncate(time.Second)
-	rev := importRevision{at: now.Format(time.RFC3339), user: timeline.ActorFrom(ctx), importID: importID}
+	rev := importRevision{at: now.Format(time.RFC3339), user: timeline.UserFrom(ctx), importID: importID}
 	pairs := map[timeline.Pair]int{}
 	// The rows are read, checked and keyed on another goroutine (the other
 	// core, on most machines) while this one writes.
@@ -384,11 +384,14 @@ func recountPairs(ctx context.Context, tx *sql.Tx, pairs map[timeline.Pair]bool)
 	return nil
 }
 
-// keyBytes packs a content key (32 hex digits) into 16 bytes, for the set of
-// keys a bulk load keeps in memory.
+// keyBytes packs a content key ("2:" and 32 hex digits) into 16 bytes, for
+// the set of keys a bulk load keeps in memory (all of one version).
 func keyBytes(key string) [16]byte {
 	var b [16]byte
-	hex.Decode(b[:], []byte(key))
+	_, hexDigits, _ := strings.Cut(key, ":")
+	if _, err := hex.Decode(b[:], []byte(hexDigits)); err != nil {
+		panic(fmt.Sprintf("db: malformed event key %q", key)) // Event.Key writes them
+	}
 	return b
 }
 
@@ -428,7 +431,7 @@ func readAhead(ctx context.Context, src timeline.ImportSource) (*aheadReader, fu
 				}
 				item := readItem{row: row}
 				if e := row.Event; e != nil && len(row.Problems) == 0 {
-					item.key, item.search = e.ContentKey(), timeline.IndexText(searchText(e))
+					item.key, item.search = e.Key(), timeline.IndexText(searchText(e))
 				}
 				items = append(items, item)
 			}

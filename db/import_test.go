@@ -1,6 +1,7 @@
 package db
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"bytes"
 	"context"
 	"os"
@@ -15,7 +16,7 @@ import (
 func exportCSV(t *testing.T, d *DB) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	cw := timeline.NewCSVWriter(&buf)
+	cw := exchange.NewCSVWriter(&buf)
 	if err := d.EachEventByID(context.Background(), cw.Write); err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +28,7 @@ func exportCSV(t *testing.T, d *DB) []byte {
 
 func importCSV(t *testing.T, d *DB, data []byte, mapping map[string]string, dry bool) *timeline.ImportSummary {
 	t.Helper()
-	im, err := timeline.NewImporter(bytes.NewReader(data), mapping)
+	im, err := exchange.NewImporter(bytes.NewReader(data), mapping)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,13 +241,13 @@ func TestImportEncodings(t *testing.T) {
 		})
 	}
 	t.Run("ErrEmpty", func(t *testing.T) {
-		if _, err := timeline.NewImporter(strings.NewReader(""), nil); timeline.ErrorCode(err) != timeline.EINVALID {
+		if _, err := exchange.NewImporter(strings.NewReader(""), nil); timeline.ErrorCode(err) != timeline.EINVALID {
 			t.Fatalf("empty file: %v", err)
 		}
 	})
 	t.Run("ErrUnterminatedQuote", func(t *testing.T) {
 		d := openTest(t)
-		im, err := timeline.NewImporter(strings.NewReader("date,title,countries\n2025,\"open quote,SY;RU\n2024,x,SY;RU\n"), nil)
+		im, err := exchange.NewImporter(strings.NewReader("date,title,countries\n2025,\"open quote,SY;RU\n2024,x,SY;RU\n"), nil)
 		if err != nil {
 			t.Fatal(err)
 		}

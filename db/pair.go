@@ -13,7 +13,7 @@ import (
 // answer for f: a pair with no filter but side and an upper date bound that
 // ends a month. Those counts cost the same however long the history is.
 func summaryUsable(f timeline.EventFilter) bool {
-	if f.Pair == nil || len(f.Kinds) > 0 || f.Tag != "" || f.Actor != "" || timeline.SearchTerms(f.Q) != "" {
+	if f.Pair == nil || len(f.Kinds) > 0 || f.Tag != "" || f.Actor != "" || SearchTerms(f.Q) != "" {
 		return false
 	}
 	return f.To.IsZero() || f.To.Precision != timeline.Day

@@ -86,3 +86,38 @@ func regionName(n display.Namer, c Country) string {
 
 // Slug is the lower-case code used in URLs (/pairs/sy/ru).
 func (c Country) Slug() string { return strings.ToLower(string(c)) }
+
+// ResolveCountry reads a country as an ISO 3166-1 alpha-2 or alpha-3 code
+// or its English or Arabic name (CLDR), in any case.
+func ResolveCountry(s string) (Country, bool) {
+	s = strings.TrimSpace(s)
+	if c := Country(strings.ToUpper(s)); len(s) == 2 && c.Valid() {
+		return c, true
+	}
+	if len(s) == 3 {
+		if r, err := language.ParseRegion(s); err == nil && r.IsCountry() {
+			if c := Country(r.Canonicalize().String()); c.Valid() {
+				return c, true
+			}
+		}
+	}
+	c, ok := countryNames()[Fold(s)]
+	return c, ok
+}
+
+var countryNames = sync.OnceValue(func() map[string]Country {
+	m := map[string]Country{}
+	for _, c := range Countries() {
+		m[Fold(c.Name())] = c
+		m[Fold(c.NameAR())] = c
+	}
+	for name, code := range map[string]Country{
+		"united states of america": "US", "usa": "US", "u.s.": "US", "u.s.a.": "US", "united kingdom of great britain and northern ireland": "GB",
+		"great britain": "GB", "russian federation": "RU", "syrian arab republic": "SY", "iran, islamic republic of": "IR",
+		"korea, republic of": "KR", "korea, democratic people's republic of": "KP", "south korea": "KR", "north korea": "KP",
+		"viet nam": "VN", "turkey": "TR", "czech republic": "CZ", "ivory coast": "CI", "holy see": "VA", "palestine": "PS",
+	} {
+		m[Fold(name)] = code
+	}
+	return m
+})

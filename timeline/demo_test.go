@@ -105,11 +105,4 @@ func TestDemoEvents(t *testing.T) {
 		}
 	})
 
-	t.Run("CSV", func(t *testing.T) {
-		for _, e := range DemoEvents() {
-			if got, want := len(EventRecord(e)), len(CSVHeader); got != want {
-				t.Fatalf("len(EventRecord) = %d, want %d", got, want)
-			}
-		}
-	})
 }

@@ -57,29 +57,6 @@ func IndexText(s string) string {
 	return f + "\n" + strings.Join(extra, " ")
 }
 
-// MaxSearchWords bounds the words of a search: each is a term the index
-// must look up, so an endless query would be an endless request.
-const MaxSearchWords = 10
-
-// SearchTerms splits a folded query into the words FTS5 should find, each
-// as a prefix, ANDed; words past MaxSearchWords are dropped. It returns ""
-// when the query has no word.
-func SearchTerms(q string) string {
-	words := strings.FieldsFunc(Fold(q), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	})
-	if len(words) > MaxSearchWords {
-		words = words[:MaxSearchWords]
-	}
-	for i, w := range words {
-		if r := []rune(w); len(r) > 40 {
-			w = string(r[:40])
-		}
-		words[i] = `"` + w + `"*`
-	}
-	return strings.Join(words, " ")
-}
-
 // highLevel lists, folded, the offices whose holders make a visit
 // "high-level": heads of state and government and foreign ministers.
 var highLevel = []string{

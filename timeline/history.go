@@ -2,8 +2,6 @@ package timeline
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"time"
 )
 
@@ -43,6 +41,11 @@ type HistoryService interface {
 	// deleted event). ENOTFOUND when it has none.
 	ListRevisions(ctx context.Context, eventID int64) ([]*Revision, error)
 
+	// RestoreRevision makes the state revision revisionID left the event's
+	// current one, recorded as a new revision. ENOTFOUND when the revision
+	// left no state; ECONFLICT when the event is in the trash.
+	RestoreRevision(ctx context.Context, eventID, revisionID int64) (*Event, error)
+
 	// ListTrash returns the deleted events, latest deletion first.
 	ListTrash(ctx context.Context) ([]*TrashItem, error)
 
@@ -61,113 +64,20 @@ type HistoryService interface {
 	UndoImport(ctx context.Context, importID int64) error
 }
 
-type actorKey struct{}
+type userKey struct{}
 
-// WithActor returns ctx naming who makes the changes done with it; the
-// store records the name in the history.
-func WithActor(ctx context.Context, name string) context.Context {
-	return context.WithValue(ctx, actorKey{}, name)
+// WithUser returns ctx naming the user who makes the changes done with it;
+// the store records the name in the history.
+func WithUser(ctx context.Context, name string) context.Context {
+	return context.WithValue(ctx, userKey{}, name)
 }
 
-// ActorFrom returns who acts in ctx, "dyad" when nobody was named (the demo
-// data, the command line without a name).
-func ActorFrom(ctx context.Context) string {
-	if name, ok := ctx.Value(actorKey{}).(string); ok && name != "" {
+// UserFrom returns the user named in ctx, "dyad" when nobody was named (the
+// demo data, the command line without a name).
+func UserFrom(ctx context.Context) string {
+	if name, ok := ctx.Value(userKey{}).(string); ok && name != "" {
 		return name
 	}
 	return "dyad"
 }
 
-// snapshot is the stored form of an event in the history: the JSON export
-// plus what it leaves out.
-type snapshot struct {
-	JSONEvent
-	Version int `json:"version"`
-}
-
-// Snapshot encodes e for the history.
-func Snapshot(e *Event) string {
-	b, _ := json.Marshal(snapshot{JSONEvent: NewJSONEvent(e, ""), Version: e.Version})
-	return string(b)
-}
-
-// FromSnapshot decodes what Snapshot encoded.
-func FromSnapshot(s string) (*Event, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var j snapshot
-	if err := json.Unmarshal([]byte(s), &j); err != nil {
-		return nil, fmt.Errorf("read snapshot: %w", err)
-	}
-	e := &Event{ID: j.ID, Title: j.Title, Description: j.Description, Kind: Kind(j.Kind), Initiator: Country(j.Initiator),
-		Location: j.Location, Tags: j.Tags, Version: j.Version}
-	var err error
-	if e.Date, err = ParseDate(j.Date); err != nil {
-		return nil, err
-	}
-	if j.EndDate != "" {
-		if e.End, err = ParseDate(j.EndDate); err != nil {
-			return nil, err
-		}
-	}
-	for _, c := range j.Countries {
-		e.Countries = append(e.Countries, Country(c))
-	}
-	for _, a := range j.Actors {
-		e.Actors = append(e.Actors, Actor{Name: a.Name, Role: a.Role, Country: Country(a.Country)})
-	}
-	for _, s := range j.Sources {
-		c := Citation{Source: Source{URL: s.URL, Title: s.Title, Publisher: s.Publisher, Language: s.Language, ArchiveURL: s.ArchiveURL}, Excerpt: s.Excerpt}
-		c.Published, _ = parseOptionalDate(s.Published)
-		c.Retrieved, _ = parseOptionalDate(s.Retrieved)
-		e.Sources = append(e.Sources, c)
-	}
-	if len(e.Tags) == 0 {
-		e.Tags = nil
-	}
-	e.CreatedAt, _ = time.Parse(time.RFC3339, j.CreatedAt)
-	e.UpdatedAt, _ = time.Parse(time.RFC3339, j.UpdatedAt)
-	return e, nil
-}
-
-func parseOptionalDate(s string) (Date, error) {
-	if s == "" {
-		return Date{}, nil
-	}
-	return ParseDate(s)
-}
-
-// Change is one field that differs between two versions of an event.
-type Change struct {
-	Field, Before, After string
-}
-
-// Diff lists the fields that differ between a and b (either may be nil),
-// in the order of the CSV columns, by their CSV values.
-func Diff(a, b *Event) []Change {
-	var ra, rb []string
-	if a != nil {
-		ra = EventRecord(a)
-	}
-	if b != nil {
-		rb = EventRecord(b)
-	}
-	var out []Change
-	for i, h := range CSVHeader {
-		if h == "id" || h == "cameo" || h == "goldstein" || h == "precision" {
-			continue
-		}
-		var x, y string
-		if ra != nil {
-			x = UnescapeFormula(ra[i])
-		}
-		if rb != nil {
-			y = UnescapeFormula(rb[i])
-		}
-		if x != y {
-			out = append(out, Change{Field: h, Before: x, After: y})
-		}
-	}
-	return out
-}

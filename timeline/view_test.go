@@ -630,3 +630,9 @@ func TestViewPanWholeYear(t *testing.T) {
 
 // testToday stands for the clock in tests that need one.
 var testToday = time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+
+// window returns the days from the first day of from to the last day of to,
+// both dates at any precision.
+func window(from, to string) Window {
+	return Window{DayIndex(MustParseDate(from).First()), DayIndex(MustParseDate(to).Last())}
+}

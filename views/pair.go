@@ -16,8 +16,8 @@ type PairPage struct {
 	Stats    *timeline.PairStats
 	History  timeline.Window // the whole history, in whole years
 	Window   timeline.Window // the visible range
-	Overview *timeline.Overview
-	Chart    *timeline.Chart
+	Overview *Overview
+	Chart    *Chart
 	Matching int // events in the window that pass the filters
 	Pages    int
 	Groups   []timeline.YearGroup // the list's page
@@ -135,11 +135,11 @@ func (p PairPage) windowLabel() string {
 	return a.Format() + " – " + b.Format()
 }
 
-func markerLabel(p PairPage, m timeline.Marker) string {
+func markerLabel(p PairPage, m Marker) string {
 	return dateRange(m.Event) + ", " + m.Event.Kind.Label() + ", " + p.sideLabel(m.Side) + ": " + m.Event.Title
 }
 
-func bucketLabel(p PairPage, b timeline.BucketMark) string {
+func bucketLabel(p PairPage, b BucketMark) string {
 	return b.Start.Format() + ": " + plural(b.Count, "event", "events") + " " + p.sideLabel(b.Side)
 }
 
@@ -233,14 +233,14 @@ func kindsSelected(ks []timeline.Kind) string {
 	return " (" + strconv.Itoa(len(ks)) + " chosen)"
 }
 
-func labelAnchor(m timeline.Marker) string {
+func labelAnchor(m Marker) string {
 	if m.LabelEnd != m.RTL {
 		return "end"
 	}
 	return "start"
 }
 
-func labelDirection(m timeline.Marker) string {
+func labelDirection(m Marker) string {
 	if m.RTL {
 		return "rtl"
 	}
@@ -248,14 +248,14 @@ func labelDirection(m timeline.Marker) string {
 }
 
 // leaderGap keeps the leader line off the label's text.
-func leaderGap(m timeline.Marker) float64 {
+func leaderGap(m Marker) float64 {
 	if m.LabelY < m.Y {
 		return -4
 	}
 	return 12
 }
 
-func bucketTextY(p PairPage, b timeline.BucketMark) float64 {
+func bucketTextY(p PairPage, b BucketMark) float64 {
 	if b.Side == timeline.SideA {
 		return b.Y - 3
 	}

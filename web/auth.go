@@ -63,7 +63,7 @@ func (s *Server) loadUser(next http.Handler) http.Handler {
 		}
 		ctx := context.WithValue(r.Context(), userKey{}, u)
 		ctx = views.WithUser(ctx, u.Name, string(u.Role))
-		ctx = timeline.WithActor(ctx, u.Name)
+		ctx = timeline.WithUser(ctx, u.Name)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -30,7 +31,7 @@ func (s *Server) baseURL(r *http.Request) string {
 
 // exportPair streams a pair's events in the format its file name names,
 // with the same filters as the timeline.
-func (s *Server) exportPair(format timeline.ExportFormat) http.HandlerFunc {
+func (s *Server) exportPair(format exchange.ExportFormat) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		p, err := pairFromURL(r)
 		if err != nil {
@@ -43,7 +44,7 @@ func (s *Server) exportPair(format timeline.ExportFormat) http.HandlerFunc {
 			return
 		}
 		base := s.baseURL(r)
-		meta := timeline.ExportMeta{Title: p.Name(), BaseURL: base, PageURL: base + v.WithEvent(0).URL(),
+		meta := exchange.ExportMeta{Title: p.Name(), BaseURL: base, PageURL: base + v.WithEvent(0).URL(),
 			SelfURL: base + r.URL.RequestURI(), Query: v.FilterQuery().Encode()}
 		name := "dyad-" + p.A.Slug() + "-" + p.B.Slug() + "-" + format.File
 		s.export(w, r, format, v.Filter(), meta, name)
@@ -51,20 +52,20 @@ func (s *Server) exportPair(format timeline.ExportFormat) http.HandlerFunc {
 }
 
 // exportAll streams every event.
-func (s *Server) exportAll(format timeline.ExportFormat) http.HandlerFunc {
+func (s *Server) exportAll(format exchange.ExportFormat) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		base := s.baseURL(r)
-		meta := timeline.ExportMeta{Title: "All events", BaseURL: base, PageURL: base + "/", SelfURL: base + r.URL.RequestURI()}
+		meta := exchange.ExportMeta{Title: "All events", BaseURL: base, PageURL: base + "/", SelfURL: base + r.URL.RequestURI()}
 		s.export(w, r, format, timeline.EventFilter{}, meta, "dyad-"+format.File)
 	}
 }
 
 // export writes events as they are read, never building the file in memory;
 // a feed holds the latest FeedSize events.
-func (s *Server) export(w http.ResponseWriter, r *http.Request, format timeline.ExportFormat, f timeline.EventFilter, meta timeline.ExportMeta, name string) {
+func (s *Server) export(w http.ResponseWriter, r *http.Request, format exchange.ExportFormat, f timeline.EventFilter, meta exchange.ExportMeta, name string) {
 	var feed []*timeline.Event
 	if format.Newest {
-		f.Newest, f.Limit = true, timeline.FeedSize
+		f.Newest, f.Limit = true, exchange.FeedSize
 		var err error
 		if feed, err = collect(r.Context(), s.events, f); err != nil {
 			s.error(w, r, err)
@@ -87,7 +88,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, format timeline.
 		// a UTF-8 byte-order mark; with it, Arabic opens intact.
 		out.Write([]byte("\xEF\xBB\xBF"))
 	}
-	ew, err := timeline.NewEventWriter(format, out, meta)
+	ew, err := exchange.NewEventWriter(format, out, meta)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -171,7 +172,7 @@ type apiPage struct {
 	Offset int                  `json:"offset"`
 	Limit  int                  `json:"limit"`
 	Next   string               `json:"next,omitempty"`
-	Events []timeline.JSONEvent `json:"events"`
+	Events []exchange.JSONEvent `json:"events"`
 }
 
 type apiPair struct {
@@ -240,9 +241,9 @@ func (s *Server) apiPairEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	base := s.baseURL(r)
 	page := apiPage{Pair: apiPair{A: string(p.A), B: string(p.B), AName: p.A.Name(), BName: p.B.Name()},
-		Query: v.FilterQuery().Encode(), Total: total, Offset: offset, Limit: limit, Events: []timeline.JSONEvent{}}
+		Query: v.FilterQuery().Encode(), Total: total, Offset: offset, Limit: limit, Events: []exchange.JSONEvent{}}
 	for _, e := range events {
-		page.Events = append(page.Events, timeline.NewJSONEvent(e, base))
+		page.Events = append(page.Events, exchange.NewJSONEvent(e, base))
 	}
 	if offset+len(events) < total {
 		nq := v.FilterQuery()

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"encoding/json"
 	"encoding/xml"
 	"net/http"
@@ -28,7 +29,7 @@ func TestExportFormats(t *testing.T) {
 		res := a.get(links["export-json"])
 		var doc struct {
 			Meta   map[string]string    `json:"meta"`
-			Events []timeline.JSONEvent `json:"events"`
+			Events []exchange.JSONEvent `json:"events"`
 		}
 		if err := json.Unmarshal([]byte(res.body), &doc); err != nil {
 			t.Fatalf("%v\n%s", err, res.body)
@@ -112,7 +113,7 @@ func TestAPI(t *testing.T) {
 	var page struct {
 		Total  int                  `json:"total"`
 		Next   string               `json:"next"`
-		Events []timeline.JSONEvent `json:"events"`
+		Events []exchange.JSONEvent `json:"events"`
 	}
 	if err := json.Unmarshal([]byte(res.body), &page); err != nil {
 		t.Fatal(err)
@@ -123,7 +124,7 @@ func TestAPI(t *testing.T) {
 	res = a.get(page.Next)
 	var second struct {
 		Next   string               `json:"next"`
-		Events []timeline.JSONEvent `json:"events"`
+		Events []exchange.JSONEvent `json:"events"`
 	}
 	json.Unmarshal([]byte(res.body), &second)
 	if len(second.Events) != 2 || second.Next != "" || second.Events[1].Date != "2025-12-24" {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/dyadhq/dyad/db"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
 )
@@ -80,17 +79,11 @@ func (s *Server) restoreRevision(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rev := findRevision(revs, chi.URLParam(r, "rev"))
-	if rev == nil || stateAfter(rev) == nil {
-		s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "There is no state to restore in that revision."))
+	if rev == nil {
+		s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "There is no such revision of event %d.", id))
 		return
 	}
-	if _, err := s.store.FindEventByID(r.Context(), id); timeline.ErrorCode(err) == timeline.ENOTFOUND {
-		s.error(w, r, timeline.Errorf(timeline.ECONFLICT, "The event is in the trash: bring it back from the trash first."))
-		return
-	}
-	e := *stateAfter(rev)
-	e.ID, e.Version = id, 0
-	if err := s.store.UpdateEvent(db.WithAction(r.Context(), "restore"), &e); err != nil {
+	if _, err := s.store.RestoreRevision(r.Context(), id, rev.ID); err != nil {
 		s.error(w, r, err)
 		return
 	}

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -34,8 +35,8 @@ func TestHistoryRestoreAndTrash(t *testing.T) {
 		t.Fatalf("restore: %d", res.status)
 	}
 	now, _ := a.store.FindEventByID(t.Context(), 2)
-	if !reflect.DeepEqual(timeline.EventRecord(now), timeline.EventRecord(original)) {
-		t.Fatalf("restored state differs:\n%v\n%v", timeline.EventRecord(now), timeline.EventRecord(original))
+	if !reflect.DeepEqual(exchange.EventRecord(now), exchange.EventRecord(original)) {
+		t.Fatalf("restored state differs:\n%v\n%v", exchange.EventRecord(now), exchange.EventRecord(original))
 	}
 	if n := a.get("/events/2/history").doc.Find(`[data-testid=revision][data-action=restore]`).Length(); n != 1 {
 		t.Fatalf("the restore is not a revision of its own")
@@ -66,7 +67,7 @@ func TestHistoryRestoreAndTrash(t *testing.T) {
 		t.Fatalf("undelete: %d", res.status)
 	}
 	back, err := a.store.FindEventByID(t.Context(), 2)
-	if err != nil || !reflect.DeepEqual(timeline.EventRecord(back), timeline.EventRecord(original)) {
+	if err != nil || !reflect.DeepEqual(exchange.EventRecord(back), exchange.EventRecord(original)) {
 		t.Fatalf("the event came back different: %v", err)
 	}
 	// Anonymous visitors do not see the history.

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"encoding/json"
 	"encoding/xml"
 	"net/http"
@@ -84,7 +85,7 @@ func TestHostileInput(t *testing.T) {
 			}
 			// Exports carry the text literally and parse.
 			var doc struct {
-				Events []timeline.JSONEvent `json:"events"`
+				Events []exchange.JSONEvent `json:"events"`
 			}
 			if err := json.Unmarshal([]byte(a.get("/pairs/sy/ru/events.json").body), &doc); err != nil || doc.Events[0].Description != s {
 				t.Fatalf("JSON: %v", err)
@@ -98,7 +99,7 @@ func TestHostileInput(t *testing.T) {
 				t.Fatalf("Atom: %v", err)
 			}
 			recs := parseCSV(t, a.get("/pairs/sy/ru/events.csv").body)
-			if got := timeline.UnescapeFormula(recs[1][5]); got != s {
+			if got := exchange.UnescapeFormula(recs[1][5]); got != s {
 				t.Fatalf("CSV description %q", got)
 			}
 			if tl := a.get("/pairs/sy/ru/timelinejs.json").body; strings.Contains(tl, "<script>") || strings.Contains(tl, "<img") {

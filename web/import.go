@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -52,7 +53,7 @@ type importJob struct {
 	mu       sync.Mutex
 	state    string
 	mapping  map[string]string
-	columns  []timeline.Column
+	columns  []exchange.Column
 	firstRow []string
 	sample   []timeline.ImportRow
 	summary  *timeline.ImportSummary
@@ -209,7 +210,7 @@ func (s *Server) runImport(job *importJob, dry bool) {
 		return
 	}
 	defer f.Close()
-	im, err := timeline.NewImporter(&jobReader{r: f, n: &job.read}, mapping)
+	im, err := exchange.NewImporter(&jobReader{r: f, n: &job.read}, mapping)
 	if err != nil {
 		fail(timeline.ErrorMessage(err))
 		return
@@ -218,7 +219,7 @@ func (s *Server) runImport(job *importJob, dry bool) {
 	job.columns = im.Columns
 	job.mu.Unlock()
 	src := &sampler{ImportSource: im}
-	sum, err := s.store.Import(timeline.WithActor(context.Background(), job.User), src, timeline.ImportOptions{DryRun: dry, File: job.Name, MaxProblems: previewIssues,
+	sum, err := s.store.Import(timeline.WithUser(context.Background(), job.User), src, timeline.ImportOptions{DryRun: dry, File: job.Name, MaxProblems: previewIssues,
 		Progress: func(n int) { job.rows.Store(int64(n)) }})
 	if err != nil {
 		if timeline.ErrorCode(err) == timeline.EINTERNAL {
@@ -266,7 +267,7 @@ func jobView(job *importJob) views.ImportJob {
 	job.mu.Lock()
 	defer job.mu.Unlock()
 	v := views.ImportJob{Token: job.Token, Name: job.Name, Size: job.Size, State: job.state, Error: job.err,
-		Columns: job.columns, Summary: job.summary, Sample: job.sample, Fields: timeline.ImportFields,
+		Columns: job.columns, Summary: job.summary, Sample: job.sample, Fields: exchange.ImportFields,
 		Rows: int(job.rows.Load()), Mapped: job.mapped}
 	if job.Size > 0 {
 		v.Percent = min(100, int(100*job.read.Load()/job.Size))
@@ -300,7 +301,7 @@ func (s *Server) importAction(w http.ResponseWriter, r *http.Request) {
 		mapping := map[string]string{}
 		for i, c := range job.columns {
 			f := r.PostForm.Get("col" + strconv.Itoa(i))
-			if f != "" && !timeline.IsImportField(f) {
+			if f != "" && !exchange.IsImportField(f) {
 				s.error(w, r, timeline.Errorf(timeline.EINVALID, "%q is not a field.", f))
 				return
 			}

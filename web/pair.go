@@ -141,7 +141,7 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 	if err != nil {
 		return page, err
 	}
-	page.Overview = timeline.LayoutOverview(history, win, og, obuckets)
+	page.Overview = views.LayoutOverview(history, win, og, obuckets)
 
 	// The window: every event as a marker, or counted buckets when too many.
 	wf := f // an open range is the whole history, which the window shows
@@ -150,21 +150,21 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 		return page, err
 	}
 	page.Matching = inWindow
-	if inWindow <= timeline.MaxMarkers {
+	if inWindow <= views.MaxMarkers {
 		mf := wf
-		mf.Limit = timeline.MaxMarkers
+		mf.Limit = views.MaxMarkers
 		events, err := collect(ctx, s.events, mf)
 		if err != nil {
 			return page, err
 		}
-		page.Chart = timeline.LayoutEvents(win, v.Pair, events)
+		page.Chart = views.LayoutEvents(win, v.Pair, events)
 	} else {
-		g := timeline.Granularity(win)
+		g := views.Granularity(win)
 		buckets, err := s.events.CountBuckets(ctx, wf, g)
 		if err != nil {
 			return page, err
 		}
-		page.Chart = timeline.LayoutBuckets(win, g, buckets)
+		page.Chart = views.LayoutBuckets(win, g, buckets)
 	}
 
 	// The list: the same window, a page at a time.

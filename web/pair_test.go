@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"github.com/dyadhq/dyad/views"
 	"context"
 	"fmt"
 	"net/url"
@@ -323,7 +324,7 @@ func TestDenseAggregation(t *testing.T) {
 	// Zoom into one year's bucket: 100 events fit as markers.
 	href := buckets.First().AttrOr("href", "")
 	zoomed := a.get(href)
-	if n := zoomed.doc.Find(`[data-testid=marker]`).Length(); n == 0 || n > timeline.MaxMarkers {
+	if n := zoomed.doc.Find(`[data-testid=marker]`).Length(); n == 0 || n > views.MaxMarkers {
 		t.Fatalf("%s: %d markers", href, n)
 	}
 	// The overview marks the visible window.

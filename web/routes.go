@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
@@ -33,11 +34,11 @@ func (s *Server) routes() http.Handler {
 		r.Get("/", s.home)
 		r.Get("/pairs", s.pickPair)
 		r.Get("/pairs/{a}/{b}", s.pairTimeline)
-		for _, f := range timeline.ExportFormats {
+		for _, f := range exchange.ExportFormats {
 			r.Get("/pairs/{a}/{b}/"+f.File, s.exportPair(f))
 		}
-		csv, _ := timeline.ExportFormatByName("csv")
-		json, _ := timeline.ExportFormatByName("json")
+		csv, _ := exchange.ExportFormatByName("csv")
+		json, _ := exchange.ExportFormatByName("json")
 		r.Get("/events.csv", s.exportAll(csv))
 		r.Get("/events.json", s.exportAll(json))
 		r.Get("/api/pairs/{a}/{b}/events", s.apiPairEvents)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"bufio"
 	"context"
 	"errors"
@@ -26,12 +27,12 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 		}
 		return err
 	}
-	format, ok := timeline.ExportFormatByName(*formatName)
+	format, ok := exchange.ExportFormatByName(*formatName)
 	if !ok {
 		return usageError{fmt.Sprintf("--format %q: choose csv, json, ics, atom or timelinejs", *formatName)}
 	}
 	var f timeline.EventFilter
-	meta := timeline.ExportMeta{Title: "All events", BaseURL: strings.TrimSuffix(*base, "/"), PageURL: *base}
+	meta := exchange.ExportMeta{Title: "All events", BaseURL: strings.TrimSuffix(*base, "/"), PageURL: *base}
 	if *pair != "" {
 		a, b, ok := strings.Cut(*pair, "-")
 		p, err := timeline.ParsePair(a, b)
@@ -67,7 +68,7 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 	n := 0
 	var events func(fn func(*timeline.Event) error) error
 	if format.Newest {
-		f.Newest, f.Limit = true, timeline.FeedSize
+		f.Newest, f.Limit = true, exchange.FeedSize
 		feed, _, err := store.FindEvents(ctx, f)
 		if err != nil {
 			return err
@@ -90,7 +91,7 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 	} else {
 		events = func(fn func(*timeline.Event) error) error { return store.EachEventByID(ctx, fn) }
 	}
-	ew, err := timeline.NewEventWriter(format, bw, meta)
+	ew, err := exchange.NewEventWriter(format, bw, meta)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"bufio"
 	"context"
 	"errors"
@@ -56,7 +57,7 @@ func importCmd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	counter := &countingReader{r: f}
-	im, err := timeline.NewImporter(counter, mapping)
+	im, err := exchange.NewImporter(counter, mapping)
 	if err != nil {
 		return err
 	}
@@ -88,7 +89,7 @@ func importCmd(ctx context.Context, e *env, args []string) error {
 	}
 	p := newProgress(e.stdout, info.Size(), counter)
 	start := time.Now()
-	sum, err := store.Import(timeline.WithActor(ctx, "dyad import (command line)"), im,
+	sum, err := store.Import(timeline.WithUser(ctx, "dyad import (command line)"), im,
 		timeline.ImportOptions{DryRun: *dry, File: filepath.Base(file), Progress: p.update, MaxProblems: 50})
 	p.done()
 	if err != nil {
@@ -153,7 +154,7 @@ func readMapping(path string) (map[string]string, error) {
 		if field == "-" {
 			field = ""
 		}
-		if field != "" && !timeline.IsImportField(field) {
+		if field != "" && !exchange.IsImportField(field) {
 			return nil, fmt.Errorf("%s:%d: %q is not a field; the fields are those of dyad's CSV header (README: CSV columns)", path, n, field)
 		}
 		m[header] = field
@@ -161,7 +162,7 @@ func readMapping(path string) (map[string]string, error) {
 	return m, sc.Err()
 }
 
-func unmappedMessage(im *timeline.Importer) string {
+func unmappedMessage(im *exchange.Importer) string {
 	var cols []string
 	for _, c := range im.Columns {
 		f := c.Field

@@ -1,6 +1,7 @@
-package timeline
+package exchange
 
 import (
+	"github.com/dyadhq/dyad/timeline"
 	"bufio"
 	"encoding/json"
 	"errors"
@@ -58,7 +59,7 @@ type JSONSource struct {
 
 // NewJSONEvent returns e in its JSON form; baseURL is dyad's address, such
 // as https://dyad.example, from which the event's page URL is made.
-func NewJSONEvent(e *Event, baseURL string) JSONEvent {
+func NewJSONEvent(e *timeline.Event, baseURL string) JSONEvent {
 	info, _ := e.Kind.Info()
 	j := JSONEvent{
 		ID:          e.ID,
@@ -66,7 +67,7 @@ func NewJSONEvent(e *Event, baseURL string) JSONEvent {
 		Date:        e.Date.String(),
 		Precision:   e.Date.Precision.String(),
 		EndDate:     e.End.String(),
-		DisplayDate: FormatSpan(e.Date, e.End),
+		DisplayDate: timeline.FormatSpan(e.Date, e.End),
 		Title:       e.Title,
 		Description: e.Description,
 		Kind:        string(e.Kind),
@@ -138,7 +139,7 @@ func (jw *JSONWriter) start() error {
 
 // Write adds one event to the document. Output is buffered; call Flush to
 // push it to the client while streaming.
-func (jw *JSONWriter) Write(e *Event) error {
+func (jw *JSONWriter) Write(e *timeline.Event) error {
 	if jw.closed {
 		return errExportClosed
 	}
@@ -189,7 +190,7 @@ func exportEventURL(baseURL string, id int64) string {
 
 // exportLink returns u when it is an http or https URL and "" otherwise.
 func exportLink(u string) string {
-	if IsWebURL(u) {
+	if timeline.IsWebURL(u) {
 		return u
 	}
 	return ""
@@ -204,7 +205,7 @@ func exportTime(t time.Time) string {
 }
 
 // exportStamp is the last time e changed, for formats that require one.
-func exportStamp(e *Event) time.Time {
+func exportStamp(e *timeline.Event) time.Time {
 	switch {
 	case !e.UpdatedAt.IsZero():
 		return e.UpdatedAt.UTC()
@@ -215,7 +216,7 @@ func exportStamp(e *Event) time.Time {
 }
 
 // exportPrecision is the coarser precision of an event's start and end.
-func exportPrecision(e *Event) Precision {
+func exportPrecision(e *timeline.Event) timeline.Precision {
 	p := e.Date.Precision
 	if !e.End.IsZero() && e.End.Precision > p {
 		p = e.End.Precision
@@ -225,9 +226,9 @@ func exportPrecision(e *Event) Precision {
 
 // exportDateLine says when e happened and how precisely that is known:
 // "Date: 15 October 2025", "Date known to the month: October 2025".
-func exportDateLine(e *Event) string {
-	span := FormatSpan(e.Date, e.End)
-	if p := exportPrecision(e); p != Day {
+func exportDateLine(e *timeline.Event) string {
+	span := timeline.FormatSpan(e.Date, e.End)
+	if p := exportPrecision(e); p != timeline.Day {
 		return "Date known to the " + p.String() + ": " + span
 	}
 	return "Date: " + span
@@ -236,7 +237,7 @@ func exportDateLine(e *Event) string {
 // exportSourceLines describes e's sources as plain text, one per line:
 // "Title (Publisher) <https://...>, archived <https://...>". Addresses that
 // are not http or https are left out.
-func exportSourceLines(e *Event) string {
+func exportSourceLines(e *timeline.Event) string {
 	if e.Unsourced() {
 		return "No source cited."
 	}

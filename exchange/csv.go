@@ -1,6 +1,7 @@
-package timeline
+package exchange
 
 import (
+	"github.com/dyadhq/dyad/timeline"
 	"bufio"
 	"io"
 	"strconv"
@@ -122,7 +123,7 @@ func NewCSVWriter(w io.Writer) *CSVWriter {
 
 // Write writes one event as one row. Rows are buffered; Flush every so often
 // when streaming to a client.
-func (cw *CSVWriter) Write(e *Event) error {
+func (cw *CSVWriter) Write(e *timeline.Event) error {
 	if !cw.header {
 		cw.header = true
 		cw.writeRecord(CSVHeader)
@@ -185,7 +186,7 @@ func (cw *CSVWriter) Rows() int { return cw.rows }
 
 // EventRecord returns the CSV cells of e, in CSVHeader order, each passed
 // through EscapeFormula.
-func EventRecord(e *Event) []string {
+func EventRecord(e *timeline.Event) []string {
 	info, _ := e.Kind.Info()
 	countries := make([]string, len(e.Countries))
 	for i, c := range e.Countries {

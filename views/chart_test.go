@@ -1,6 +1,7 @@
-package timeline
+package views
 
 import (
+	"github.com/dyadhq/dyad/timeline"
 	"fmt"
 	"slices"
 	"strings"
@@ -21,8 +22,8 @@ const (
 
 // window returns the days from the first day of from to the last day of to,
 // both dates at any precision.
-func window(from, to string) Window {
-	return Window{DayIndex(MustParseDate(from).First()), DayIndex(MustParseDate(to).Last())}
+func window(from, to string) timeline.Window {
+	return timeline.Window{Start: timeline.DayIndex(timeline.MustParseDate(from).First()), End: timeline.DayIndex(timeline.MustParseDate(to).Last())}
 }
 
 // labelBox returns the horizontal extent of m's label.
@@ -38,7 +39,7 @@ func labelBox(m Marker) (a, b float64) {
 // timeline order: initiated by Syria, by Russia and by neither; known to the
 // day, month, year and decade; some lasting several days (one into 2026);
 // short, long, English and Arabic titles.
-func denseEvents() []*Event {
+func denseEvents() []*timeline.Event {
 	titles := []string{
 		"زيارة وزير الخارجية السوري أسعد الشيباني إلى موسكو ولقاء لافروف",
 		"Talks",
@@ -49,15 +50,15 @@ func denseEvents() []*Event {
 		"Joint statement",
 	}
 	start := time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC)
-	var events []*Event
+	var events []*timeline.Event
 	for i := range 120 {
 		day := start.AddDate(0, 0, i*3)
-		e := &Event{
+		e := &timeline.Event{
 			ID:        int64(i + 1),
-			Date:      DayDate(day),
+			Date:      timeline.DayDate(day),
 			Title:     titles[i%len(titles)],
-			Kind:      KindConsult,
-			Countries: []Country{"SY", "RU"},
+			Kind:      timeline.KindConsult,
+			Countries: []timeline.Country{"SY", "RU"},
 		}
 		switch i % 3 {
 		case 0:
@@ -67,26 +68,26 @@ func denseEvents() []*Event {
 		}
 		switch {
 		case i%17 == 0:
-			e.Date = Date{Year: 2020, Precision: Decade}
+			e.Date = timeline.Date{Year: 2020, Precision: timeline.Decade}
 		case i%11 == 0:
-			e.Date = Date{Year: 2025, Precision: Year}
+			e.Date = timeline.Date{Year: 2025, Precision: timeline.Year}
 		case i%7 == 0:
-			e.Date = Date{Year: 2025, Month: day.Month(), Precision: Month}
+			e.Date = timeline.Date{Year: 2025, Month: day.Month(), Precision: timeline.Month}
 		case i%5 == 0:
-			e.End = DayDate(day.AddDate(0, 0, 4))
+			e.End = timeline.DayDate(day.AddDate(0, 0, 4))
 		case i == 118:
-			e.End = MustParseDate("2026-01-03")
+			e.End = timeline.MustParseDate("2026-01-03")
 		}
 		events = append(events, e)
 	}
-	slices.SortStableFunc(events, func(a, b *Event) int { return a.Date.Compare(b.Date) })
+	slices.SortStableFunc(events, func(a, b *timeline.Event) int { return a.Date.Compare(b.Date) })
 	return events
 }
 
 func TestLayoutEventsDense(t *testing.T) {
 	events := denseEvents()
-	w := Span(MustParseDate("2025"))
-	for _, p := range []Pair{{A: "SY", B: "RU"}, {A: "RU", B: "SY"}} {
+	w := timeline.Span(timeline.MustParseDate("2025"))
+	for _, p := range []timeline.Pair{{A: "SY", B: "RU"}, {A: "RU", B: "SY"}} {
 		t.Run(string(p.A)+"-"+string(p.B), func(t *testing.T) {
 			c := LayoutEvents(w, p, events)
 			if got, want := len(c.Markers), len(events); got != want {
@@ -104,24 +105,24 @@ func TestLayoutEventsDense(t *testing.T) {
 				if m.Event != e {
 					t.Fatalf("Markers[%d] is event %d, want %d (input order)", i, m.Event.ID, e.ID)
 				}
-				var wantSide Side
+				var wantSide timeline.Side
 				switch e.Initiator {
 				case p.A:
-					wantSide = SideA
+					wantSide = timeline.SideA
 				case p.B:
-					wantSide = SideB
+					wantSide = timeline.SideB
 				default:
-					wantSide = SideNone
+					wantSide = timeline.SideNone
 				}
 				if m.Side != wantSide {
 					t.Errorf("event %d (initiator %q): Side = %q, want %q", e.ID, e.Initiator, m.Side, wantSide)
 				}
 				switch wantSide {
-				case SideA:
+				case timeline.SideA:
 					if !(m.Y < c.SpineY) {
 						t.Errorf("event %d by %s (A): Y = %v, want above SpineY = %v", e.ID, e.Initiator, m.Y, c.SpineY)
 					}
-				case SideB:
+				case timeline.SideB:
 					if !(m.Y > c.SpineY) {
 						t.Errorf("event %d by %s (B): Y = %v, want below SpineY = %v", e.ID, e.Initiator, m.Y, c.SpineY)
 					}
@@ -136,7 +137,7 @@ func TestLayoutEventsDense(t *testing.T) {
 				if m.SpanX1 > m.X || m.X > m.SpanX2 {
 					t.Errorf("event %d: X = %v, want within its span [%v, %v]", e.ID, m.X, m.SpanX1, m.SpanX2)
 				}
-				if e.Date.Precision != Day || !e.End.IsZero() {
+				if e.Date.Precision != timeline.Day || !e.End.IsZero() {
 					if !(m.SpanX2 > m.SpanX1) {
 						t.Errorf("event %d (%s to %s): SpanX1, SpanX2 = %v, %v, want a span", e.ID, e.Date, e.End, m.SpanX1, m.SpanX2)
 					}
@@ -167,11 +168,11 @@ func TestLayoutEventsDense(t *testing.T) {
 					t.Errorf("event %d: LabelX = %v (LabelEnd %v) is on the wrong side of X = %v", e.ID, m.LabelX, m.LabelEnd, m.X)
 				}
 				switch m.Side {
-				case SideA:
+				case timeline.SideA:
 					if !(m.LabelY < c.SpineY) {
 						t.Errorf("event %d (A): LabelY = %v, want above SpineY = %v", e.ID, m.LabelY, c.SpineY)
 					}
-				case SideB:
+				case timeline.SideB:
 					if !(m.LabelY > c.SpineY) {
 						t.Errorf("event %d (B): LabelY = %v, want below SpineY = %v", e.ID, m.LabelY, c.SpineY)
 					}
@@ -211,16 +212,16 @@ func TestLayoutEventsDense(t *testing.T) {
 
 func TestLayoutEventsFlipsWithPair(t *testing.T) {
 	events := denseEvents()
-	w := Span(MustParseDate("2025"))
-	sr := LayoutEvents(w, Pair{A: "SY", B: "RU"}, events)
-	rs := LayoutEvents(w, Pair{A: "RU", B: "SY"}, events)
-	flip := map[Side]Side{SideA: SideB, SideB: SideA, SideNone: SideNone}
+	w := timeline.Span(timeline.MustParseDate("2025"))
+	sr := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, events)
+	rs := LayoutEvents(w, timeline.Pair{A: "RU", B: "SY"}, events)
+	flip := map[timeline.Side]timeline.Side{timeline.SideA: timeline.SideB, timeline.SideB: timeline.SideA, timeline.SideNone: timeline.SideNone}
 	for i := range events {
 		m, n := sr.Markers[i], rs.Markers[i]
 		if n.Side != flip[m.Side] {
 			t.Errorf("event %d: side %q for SY-RU and %q for RU-SY, want %q", m.Event.ID, m.Side, n.Side, flip[m.Side])
 		}
-		if m.Side != SideNone && (m.Y < sr.SpineY) == (n.Y < rs.SpineY) {
+		if m.Side != timeline.SideNone && (m.Y < sr.SpineY) == (n.Y < rs.SpineY) {
 			t.Errorf("event %d: on the same side of the spine for SY-RU (y=%v) and RU-SY (y=%v)", m.Event.ID, m.Y, n.Y)
 		}
 		if m.X != n.X {
@@ -230,53 +231,53 @@ func TestLayoutEventsFlipsWithPair(t *testing.T) {
 }
 
 func TestLayoutEventsMarker(t *testing.T) {
-	w := Span(MustParseDate("2025"))
+	w := timeline.Span(timeline.MustParseDate("2025"))
 	left, right := chartPad, ChartWidth-chartPad
 	long := "Syrian Foreign Minister al-Shaibani arrives in Moscow for talks" // 63 runes
 	for _, tt := range []struct {
 		name     string
-		event    Event
-		side     Side
+		event    timeline.Event
+		side     timeline.Side
 		span     bool    // SpanX2 > SpanX1
 		x1, x2   float64 // the span, when span is true
 		label    string
 		rtl      bool
 		labelEnd bool
 	}{
-		{name: "day", event: Event{Date: MustParseDate("2025-07-02"), Title: "Talks", Initiator: "SY"},
-			side: SideA, label: "Talks"},
-		{name: "day by B", event: Event{Date: MustParseDate("2025-07-02"), Title: "Talks", Initiator: "RU"},
-			side: SideB, label: "Talks"},
-		{name: "day by a third country", event: Event{Date: MustParseDate("2025-07-02"), Title: "Talks", Initiator: "US"},
-			side: SideNone, label: "Talks"},
-		{name: "month", event: Event{Date: MustParseDate("2025-02"), Title: "Talks"},
-			side: SideNone, span: true, x1: left + 31.0/365*(right-left), x2: left + 59.0/365*(right-left), label: "Talks"},
-		{name: "year", event: Event{Date: MustParseDate("2025"), Title: "Talks"},
-			side: SideNone, span: true, x1: left, x2: right, label: "Talks"},
-		{name: "decade", event: Event{Date: MustParseDate("2020s"), Title: "Talks"},
-			side: SideNone, span: true, x1: left, x2: right, label: "Talks"},
-		{name: "several days", event: Event{Date: MustParseDate("2025-02-01"), End: MustParseDate("2025-02-28"), Title: "Talks"},
-			side: SideNone, span: true, x1: left + 31.0/365*(right-left), x2: left + 59.0/365*(right-left), label: "Talks"},
-		{name: "several days into next year", event: Event{Date: MustParseDate("2025-12-01"), End: MustParseDate("2026-01-10"), Title: "Talks"},
-			side: SideNone, span: true, x1: left + 334.0/365*(right-left), x2: right, label: "Talks"},
-		{name: "Arabic", event: Event{Date: MustParseDate("2025-07-02"), Title: "زيارة لافروف إلى دمشق"},
-			side: SideNone, label: "زيارة لافروف إلى دمشق", rtl: true},
-		{name: "Arabic after a number", event: Event{Date: MustParseDate("2025-07-02"), Title: "2025: زيارة"},
-			side: SideNone, label: "2025: زيارة", rtl: true},
-		{name: "English with an Arabic name", event: Event{Date: MustParseDate("2025-07-02"), Title: "Visit to دمشق"},
-			side: SideNone, label: "Visit to دمشق"},
-		{name: "34 runes", event: Event{Date: MustParseDate("2025-07-02"), Title: strings.Repeat("x", 34)},
-			side: SideNone, label: strings.Repeat("x", 34)},
-		{name: "long", event: Event{Date: MustParseDate("2025-07-02"), Title: long},
-			side: SideNone, label: "Syrian Foreign Minister al-Shaiba…"},
-		{name: "long Arabic", event: Event{Date: MustParseDate("2025-07-02"), Title: strings.Repeat("ب", 40)},
-			side: SideNone, label: strings.Repeat("ب", 33) + "…", rtl: true},
-		{name: "at the right edge", event: Event{Date: MustParseDate("2025-12-30"), Title: long},
-			side: SideNone, label: "Syrian Foreign Minister al-Shaiba…", labelEnd: true},
+		{name: "day", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: "Talks", Initiator: "SY"},
+			side: timeline.SideA, label: "Talks"},
+		{name: "day by B", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: "Talks", Initiator: "RU"},
+			side: timeline.SideB, label: "Talks"},
+		{name: "day by a third country", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: "Talks", Initiator: "US"},
+			side: timeline.SideNone, label: "Talks"},
+		{name: "month", event: timeline.Event{Date: timeline.MustParseDate("2025-02"), Title: "Talks"},
+			side: timeline.SideNone, span: true, x1: left + 31.0/365*(right-left), x2: left + 59.0/365*(right-left), label: "Talks"},
+		{name: "year", event: timeline.Event{Date: timeline.MustParseDate("2025"), Title: "Talks"},
+			side: timeline.SideNone, span: true, x1: left, x2: right, label: "Talks"},
+		{name: "decade", event: timeline.Event{Date: timeline.MustParseDate("2020s"), Title: "Talks"},
+			side: timeline.SideNone, span: true, x1: left, x2: right, label: "Talks"},
+		{name: "several days", event: timeline.Event{Date: timeline.MustParseDate("2025-02-01"), End: timeline.MustParseDate("2025-02-28"), Title: "Talks"},
+			side: timeline.SideNone, span: true, x1: left + 31.0/365*(right-left), x2: left + 59.0/365*(right-left), label: "Talks"},
+		{name: "several days into next year", event: timeline.Event{Date: timeline.MustParseDate("2025-12-01"), End: timeline.MustParseDate("2026-01-10"), Title: "Talks"},
+			side: timeline.SideNone, span: true, x1: left + 334.0/365*(right-left), x2: right, label: "Talks"},
+		{name: "Arabic", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: "زيارة لافروف إلى دمشق"},
+			side: timeline.SideNone, label: "زيارة لافروف إلى دمشق", rtl: true},
+		{name: "Arabic after a number", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: "2025: زيارة"},
+			side: timeline.SideNone, label: "2025: زيارة", rtl: true},
+		{name: "English with an Arabic name", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: "Visit to دمشق"},
+			side: timeline.SideNone, label: "Visit to دمشق"},
+		{name: "34 runes", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: strings.Repeat("x", 34)},
+			side: timeline.SideNone, label: strings.Repeat("x", 34)},
+		{name: "long", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: long},
+			side: timeline.SideNone, label: "Syrian Foreign Minister al-Shaiba…"},
+		{name: "long Arabic", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: strings.Repeat("ب", 40)},
+			side: timeline.SideNone, label: strings.Repeat("ب", 33) + "…", rtl: true},
+		{name: "at the right edge", event: timeline.Event{Date: timeline.MustParseDate("2025-12-30"), Title: long},
+			side: timeline.SideNone, label: "Syrian Foreign Minister al-Shaiba…", labelEnd: true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := tt.event
-			c := LayoutEvents(w, Pair{A: "SY", B: "RU"}, []*Event{&e})
+			c := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, []*timeline.Event{&e})
 			if len(c.Markers) != 1 {
 				t.Fatalf("len(Markers) = %d, want 1", len(c.Markers))
 			}
@@ -295,7 +296,7 @@ func TestLayoutEventsMarker(t *testing.T) {
 				if m.SpanX1 != m.SpanX2 || m.X != m.SpanX1 {
 					t.Errorf("X, SpanX1, SpanX2 = %v, %v, %v, want all equal", m.X, m.SpanX1, m.SpanX2)
 				}
-				if got, want := m.X, c.DayX(DayIndex(e.Date)); got != want {
+				if got, want := m.X, c.DayX(timeline.DayIndex(e.Date)); got != want {
 					t.Errorf("X = %v, want DayX = %v", got, want)
 				}
 			}
@@ -316,9 +317,9 @@ func TestLayoutEventsMarker(t *testing.T) {
 			}
 			wantY := c.SpineY
 			switch tt.side {
-			case SideA:
+			case timeline.SideA:
 				wantY = c.SpineY - markerOffset
-			case SideB:
+			case timeline.SideB:
 				wantY = c.SpineY + markerOffset
 			}
 			if m.Y != wantY {
@@ -335,7 +336,7 @@ func TestLayoutEventsMarker(t *testing.T) {
 func near(a, b float64) bool { return a-b < 0.01 && b-a < 0.01 }
 
 func TestLayoutEventsEmpty(t *testing.T) {
-	c := LayoutEvents(Span(MustParseDate("2025")), Pair{A: "SY", B: "RU"}, nil)
+	c := LayoutEvents(timeline.Span(timeline.MustParseDate("2025")), timeline.Pair{A: "SY", B: "RU"}, nil)
 	if len(c.Markers) != 0 || len(c.Buckets) != 0 {
 		t.Errorf("got %d markers and %d buckets, want none", len(c.Markers), len(c.Buckets))
 	}
@@ -349,17 +350,17 @@ func TestLayoutEventsEmpty(t *testing.T) {
 
 func TestLayoutBuckets(t *testing.T) {
 	w := window("2021", "2025")
-	buckets := []Bucket{
-		{Start: MustParseDate("2020"), Side: SideA, Count: 50}, // before the window
-		{Start: MustParseDate("2021"), Side: SideA, Count: 1},
-		{Start: MustParseDate("2021"), Side: SideB, Count: 4},
-		{Start: MustParseDate("2023"), Side: SideA, Count: 9},
-		{Start: MustParseDate("2023"), Side: SideB, Count: 16},
-		{Start: MustParseDate("2024"), Side: SideNone, Count: 2},
-		{Start: MustParseDate("2026"), Side: SideB, Count: 50}, // after the window
+	buckets := []timeline.Bucket{
+		{Start: timeline.MustParseDate("2020"), Side: timeline.SideA, Count: 50}, // before the window
+		{Start: timeline.MustParseDate("2021"), Side: timeline.SideA, Count: 1},
+		{Start: timeline.MustParseDate("2021"), Side: timeline.SideB, Count: 4},
+		{Start: timeline.MustParseDate("2023"), Side: timeline.SideA, Count: 9},
+		{Start: timeline.MustParseDate("2023"), Side: timeline.SideB, Count: 16},
+		{Start: timeline.MustParseDate("2024"), Side: timeline.SideNone, Count: 2},
+		{Start: timeline.MustParseDate("2026"), Side: timeline.SideB, Count: 50}, // after the window
 	}
-	c := LayoutBuckets(w, Year, buckets)
-	if c.Granularity != Year {
+	c := LayoutBuckets(w, timeline.Year, buckets)
+	if c.Granularity != timeline.Year {
 		t.Errorf("Granularity = %v, want year", c.Granularity)
 	}
 	if len(c.Markers) != 0 {
@@ -381,22 +382,22 @@ func TestLayoutBuckets(t *testing.T) {
 			if b.X1 < c.DayX(w.Start) || b.X2 > c.DayX(w.End+1) {
 				t.Errorf("X1, X2 = %v, %v, want within the window [%v, %v]", b.X1, b.X2, c.DayX(w.Start), c.DayX(w.End+1))
 			}
-			if x := c.DayX(Span(b.Start).Start); b.X1 < x || b.X1 > x+1 {
+			if x := c.DayX(timeline.Span(b.Start).Start); b.X1 < x || b.X1 > x+1 {
 				t.Errorf("X1 = %v, want at the start of %s (%v)", b.X1, b.Start, x)
 			}
 			if !(b.H > 0) {
 				t.Errorf("H = %v, want > 0", b.H)
 			}
 			switch b.Side {
-			case SideA:
+			case timeline.SideA:
 				if !(b.Y+b.H < c.SpineY) {
 					t.Errorf("rect [%v, %v] not above SpineY = %v", b.Y, b.Y+b.H, c.SpineY)
 				}
-			case SideB:
+			case timeline.SideB:
 				if !(b.Y > c.SpineY) || b.Y+b.H > c.Height {
 					t.Errorf("rect [%v, %v] not between SpineY = %v and Height = %v", b.Y, b.Y+b.H, c.SpineY, c.Height)
 				}
-			case SideNone:
+			case timeline.SideNone:
 				if !(b.Y < c.SpineY && b.Y+b.H > c.SpineY) {
 					t.Errorf("rect [%v, %v] not across SpineY = %v", b.Y, b.Y+b.H, c.SpineY)
 				}
@@ -417,14 +418,14 @@ func TestLayoutBuckets(t *testing.T) {
 func TestGranularity(t *testing.T) {
 	for _, tt := range []struct {
 		name string
-		w    Window
-		want Precision
+		w    timeline.Window
+		want timeline.Precision
 	}{
-		{"1 day", window("2025-10-15", "2025-10-15"), Day},
-		{"60 days", window("2025-09-01", "2025-10-30"), Day},
-		{"2 years", window("2024", "2025"), Month},
-		{"50 years", window("1976", "2025"), Year},
-		{"500 years", window("1526", "2025"), Decade},
+		{"1 day", window("2025-10-15", "2025-10-15"), timeline.Day},
+		{"60 days", window("2025-09-01", "2025-10-30"), timeline.Day},
+		{"2 years", window("2024", "2025"), timeline.Month},
+		{"50 years", window("1976", "2025"), timeline.Year},
+		{"500 years", window("1526", "2025"), timeline.Decade},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Granularity(tt.w); got != tt.want {
@@ -437,7 +438,7 @@ func TestGranularity(t *testing.T) {
 func TestTicks(t *testing.T) {
 	for _, tt := range []struct {
 		name string
-		w    Window
+		w    timeline.Window
 		want []string
 	}{
 		{"10 days", window("2025-10-03", "2025-10-12"), []string{
@@ -471,16 +472,16 @@ func TestTicks(t *testing.T) {
 
 func TestLayoutOverview(t *testing.T) {
 	history := window("1970", "2025")
-	buckets := []Bucket{
-		{Start: MustParseDate("1970"), Side: SideA, Count: 1},
-		{Start: MustParseDate("2024"), Side: SideA, Count: 3},
-		{Start: MustParseDate("2024"), Side: SideB, Count: 2},
-		{Start: MustParseDate("2025"), Side: SideNone, Count: 4},
-		{Start: MustParseDate("2024"), Side: SideNone, Count: 1},
+	buckets := []timeline.Bucket{
+		{Start: timeline.MustParseDate("1970"), Side: timeline.SideA, Count: 1},
+		{Start: timeline.MustParseDate("2024"), Side: timeline.SideA, Count: 3},
+		{Start: timeline.MustParseDate("2024"), Side: timeline.SideB, Count: 2},
+		{Start: timeline.MustParseDate("2025"), Side: timeline.SideNone, Count: 4},
+		{Start: timeline.MustParseDate("2024"), Side: timeline.SideNone, Count: 1},
 	}
 	for _, tt := range []struct {
 		name     string
-		w        Window
+		w        timeline.Window
 		zoomedIn bool
 	}{
 		{"all", history, false},
@@ -490,7 +491,7 @@ func TestLayoutOverview(t *testing.T) {
 		{"3 months", window("2025-10", "2025-12"), true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			o := LayoutOverview(history, tt.w, Year, buckets)
+			o := LayoutOverview(history, tt.w, timeline.Year, buckets)
 			if o.ZoomedIn != tt.zoomedIn {
 				t.Errorf("ZoomedIn = %v, want %v", o.ZoomedIn, tt.zoomedIn)
 			}

@@ -1,6 +1,7 @@
-package timeline_test
+package exchange_test
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -159,18 +160,18 @@ var exportWriters = []struct {
 	new  func(w io.Writer) exportWriter
 }{
 	{"JSON", func(w io.Writer) exportWriter {
-		jw := timeline.NewJSONWriter(w, map[string]string{"pair": "SY-RU"})
+		jw := exchange.NewJSONWriter(w, map[string]string{"pair": "SY-RU"})
 		jw.BaseURL = exportBase
 		return jw
 	}},
 	{"ICS", func(w io.Writer) exportWriter {
-		return timeline.NewICSWriter(w, timeline.ICSCalendar{Name: "Syria – Russia", BaseURL: exportBase})
+		return exchange.NewICSWriter(w, exchange.ICSCalendar{Name: "Syria – Russia", BaseURL: exportBase})
 	}},
 	{"Atom", func(w io.Writer) exportWriter {
-		return timeline.NewAtomWriter(w, timeline.AtomFeed{Title: "Syria – Russia", ID: exportBase + "/pairs/sy/ru", BaseURL: exportBase})
+		return exchange.NewAtomWriter(w, exchange.AtomFeed{Title: "Syria – Russia", ID: exportBase + "/pairs/sy/ru", BaseURL: exportBase})
 	}},
 	{"TimelineJS", func(w io.Writer) exportWriter {
-		tw := timeline.NewTimelineJSWriter(w, timeline.TimelineJSTitle{Headline: "Syria – Russia"})
+		tw := exchange.NewTimelineJSWriter(w, exchange.TimelineJSTitle{Headline: "Syria – Russia"})
 		tw.BaseURL = exportBase
 		return tw
 	}},
@@ -273,13 +274,13 @@ func TestExportWriters(t *testing.T) {
 // jsonExport is the document JSONWriter writes.
 type jsonExport struct {
 	Meta   map[string]any       `json:"meta"`
-	Events []timeline.JSONEvent `json:"events"`
+	Events []exchange.JSONEvent `json:"events"`
 }
 
 func writeJSONExport(t *testing.T, meta any, events []*timeline.Event) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	w := timeline.NewJSONWriter(&buf, meta)
+	w := exchange.NewJSONWriter(&buf, meta)
 	w.BaseURL = exportBase + "/"
 	writeExport(t, w, events)
 	return buf.Bytes()
@@ -297,7 +298,7 @@ func TestJSONWriter(t *testing.T) {
 	if dec.More() {
 		t.Fatal("more than one JSON value")
 	}
-	got := map[int64]timeline.JSONEvent{}
+	got := map[int64]exchange.JSONEvent{}
 	for _, j := range doc.Events {
 		got[j.ID] = j
 	}
@@ -355,7 +356,7 @@ func TestJSONWriter(t *testing.T) {
 		if got, want := j.Tags, []string{"politics", "economy"}; !slices.Equal(got, want) {
 			t.Errorf("tags = %q, want %q", got, want)
 		}
-		if got, want := j.Actors[1], (timeline.JSONActor{Name: "Vladimir Putin", Role: "President", Country: "RU"}); got != want {
+		if got, want := j.Actors[1], (exchange.JSONActor{Name: "Vladimir Putin", Role: "President", Country: "RU"}); got != want {
 			t.Errorf("actors[1] = %+v, want %+v", got, want)
 		}
 		if j.Unsourced {
@@ -467,7 +468,7 @@ func TestJSONWriter(t *testing.T) {
 
 	t.Run("ErrMeta", func(t *testing.T) {
 		var buf bytes.Buffer
-		w := timeline.NewJSONWriter(&buf, map[string]any{"bad": func() {}})
+		w := exchange.NewJSONWriter(&buf, map[string]any{"bad": func() {}})
 		if err := w.Write(exportByID(t, 1)); err == nil {
 			t.Fatal("unencodable meta: no error")
 		}
@@ -503,7 +504,7 @@ func TestNewJSONEventDisplayDate(t *testing.T) {
 			if tt.end != "" {
 				e.End = timeline.MustParseDate(tt.end)
 			}
-			j := timeline.NewJSONEvent(e, "https://dyad.example")
+			j := exchange.NewJSONEvent(e, "https://dyad.example")
 			if got := j.DisplayDate; got != tt.want {
 				t.Fatalf("display_date = %q, want %q", got, tt.want)
 			}
@@ -519,7 +520,7 @@ func TestNewJSONEventDisplayDate(t *testing.T) {
 
 func ExampleJSONWriter() {
 	var buf bytes.Buffer
-	w := timeline.NewJSONWriter(&buf, map[string]string{"pair": "SY-RU"})
+	w := exchange.NewJSONWriter(&buf, map[string]string{"pair": "SY-RU"})
 	w.BaseURL = "https://dyad.example"
 	w.Write(&timeline.Event{ID: 1, Date: timeline.MustParseDate("2025-10"), Title: "سوريا & روسيا", Kind: timeline.KindConsult,
 		Countries: []timeline.Country{"SY", "RU"}})

@@ -1,6 +1,7 @@
-package timeline
+package exchange
 
 import (
+	"github.com/dyadhq/dyad/timeline"
 	"fmt"
 	"io"
 	"strings"
@@ -10,7 +11,7 @@ import (
 // EventWriter is a streaming export: Write each event in order, Flush now
 // and then to push output out, Close to finish the document.
 type EventWriter interface {
-	Write(e *Event) error
+	Write(e *timeline.Event) error
 	Flush() error
 	Close() error
 }

@@ -1,6 +1,7 @@
-package timeline
+package views
 
 import (
+	"github.com/dyadhq/dyad/timeline"
 	"math"
 	"strconv"
 	"time"
@@ -30,13 +31,13 @@ const (
 // Chart is the laid-out main timeline of a pair: an axis, a spine, and either
 // one marker per event or, when there are too many, counted buckets.
 type Chart struct {
-	Window         Window
+	Window         timeline.Window
 	Width, Height  float64
 	SpineY         float64
 	Ticks          []Tick
 	Markers        []Marker
 	Buckets        []BucketMark
-	Granularity    Precision // of the buckets; 0 when markers are drawn
+	Granularity    timeline.Precision // of the buckets; 0 when markers are drawn
 	LanesA, LanesB int       // label lanes used above and below the spine
 }
 
@@ -48,8 +49,8 @@ type Tick struct {
 
 // Marker is one event on the chart.
 type Marker struct {
-	Event *Event
-	Side  Side
+	Event *timeline.Event
+	Side  timeline.Side
 	X, Y  float64
 	// SpanX1 and SpanX2 are the period the event covers (a month, a decade,
 	// several days), when it is wider than a point; equal otherwise.
@@ -62,7 +63,7 @@ type Marker struct {
 
 // BucketMark is a counted bucket on the chart.
 type BucketMark struct {
-	Bucket
+	timeline.Bucket
 	X1, X2 float64
 	Y, H   float64
 }
@@ -75,7 +76,7 @@ func (c *Chart) x(day float64) float64 {
 // DayX returns the x coordinate of the start of a day.
 func (c *Chart) DayX(day int) float64 { return c.x(float64(day)) }
 
-func newChart(w Window) *Chart {
+func newChart(w timeline.Window) *Chart {
 	return &Chart{Window: w, Width: ChartWidth}
 }
 
@@ -83,11 +84,11 @@ func newChart(w Window) *Chart {
 // pair p over w: side a above the spine, side b below, events with no
 // initiator on it. Labels go in lanes so that none overlap; an event whose
 // label finds no room keeps its marker and its accessible name.
-func LayoutEvents(w Window, p Pair, events []*Event) *Chart {
+func LayoutEvents(w timeline.Window, p timeline.Pair, events []*timeline.Event) *Chart {
 	c := newChart(w)
 	type interval struct{ a, b float64 }
-	lanes := map[Side][][]interval{SideA: make([][]interval, maxLanes), SideB: make([][]interval, maxLanes)}
-	free := func(side Side, lane int, a, b float64) bool {
+	lanes := map[timeline.Side][][]interval{timeline.SideA: make([][]interval, maxLanes), timeline.SideB: make([][]interval, maxLanes)}
+	free := func(side timeline.Side, lane int, a, b float64) bool {
 		for _, iv := range lanes[side][lane] {
 			if a < iv.b && iv.a < b {
 				return false
@@ -97,9 +98,9 @@ func LayoutEvents(w Window, p Pair, events []*Event) *Chart {
 	}
 	for _, e := range events {
 		side := p.SideOf(e)
-		span := Span(e.Date)
+		span := timeline.Span(e.Date)
 		if !e.End.IsZero() {
-			span.End = max(span.End, DayIndex(e.End.Last()))
+			span.End = max(span.End, timeline.DayIndex(e.End.Last()))
 		}
 		x1 := c.x(float64(max(span.Start, w.Start)))
 		x2 := c.x(float64(min(span.End, w.End) + 1))
@@ -121,9 +122,9 @@ func LayoutEvents(w Window, p Pair, events []*Event) *Chart {
 			a, b = m.X-5-width, m.X-5
 			m.LabelEnd = true
 		}
-		sides := []Side{side}
-		if side == SideNone {
-			sides = []Side{SideA, SideB}
+		sides := []timeline.Side{side}
+		if side == timeline.SideNone {
+			sides = []timeline.Side{timeline.SideA, timeline.SideB}
 		}
 	place:
 		for lane := range maxLanes {
@@ -135,7 +136,7 @@ func LayoutEvents(w Window, p Pair, events []*Event) *Chart {
 					if m.LabelEnd {
 						m.LabelX = b
 					}
-					if s == SideA {
+					if s == timeline.SideA {
 						m.LabelY = -(firstLane + float64(lane)*laneHeight)
 						c.LanesA = max(c.LanesA, lane+1)
 					} else {
@@ -148,9 +149,9 @@ func LayoutEvents(w Window, p Pair, events []*Event) *Chart {
 		}
 		m.RTL = isRTL(label)
 		switch side {
-		case SideA:
+		case timeline.SideA:
 			m.Y = -markerOffset
-		case SideB:
+		case timeline.SideB:
 			m.Y = markerOffset
 		}
 		c.Markers = append(c.Markers, m)
@@ -166,7 +167,7 @@ func LayoutEvents(w Window, p Pair, events []*Event) *Chart {
 }
 
 // LayoutBuckets lays out counted buckets of granularity g over w.
-func LayoutBuckets(w Window, g Precision, buckets []Bucket) *Chart {
+func LayoutBuckets(w timeline.Window, g timeline.Precision, buckets []timeline.Bucket) *Chart {
 	c := newChart(w)
 	c.Granularity = g
 	c.LanesA, c.LanesB = 2, 2
@@ -176,7 +177,7 @@ func LayoutBuckets(w Window, g Precision, buckets []Bucket) *Chart {
 	}
 	c.finish()
 	for _, b := range buckets {
-		span := Span(b.Start)
+		span := timeline.Span(b.Start)
 		x1 := c.x(float64(max(span.Start, w.Start)))
 		x2 := c.x(float64(min(span.End, w.End) + 1))
 		if x2 <= x1 {
@@ -187,9 +188,9 @@ func LayoutBuckets(w Window, g Precision, buckets []Bucket) *Chart {
 		h := 6 + (firstLane+laneHeight-6)*math.Sqrt(float64(b.Count)/float64(most))
 		bm := BucketMark{Bucket: b, X1: x1 + 0.5, X2: max(x2-0.5, x1+1.5), H: h}
 		switch b.Side {
-		case SideA:
+		case timeline.SideA:
 			bm.Y = c.SpineY - 4 - h
-		case SideB:
+		case timeline.SideB:
 			bm.Y = c.SpineY + 4
 		default:
 			bm.H = min(h, 10)
@@ -211,26 +212,26 @@ func (c *Chart) finish() {
 
 // Granularity returns the finest bucket precision with at most maxBuckets
 // buckets across w.
-func Granularity(w Window) Precision {
+func Granularity(w timeline.Window) timeline.Precision {
 	switch d := w.Days(); {
 	case d <= maxBuckets:
-		return Day
+		return timeline.Day
 	case d/30 <= maxBuckets:
-		return Month
+		return timeline.Month
 	case d/365 <= maxBuckets:
-		return Year
+		return timeline.Year
 	}
-	return Decade
+	return timeline.Decade
 }
 
 // Ticks returns axis labels for w: decades, years, months or days, as many
 // as fit, placed by x.
-func Ticks(w Window, x func(float64) float64) []Tick {
+func Ticks(w timeline.Window, x func(float64) float64) []Tick {
 	days := w.Days()
-	a, b := DayAt(w.Start), DayAt(w.End)
+	a, b := timeline.DayAt(w.Start), timeline.DayAt(w.End)
 	var out []Tick
-	add := func(d Date, label string) {
-		i := DayIndex(d)
+	add := func(d timeline.Date, label string) {
+		i := timeline.DayIndex(d)
 		if i >= w.Start && i <= w.End {
 			out = append(out, Tick{X: x(float64(i)), Label: label})
 		}
@@ -242,7 +243,7 @@ func Ticks(w Window, x func(float64) float64) []Tick {
 			step *= 2
 		}
 		for y := a.Year / step * step; y <= b.Year; y += step {
-			add(Date{Year: y, Month: 1, Day: 1, Precision: Day}, strconv.Itoa(y))
+			add(timeline.Date{Year: y, Month: 1, Day: 1, Precision: timeline.Day}, strconv.Itoa(y))
 		}
 	case days > 400:
 		step := 1
@@ -250,7 +251,7 @@ func Ticks(w Window, x func(float64) float64) []Tick {
 			step++
 		}
 		for y := a.Year; y <= b.Year; y += step {
-			add(Date{Year: y, Month: 1, Day: 1, Precision: Day}, strconv.Itoa(y))
+			add(timeline.Date{Year: y, Month: 1, Day: 1, Precision: timeline.Day}, strconv.Itoa(y))
 		}
 	case days > 45:
 		step := 1
@@ -262,7 +263,7 @@ func Ticks(w Window, x func(float64) float64) []Tick {
 			if t.Month() == time.January || len(out) == 0 {
 				label = t.Format("Jan 2006")
 			}
-			add(DayDate(t), label)
+			add(timeline.DayDate(t), label)
 		}
 	default:
 		step := 1
@@ -274,7 +275,7 @@ func Ticks(w Window, x func(float64) float64) []Tick {
 			if len(out) == 0 {
 				label = t.Format("2 Jan 2006")
 			}
-			add(DayDate(t), label)
+			add(timeline.DayDate(t), label)
 		}
 	}
 	return out
@@ -297,18 +298,18 @@ func isRTL(s string) bool {
 // Overview is the strip above the chart: counts over the whole history with
 // the visible window marked.
 type Overview struct {
-	History       Window
+	History       timeline.Window
 	Width, Height float64
 	Bars          []OverviewBar
 	BrushX1       float64
 	BrushX2       float64
-	Granularity   Precision // Year or Month
+	Granularity   timeline.Precision // Year or Month
 	ZoomedIn      bool      // the window is narrower than the history
 }
 
 // OverviewBar is one period of the overview.
 type OverviewBar struct {
-	Start  Date
+	Start  timeline.Date
 	Count  int
 	X1, X2 float64
 	Y, H   float64
@@ -319,13 +320,13 @@ const OverviewHeight = 56.0
 
 // LayoutOverview lays out per-period counts (buckets of any side, merged)
 // over the history, marking the window w.
-func LayoutOverview(history, w Window, g Precision, buckets []Bucket) *Overview {
+func LayoutOverview(history, w timeline.Window, g timeline.Precision, buckets []timeline.Bucket) *Overview {
 	o := &Overview{History: history, Width: ChartWidth, Height: OverviewHeight, Granularity: g}
 	x := func(day int) float64 {
 		return chartPad + float64(day-history.Start)/float64(history.Days())*(o.Width-2*chartPad)
 	}
-	counts := map[Date]int{}
-	var order []Date
+	counts := map[timeline.Date]int{}
+	var order []timeline.Date
 	most := 1
 	for _, b := range buckets {
 		if _, ok := counts[b.Start]; !ok {
@@ -335,7 +336,7 @@ func LayoutOverview(history, w Window, g Precision, buckets []Bucket) *Overview 
 		most = max(most, counts[b.Start])
 	}
 	for _, d := range order {
-		span := Span(d)
+		span := timeline.Span(d)
 		x1, x2 := x(max(span.Start, history.Start)), x(min(span.End, history.End)+1)
 		if x2 <= x1 {
 			continue

@@ -1,6 +1,7 @@
-package timeline_test
+package exchange_test
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"bytes"
 	"encoding/xml"
 	"io"
@@ -59,10 +60,10 @@ type atomEntryDoc struct {
 	Content    atomTextDoc       `xml:"http://www.w3.org/2005/Atom content"`
 }
 
-func writeAtom(t *testing.T, feed timeline.AtomFeed, events []*timeline.Event) (atomFeedDoc, []byte) {
+func writeAtom(t *testing.T, feed exchange.AtomFeed, events []*timeline.Event) (atomFeedDoc, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
-	writeExport(t, timeline.NewAtomWriter(&buf, feed), events)
+	writeExport(t, exchange.NewAtomWriter(&buf, feed), events)
 	var doc atomFeedDoc
 	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
 		t.Fatalf("parse: %v\n%s", err, buf.Bytes())
@@ -89,7 +90,7 @@ func atomRFC3339(t *testing.T, what, s string) time.Time {
 }
 
 func TestAtomWriter(t *testing.T) {
-	feed := timeline.AtomFeed{
+	feed := exchange.AtomFeed{
 		Title: "Syria – Russia <&> سوريا", ID: "tag:dyad.example,2025:pairs/sy/ru",
 		SelfURL: exportBase + "/pairs/sy/ru/events.atom?kind=make_visit&tag=x", PageURL: exportBase + "/pairs/sy/ru",
 		Updated: time.Date(2025, 10, 17, 15, 0, 0, 0, time.FixedZone("Damascus", 3*3600)), BaseURL: exportBase,
@@ -106,7 +107,7 @@ func TestAtomWriter(t *testing.T) {
 	entry := func(id string) atomEntryDoc { return entries[exportBase+"/events/"+id] }
 
 	t.Run("OKFeed", func(t *testing.T) {
-		if got, want := doc.XMLName.Space, timeline.AtomNamespace; got != want || want != "http://www.w3.org/2005/Atom" {
+		if got, want := doc.XMLName.Space, exchange.AtomNamespace; got != want || want != "http://www.w3.org/2005/Atom" {
 			t.Fatalf("namespace = %q, want %q", got, want)
 		}
 		if got, want := doc.Title.Text, feed.Title; got != want {
@@ -247,7 +248,7 @@ func TestAtomWriter(t *testing.T) {
 
 func TestAtomWriterFeed(t *testing.T) {
 	t.Run("OKEmpty", func(t *testing.T) {
-		doc, _ := writeAtom(t, timeline.AtomFeed{Title: "Empty", ID: "tag:dyad.example,2025:empty"}, nil)
+		doc, _ := writeAtom(t, exchange.AtomFeed{Title: "Empty", ID: "tag:dyad.example,2025:empty"}, nil)
 		if len(doc.Entries) != 0 {
 			t.Fatalf("%d entries, want none", len(doc.Entries))
 		}
@@ -259,14 +260,14 @@ func TestAtomWriterFeed(t *testing.T) {
 		}
 	})
 	t.Run("OKNonWebFeedLinks", func(t *testing.T) {
-		doc, out := writeAtom(t, timeline.AtomFeed{Title: "x", ID: "x", SelfURL: "javascript:alert(1)", PageURL: "/relative"}, nil)
+		doc, out := writeAtom(t, exchange.AtomFeed{Title: "x", ID: "x", SelfURL: "javascript:alert(1)", PageURL: "/relative"}, nil)
 		if len(doc.Links) != 0 || bytes.Contains(out, []byte("javascript:")) {
 			t.Fatalf("links = %+v", doc.Links)
 		}
 	})
 	t.Run("OKControlCharacters", func(t *testing.T) {
 		e := &timeline.Event{ID: 1, Date: timeline.MustParseDate("2025"), Title: "a\x00b\x1bc\xffd", Kind: timeline.KindOther}
-		doc, _ := writeAtom(t, timeline.AtomFeed{Title: "x\x07", ID: "x"}, []*timeline.Event{e})
+		doc, _ := writeAtom(t, exchange.AtomFeed{Title: "x\x07", ID: "x"}, []*timeline.Event{e})
 		if got, want := doc.Entries[0].Title.Text, "a\uFFFDb\uFFFDc\uFFFDd"; got != want {
 			t.Fatalf("title = %q, want %q", got, want)
 		}

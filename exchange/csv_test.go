@@ -1,6 +1,7 @@
-package timeline
+package exchange
 
 import (
+	"github.com/dyadhq/dyad/timeline"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -131,32 +132,32 @@ func TestSplitFields(t *testing.T) {
 }
 
 // sampleEvent is a tidy event with text that needs CSV quoting and escaping.
-func sampleEvent() *Event {
-	return &Event{
+func sampleEvent() *timeline.Event {
+	return &timeline.Event{
 		ID:          42,
-		Date:        MustParseDate("2025-10-15"),
-		End:         MustParseDate("2025-10-17"),
+		Date:        timeline.MustParseDate("2025-10-15"),
+		End:         timeline.MustParseDate("2025-10-17"),
 		Title:       "الشرع يزور بوتين في الكرملين",
 		Description: "Putin received al-Sharaa.\n\nThey said \"Russia first\", and more.",
-		Kind:        KindVisit,
-		Countries:   []Country{"SY", "RU"},
+		Kind:        timeline.KindVisit,
+		Countries:   []timeline.Country{"SY", "RU"},
 		Initiator:   "SY",
 		Location:    "Kremlin, Moscow",
-		Actors: []Actor{
+		Actors: []timeline.Actor{
 			{Name: "Ahmed al-Sharaa", Role: "President (transitional period)", Country: "SY"},
 			{Name: "Vladimir Putin", Role: "President", Country: "RU"},
 			{Name: "Interpreter"},
 		},
 		Tags: []string{"politics", "economy"},
-		Sources: []Citation{
+		Sources: []timeline.Citation{
 			{
-				Source: Source{
-					URL: "https://www.enabbaladi.net/a", Title: DemoSourceTitle, Publisher: "Enab Baladi",
-					Language: "ar", Published: MustParseDate("2025-12-24"), ArchiveURL: "https://web.archive.org/a",
+				Source: timeline.Source{
+					URL: "https://www.enabbaladi.net/a", Title: timeline.DemoSourceTitle, Publisher: "Enab Baladi",
+					Language: "ar", Published: timeline.MustParseDate("2025-12-24"), ArchiveURL: "https://web.archive.org/a",
 				},
 				Excerpt: "قال الشرع; إن",
 			},
-			{Source: Source{URL: "https://example.org/b", Language: "en"}},
+			{Source: timeline.Source{URL: "https://example.org/b", Language: "en"}},
 		},
 	}
 }
@@ -205,7 +206,7 @@ func TestEventRecord(t *testing.T) {
 			{"actors", "Ahmed al-Sharaa|President (transitional period)|SY; Vladimir Putin|President|RU; Interpreter||"},
 			{"tags", "politics; economy"},
 			{"source_url", "https://www.enabbaladi.net/a; https://example.org/b"},
-			{"source_title", DemoSourceTitle + "; "},
+			{"source_title", timeline.DemoSourceTitle + "; "},
 			{"source_publisher", "Enab Baladi; "},
 			{"source_language", "ar; en"},
 			{"source_published", "2025-12-24; "},
@@ -231,7 +232,7 @@ func TestEventRecord(t *testing.T) {
 			{"2025-12", "month"},
 			{"2025-12-24", "day"},
 		} {
-			e := &Event{Date: MustParseDate(tt.date), Kind: KindOther}
+			e := &timeline.Event{Date: timeline.MustParseDate(tt.date), Kind: timeline.KindOther}
 			rec := EventRecord(e)
 			if got, want := column(t, rec, "date"), tt.date; got != want {
 				t.Fatalf("date = %q, want %q", got, want)
@@ -243,7 +244,7 @@ func TestEventRecord(t *testing.T) {
 	})
 
 	t.Run("OKBare", func(t *testing.T) {
-		rec := EventRecord(&Event{Date: MustParseDate("2025"), Kind: KindOther, Countries: []Country{"SY", "RU"}})
+		rec := EventRecord(&timeline.Event{Date: timeline.MustParseDate("2025"), Kind: timeline.KindOther, Countries: []timeline.Country{"SY", "RU"}})
 		if got, want := len(rec), len(CSVHeader); got != want {
 			t.Fatalf("len(EventRecord) = %d, want %d", got, want)
 		}
@@ -266,8 +267,8 @@ func TestEventRecord(t *testing.T) {
 	})
 
 	t.Run("OKGoldstein", func(t *testing.T) {
-		for _, k := range Kinds() {
-			rec := EventRecord(&Event{Kind: k.Kind})
+		for _, k := range timeline.Kinds() {
+			rec := EventRecord(&timeline.Event{Kind: k.Kind})
 			if got, want := column(t, rec, "cameo"), k.CAMEO; got != want {
 				t.Fatalf("%s cameo = %q, want %q", k.Kind, got, want)
 			}
@@ -279,7 +280,7 @@ func TestEventRecord(t *testing.T) {
 	})
 
 	t.Run("OKActorsRoundTrip", func(t *testing.T) {
-		actors := []Actor{
+		actors := []timeline.Actor{
 			{Name: "Ahmed al-Sharaa", Role: "President (transitional period)", Country: "SY"},
 			{Name: "أسعد الشيباني", Role: "وزير الخارجية", Country: "SY"},
 			{Name: "Lavrov; Sergey", Role: "Foreign Minister", Country: "RU"},
@@ -289,7 +290,7 @@ func TestEventRecord(t *testing.T) {
 	})
 
 	t.Run("ErrActorsWithBarOrBackslash", func(t *testing.T) {
-		checkActorsRoundTrip(t, []Actor{
+		checkActorsRoundTrip(t, []timeline.Actor{
 			{Name: "A|B", Role: "R", Country: "SY"},
 			{Name: `C\`, Role: `x\y`, Country: "RU"},
 		})
@@ -298,9 +299,9 @@ func TestEventRecord(t *testing.T) {
 
 // checkActorsRoundTrip decodes the actors cell the way the CSV header's
 // documentation describes: SplitListRaw into items, SplitFields into parts.
-func checkActorsRoundTrip(t *testing.T, actors []Actor) {
+func checkActorsRoundTrip(t *testing.T, actors []timeline.Actor) {
 	t.Helper()
-	cell := column(t, EventRecord(&Event{Actors: actors}), "actors")
+	cell := column(t, EventRecord(&timeline.Event{Actors: actors}), "actors")
 	items := SplitListRaw(cell)
 	if got, want := len(items), len(actors); got != want {
 		t.Fatalf("actors cell %q splits into %d items %q, want %d", cell, got, items, want)
@@ -317,11 +318,11 @@ func checkActorsRoundTrip(t *testing.T, actors []Actor) {
 func TestCSVWriter(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
 		e1 := sampleEvent()
-		e2 := DemoEvents()[0]
+		e2 := timeline.DemoEvents()[0]
 		e2.ID = 43
 		var buf bytes.Buffer
 		w := NewCSVWriter(&buf)
-		for _, e := range []*Event{e1, e2} {
+		for _, e := range []*timeline.Event{e1, e2} {
 			if err := w.Write(e); err != nil {
 				t.Fatalf("Write: %v", err)
 			}
@@ -333,7 +334,7 @@ func TestCSVWriter(t *testing.T) {
 			t.Fatalf("Rows() = %d, want %d", got, want)
 		}
 		out := buf.Bytes()
-		for _, s := range []string{e1.Title, DemoSourceTitle, "قال الشرع\\; إن"} {
+		for _, s := range []string{e1.Title, timeline.DemoSourceTitle, "قال الشرع\\; إن"} {
 			if !bytes.Contains(out, []byte(s)) {
 				t.Fatalf("output lacks the bytes of %q", s)
 			}
@@ -351,7 +352,7 @@ func TestCSVWriter(t *testing.T) {
 		if got, want := records[0], CSVHeader; !slices.Equal(got, want) {
 			t.Fatalf("header = %q, want %q", got, want)
 		}
-		for i, e := range []*Event{e1, e2} {
+		for i, e := range []*timeline.Event{e1, e2} {
 			if got, want := records[i+1], EventRecord(e); !slices.Equal(got, want) {
 				t.Fatalf("record %d = %q, want %q", i+1, got, want)
 			}
@@ -359,7 +360,7 @@ func TestCSVWriter(t *testing.T) {
 		if got, want := column(t, records[1], "title"), "الشرع يزور بوتين في الكرملين"; got != want {
 			t.Fatalf("title = %q, want %q", got, want)
 		}
-		if got, want := column(t, records[2], "source_title"), DemoSourceTitle; got != want {
+		if got, want := column(t, records[2], "source_title"), timeline.DemoSourceTitle; got != want {
 			t.Fatalf("source_title = %q, want %q", got, want)
 		}
 	})
@@ -368,7 +369,7 @@ func TestCSVWriter(t *testing.T) {
 	// quoted, and so stays one cell; the quoting reads back exactly.
 	t.Run("OKQuotesSpreadsheetSeparators", func(t *testing.T) {
 		e := sampleEvent()
-		e.Countries = []Country{"SY", "RU", "TR"}
+		e.Countries = []timeline.Country{"SY", "RU", "TR"}
 		e.Location = "Idlib\tsouth"
 		e.Description = ` leading space, "quoted" and ;`
 		var buf bytes.Buffer
@@ -476,7 +477,7 @@ func TestFormulaEscape(t *testing.T) {
 			t.Errorf("UnescapeFormula(%q) = %q, want %q", tt.out, got, tt.in)
 		}
 	}
-	e := &Event{Title: "=cmd|' /C calc'!A0", Description: "-hello", Kind: KindCriticize}
+	e := &timeline.Event{Title: "=cmd|' /C calc'!A0", Description: "-hello", Kind: timeline.KindCriticize}
 	rec := EventRecord(e)
 	if got := rec[4]; got != "'=cmd|' /C calc'!A0" {
 		t.Errorf("title cell %q", got)

@@ -1,6 +1,7 @@
-package timeline
+package exchange
 
 import (
+	"github.com/dyadhq/dyad/timeline"
 	"bufio"
 	"encoding/json"
 	"html"
@@ -79,7 +80,7 @@ func (tw *TimelineJSWriter) start() error {
 
 // Write adds one event as a slide. Output is buffered; call Flush to push
 // it to the client while streaming.
-func (tw *TimelineJSWriter) Write(e *Event) error {
+func (tw *TimelineJSWriter) Write(e *timeline.Event) error {
 	if tw.closed {
 		return errExportClosed
 	}
@@ -90,7 +91,7 @@ func (tw *TimelineJSWriter) Write(e *Event) error {
 		StartDate:   tjsDateOf(e.Date, e.Date),
 		Text:        tjsText{Headline: html.EscapeString(e.Title), Text: tw.text(e)},
 		UniqueID:    "event-" + strconv.FormatInt(e.ID, 10),
-		DisplayDate: FormatSpan(e.Date, e.End),
+		DisplayDate: timeline.FormatSpan(e.Date, e.End),
 	}
 	// TimelineJS draws a span from start to end; a date known to the month,
 	// year or decade is a span too, ending in the last month or year it
@@ -99,7 +100,7 @@ func (tw *TimelineJSWriter) Write(e *Event) error {
 	case !e.End.IsZero():
 		end := tjsDateOf(e.End.Last(), e.End)
 		ev.EndDate = &end
-	case e.Date.Precision != Day:
+	case e.Date.Precision != timeline.Day:
 		end := tjsDateOf(e.Date.Last(), e.Date)
 		ev.EndDate = &end
 	}
@@ -138,12 +139,12 @@ func (tw *TimelineJSWriter) Close() error {
 // tjsDateOf gives the parts of day d that are known at the precision of
 // known (year and month for a month, the year alone for a year or decade),
 // labelled with known's own form ("October 2025", "1970s").
-func tjsDateOf(d, known Date) tjsDate {
+func tjsDateOf(d, known timeline.Date) tjsDate {
 	t := tjsDate{Year: strconv.Itoa(d.Year), DisplayDate: known.Format()}
-	if known.Precision == Day || known.Precision == Month {
+	if known.Precision == timeline.Day || known.Precision == timeline.Month {
 		t.Month = strconv.Itoa(int(d.Month))
 	}
-	if known.Precision == Day {
+	if known.Precision == timeline.Day {
 		t.Day = strconv.Itoa(d.Day)
 	}
 	return t
@@ -151,7 +152,7 @@ func tjsDateOf(d, known Date) tjsDate {
 
 // text is the slide's HTML: the description's paragraphs, the sources as
 // links and a link to the event's page.
-func (tw *TimelineJSWriter) text(e *Event) string {
+func (tw *TimelineJSWriter) text(e *timeline.Event) string {
 	var b strings.Builder
 	b.WriteString(tjsParagraphs(e.Description))
 	if e.Unsourced() {
@@ -182,7 +183,7 @@ func (tw *TimelineJSWriter) text(e *Event) string {
 		}
 		b.WriteString("</ul>")
 	}
-	if u := exportEventURL(tw.BaseURL, e.ID); IsWebURL(u) {
+	if u := exportEventURL(tw.BaseURL, e.ID); timeline.IsWebURL(u) {
 		b.WriteString(`<p><a href="` + html.EscapeString(u) + `">Open in dyad</a></p>`)
 	}
 	return b.String()

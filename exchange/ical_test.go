@@ -1,6 +1,7 @@
-package timeline_test
+package exchange_test
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"bytes"
 	"regexp"
 	"slices"
@@ -194,10 +195,10 @@ func icsValue(t *testing.T, v string) string {
 	return list[0]
 }
 
-func writeICS(t *testing.T, cal timeline.ICSCalendar, events []*timeline.Event) (*icsComponent, []byte) {
+func writeICS(t *testing.T, cal exchange.ICSCalendar, events []*timeline.Event) (*icsComponent, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
-	writeExport(t, timeline.NewICSWriter(&buf, cal), events)
+	writeExport(t, exchange.NewICSWriter(&buf, cal), events)
 	return parseICS(t, buf.Bytes()), buf.Bytes()
 }
 
@@ -224,12 +225,12 @@ func icsEvents(t *testing.T, cal *icsComponent, host string) map[string]*icsComp
 }
 
 func TestICSWriter(t *testing.T) {
-	cal, out := writeICS(t, timeline.ICSCalendar{Name: "Syria – Russia; 2025, all", BaseURL: exportBase + "/"}, exportFixture())
+	cal, out := writeICS(t, exchange.ICSCalendar{Name: "Syria – Russia; 2025, all", BaseURL: exportBase + "/"}, exportFixture())
 	vevents := icsEvents(t, cal, "dyad.example")
 
 	t.Run("OKCalendar", func(t *testing.T) {
 		for name, want := range map[string]string{
-			"VERSION": "2.0", "PRODID": timeline.DefaultICSProdID, "CALSCALE": "GREGORIAN", "METHOD": "PUBLISH",
+			"VERSION": "2.0", "PRODID": exchange.DefaultICSProdID, "CALSCALE": "GREGORIAN", "METHOD": "PUBLISH",
 		} {
 			if got := cal.Get(t, name).Value; got != want {
 				t.Errorf("%s = %q, want %q", name, got, want)
@@ -389,7 +390,7 @@ func TestICSWriterFolding(t *testing.T) {
 			title := strings.Repeat("p", pad) + strings.Repeat(tt.char, 120)
 			t.Run(tt.name, func(t *testing.T) {
 				e := &timeline.Event{ID: 1, Date: timeline.MustParseDate("2025-10-15"), Title: title, Kind: timeline.KindOther, Description: title}
-				cal, _ := writeICS(t, timeline.ICSCalendar{}, []*timeline.Event{e})
+				cal, _ := writeICS(t, exchange.ICSCalendar{}, []*timeline.Event{e})
 				v := cal.Children[0]
 				if got := icsValue(t, v.Get(t, "SUMMARY").Value); got != title {
 					t.Fatalf("SUMMARY = %q, want %q", got, title)
@@ -421,7 +422,7 @@ func TestICSWriterDates(t *testing.T) {
 			if tt.end != "" {
 				e.End = timeline.MustParseDate(tt.end)
 			}
-			cal, _ := writeICS(t, timeline.ICSCalendar{}, []*timeline.Event{e})
+			cal, _ := writeICS(t, exchange.ICSCalendar{}, []*timeline.Event{e})
 			v := cal.Children[0]
 			if got, want := [2]string{v.Get(t, "DTSTART").Value, v.Get(t, "DTEND").Value}, [2]string{tt.start, tt.stop}; got != want {
 				t.Fatalf("DTSTART, DTEND = %q, want %q", got, want)
@@ -442,7 +443,7 @@ func TestICSWriterText(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := &timeline.Event{ID: 1, Date: timeline.MustParseDate("2025"), Title: tt.in, Kind: timeline.KindOther}
-			cal, _ := writeICS(t, timeline.ICSCalendar{}, []*timeline.Event{e})
+			cal, _ := writeICS(t, exchange.ICSCalendar{}, []*timeline.Event{e})
 			if got := icsValue(t, cal.Children[0].Get(t, "SUMMARY").Value); got != tt.want {
 				t.Fatalf("SUMMARY = %q, want %q", got, tt.want)
 			}
@@ -452,7 +453,7 @@ func TestICSWriterText(t *testing.T) {
 
 func TestICSWriterCalendar(t *testing.T) {
 	t.Run("OKEmpty", func(t *testing.T) {
-		cal, out := writeICS(t, timeline.ICSCalendar{}, nil)
+		cal, out := writeICS(t, exchange.ICSCalendar{}, nil)
 		if len(cal.Children) != 0 {
 			t.Fatalf("%d components, want none", len(cal.Children))
 		}
@@ -464,7 +465,7 @@ func TestICSWriterCalendar(t *testing.T) {
 		}
 	})
 	t.Run("OKHostAndProdID", func(t *testing.T) {
-		cal, _ := writeICS(t, timeline.ICSCalendar{ProdID: "-//Example//Test//EN", Host: "example.net", BaseURL: exportBase},
+		cal, _ := writeICS(t, exchange.ICSCalendar{ProdID: "-//Example//Test//EN", Host: "example.net", BaseURL: exportBase},
 			exportFixture()[:1])
 		if got, want := cal.Get(t, "PRODID").Value, "-//Example//Test//EN"; got != want {
 			t.Fatalf("PRODID = %q, want %q", got, want)
@@ -474,7 +475,7 @@ func TestICSWriterCalendar(t *testing.T) {
 		}
 	})
 	t.Run("OKNoBaseURL", func(t *testing.T) {
-		cal, _ := writeICS(t, timeline.ICSCalendar{}, exportFixture()[:1])
+		cal, _ := writeICS(t, exchange.ICSCalendar{}, exportFixture()[:1])
 		v := cal.Children[0]
 		if v.Has("URL") {
 			t.Fatalf("URL = %q without a base URL", v.Get(t, "URL").Value)

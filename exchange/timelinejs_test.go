@@ -1,6 +1,7 @@
-package timeline_test
+package exchange_test
 
 import (
+	"github.com/dyadhq/dyad/exchange"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
@@ -36,10 +37,10 @@ type tjsEventDoc struct {
 	DisplayDate string             `json:"display_date"`
 }
 
-func writeTimelineJS(t *testing.T, title timeline.TimelineJSTitle, events []*timeline.Event) (tjsDoc, []byte) {
+func writeTimelineJS(t *testing.T, title exchange.TimelineJSTitle, events []*timeline.Event) (tjsDoc, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
-	w := timeline.NewTimelineJSWriter(&buf, title)
+	w := exchange.NewTimelineJSWriter(&buf, title)
 	w.BaseURL = exportBase
 	writeExport(t, w, events)
 	var doc tjsDoc
@@ -115,7 +116,7 @@ func parseTJSHTML(t *testing.T, s string) tjsHTML {
 
 func TestTimelineJSWriter(t *testing.T) {
 	events := exportFixture()
-	doc, out := writeTimelineJS(t, timeline.TimelineJSTitle{Headline: "Syria & Russia", Text: "Events since the 1970s.\n\nFrom dyad."}, events)
+	doc, out := writeTimelineJS(t, exchange.TimelineJSTitle{Headline: "Syria & Russia", Text: "Events since the 1970s.\n\nFrom dyad."}, events)
 	slides := map[string]tjsEventDoc{}
 	for _, ev := range doc.Events {
 		if _, ok := slides[ev.UniqueID]; ok {
@@ -267,7 +268,7 @@ func TestTimelineJSWriter(t *testing.T) {
 
 func TestTimelineJSWriterEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	writeExport(t, timeline.NewTimelineJSWriter(&buf, timeline.TimelineJSTitle{}), nil)
+	writeExport(t, exchange.NewTimelineJSWriter(&buf, exchange.TimelineJSTitle{}), nil)
 	if got, want := buf.String(), `{"title":{"text":{"headline":"","text":""}},"events":[]}`+"\n"; got != want {
 		t.Fatalf("empty export = %q, want %q", got, want)
 	}
@@ -275,7 +276,7 @@ func TestTimelineJSWriterEmpty(t *testing.T) {
 
 func TestTimelineJSWriterNoBaseURL(t *testing.T) {
 	var buf bytes.Buffer
-	writeExport(t, timeline.NewTimelineJSWriter(&buf, timeline.TimelineJSTitle{}), exportFixture()[7:8])
+	writeExport(t, exchange.NewTimelineJSWriter(&buf, exchange.TimelineJSTitle{}), exportFixture()[7:8])
 	if bytes.Contains(buf.Bytes(), []byte("Open in dyad")) {
 		t.Fatalf("links to the event without a base URL: %s", buf.Bytes())
 	}
@@ -294,7 +295,7 @@ func TestTimelineJSWriterEnds(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := &timeline.Event{ID: 1, Date: timeline.MustParseDate(tt.date), End: timeline.MustParseDate(tt.end), Title: "x", Kind: timeline.KindOther}
-			doc, _ := writeTimelineJS(t, timeline.TimelineJSTitle{}, []*timeline.Event{e})
+			doc, _ := writeTimelineJS(t, exchange.TimelineJSTitle{}, []*timeline.Event{e})
 			if got := doc.Events[0].EndDate; got == nil || !maps.Equal(*got, tt.want) {
 				t.Fatalf("end_date = %v, want %v", got, tt.want)
 			}

@@ -1,25 +1,21 @@
-package timeline
+package exchange
 
 import (
+	"github.com/dyadhq/dyad/timeline"
 	"bufio"
 	"bytes"
-	"context"
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/language"
 	"golang.org/x/text/transform"
 )
 
@@ -63,7 +59,7 @@ var ImportFields = []ImportField{
 // FoldHeader is how header names are compared: lower case, accents
 // dropped, runs of spaces, hyphens and dots turned into one underscore.
 func FoldHeader(h string) string {
-	h = Fold(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+	h = timeline.Fold(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
 	var b strings.Builder
 	sep := false
 	for _, r := range h {
@@ -116,64 +112,6 @@ type Column struct {
 	Auto   bool   // the field was found from the header, not set by hand
 }
 
-// Problem is something wrong with one row (or, with Line 0, the file).
-type Problem struct {
-	Line    int    // line of the file where the row starts; 1 is the header
-	Column  string // header of the column, "" for the whole row
-	Message string
-}
-
-func (p Problem) String() string {
-	switch {
-	case p.Line == 0:
-		return p.Message
-	case p.Column == "":
-		return fmt.Sprintf("line %d: %s", p.Line, p.Message)
-	}
-	return fmt.Sprintf("line %d, column %q: %s", p.Line, p.Column, p.Message)
-}
-
-// ImportRow is one row read from a file: an event ready to store, or the
-// problems that keep it out.
-type ImportRow struct {
-	Line     int
-	Event    *Event
-	Problems []Problem
-}
-
-// ImportSource gives rows one at a time; io.EOF ends them. Its notices
-// (such as a conversion from another encoding) go into the summary.
-type ImportSource interface {
-	Next() (ImportRow, error)
-	Notices() []string
-}
-
-// ImportOptions says how to run an import.
-type ImportOptions struct {
-	DryRun bool   // check and count everything, write nothing
-	File   string // the file's name, for the record of imports
-	// Progress, if set, is called every so often with the rows read.
-	Progress func(rows int)
-	// MaxProblems caps the problems kept in the summary (they are all
-	// counted); 0 means 1000.
-	MaxProblems int
-}
-
-// ImportSummary says what an import did (or, dry, would do).
-type ImportSummary struct {
-	ImportID     int64 // in the record of imports; 0 for a dry run
-	DryRun       bool
-	Rows         int // data rows read
-	Added        int
-	Updated      int
-	Duplicates   int // rows identical to an event already stored (or earlier in the file)
-	Rejected     int // rows with problems, not stored
-	Problems     []Problem
-	ProblemCount int
-	Notices      []string
-	Pairs        []PairSummary // the pairs the imported events belong to, most events first (up to 10)
-}
-
 // Importer is the one import engine: it reads a CSV file (dyad's own export
 // or another tool's), matches its columns to fields, and turns each row into
 // an event or a list of problems. The store writes what it gives.
@@ -209,16 +147,16 @@ func NewImporter(src io.Reader, mapping map[string]string) (*Importer, error) {
 	im.r.ReuseRecord = false
 	header, err := im.r.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, Errorf(EINVALID, "The file is empty: it has no header row and no events.")
+		return nil, timeline.Errorf(timeline.EINVALID, "The file is empty: it has no header row and no events.")
 	} else if err != nil {
-		return nil, Errorf(EINVALID, "The header row could not be read: %s.", csvMessage(err))
+		return nil, timeline.Errorf(timeline.EINVALID, "The header row could not be read: %s.", csvMessage(err))
 	}
 	im.header = header
 	for i, h := range header {
 		c := Column{Index: i, Header: h}
 		if f, ok := mapping[h]; ok {
 			if f != "" && !IsImportField(f) {
-				return nil, Errorf(EINVALID, "The mapping sends column %q to %q, which is not a field. Fields: %s.", h, f, fieldNames())
+				return nil, timeline.Errorf(timeline.EINVALID, "The mapping sends column %q to %q, which is not a field. Fields: %s.", h, f, fieldNames())
 			}
 			c.Field = f
 		} else {
@@ -233,7 +171,7 @@ func NewImporter(src io.Reader, mapping map[string]string) (*Importer, error) {
 			continue
 		}
 		if j, dup := im.fields[c.Field]; dup {
-			return nil, Errorf(EINVALID, "Columns %q and %q both fill %q; map one of them to another field or ignore it.", header[j], c.Header, c.Field)
+			return nil, timeline.Errorf(timeline.EINVALID, "Columns %q and %q both fill %q; map one of them to another field or ignore it.", header[j], c.Header, c.Field)
 		}
 		im.fields[c.Field] = c.Index
 	}
@@ -287,7 +225,7 @@ func decode(br *bufio.Reader) (io.Reader, string, error) {
 	head, _ := br.Peek(64 << 10)
 	switch {
 	case len(head) == 0:
-		return nil, "", Errorf(EINVALID, "The file is empty: it has no header row and no events.")
+		return nil, "", timeline.Errorf(timeline.EINVALID, "The file is empty: it has no header row and no events.")
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
 		return br, "", nil
@@ -296,7 +234,7 @@ func decode(br *bufio.Reader) (io.Reader, string, error) {
 		return transform.NewReader(br, dec), "The file is UTF-16; it was converted to UTF-8.", nil
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
-		return nil, "", Errorf(EINVALID, "This is not a CSV text file (it contains zero bytes). Export it from your spreadsheet as CSV, UTF-8.")
+		return nil, "", timeline.Errorf(timeline.EINVALID, "This is not a CSV text file (it contains zero bytes). Export it from your spreadsheet as CSV, UTF-8.")
 	}
 	valid := head
 	for i := 0; i < 3 && len(valid) > 0 && !utf8.Valid(valid); i++ {
@@ -342,7 +280,7 @@ func (l *limitedLines) Read(p []byte) (int, error) {
 		l.run += n
 	}
 	if l.run > maxImportRecord {
-		return n, Errorf(EINVALID, "A line is longer than %d bytes; is a quote left open?", maxImportRecord)
+		return n, timeline.Errorf(timeline.EINVALID, "A line is longer than %d bytes; is a quote left open?", maxImportRecord)
 	}
 	return n, err
 }
@@ -358,7 +296,7 @@ func csvMessage(err error) string {
 		}
 		return pe.Err.Error()
 	}
-	var te *Error
+	var te *timeline.Error
 	if errors.As(err, &te) {
 		return strings.TrimSuffix(te.Message, ".")
 	}
@@ -367,25 +305,25 @@ func csvMessage(err error) string {
 
 // Next reads the next row. It returns io.EOF after the last one, and an
 // error only when the file cannot be read on (a quote left open to the end).
-func (im *Importer) Next() (ImportRow, error) {
+func (im *Importer) Next() (timeline.ImportRow, error) {
 	rec, err := im.r.Read()
 	if errors.Is(err, io.EOF) {
-		return ImportRow{}, io.EOF
+		return timeline.ImportRow{}, io.EOF
 	}
 	line, _ := im.r.FieldPos(0)
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) && !errors.Is(pe.Err, csv.ErrQuote) {
-			return ImportRow{Line: pe.StartLine, Problems: []Problem{{Line: pe.StartLine, Message: "The row cannot be read: " + csvMessage(err) + "."}}}, nil
+			return timeline.ImportRow{Line: pe.StartLine, Problems: []timeline.Problem{{Line: pe.StartLine, Message: "The row cannot be read: " + csvMessage(err) + "."}}}, nil
 		}
 		if errors.As(err, &pe) {
-			return ImportRow{}, Errorf(EINVALID, "Line %d: %s; the rest of the file cannot be read.", pe.StartLine, csvMessage(err))
+			return timeline.ImportRow{}, timeline.Errorf(timeline.EINVALID, "Line %d: %s; the rest of the file cannot be read.", pe.StartLine, csvMessage(err))
 		}
-		return ImportRow{}, Errorf(EINVALID, "The file cannot be read on: %s.", csvMessage(err))
+		return timeline.ImportRow{}, timeline.Errorf(timeline.EINVALID, "The file cannot be read on: %s.", csvMessage(err))
 	}
-	row := ImportRow{Line: line}
+	row := timeline.ImportRow{Line: line}
 	if len(rec) != len(im.header) && !(len(rec) == 1 && rec[0] == "") {
-		row.Problems = append(row.Problems, Problem{Line: line, Message: fmt.Sprintf("The row has %d cells but the header has %d.", len(rec), len(im.header))})
+		row.Problems = append(row.Problems, timeline.Problem{Line: line, Message: fmt.Sprintf("The row has %d cells but the header has %d.", len(rec), len(im.header))})
 		return row, nil
 	}
 	if len(rec) == 1 && rec[0] == "" && len(im.header) > 1 {
@@ -426,12 +364,12 @@ func (im *Importer) columnOf(field string) string {
 }
 
 // event turns one record into an event; problems name the columns.
-func (im *Importer) event(line int, rec []string) (*Event, []Problem) {
-	var problems []Problem
+func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.Problem) {
+	var problems []timeline.Problem
 	bad := func(field, msg string) {
-		problems = append(problems, Problem{Line: line, Column: im.columnOf(field), Message: msg})
+		problems = append(problems, timeline.Problem{Line: line, Column: im.columnOf(field), Message: msg})
 	}
-	e := &Event{}
+	e := &timeline.Event{}
 	if s := strings.TrimSpace(im.cell(rec, "id")); s != "" {
 		id, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || id <= 0 {
@@ -441,12 +379,12 @@ func (im *Importer) event(line int, rec []string) (*Event, []Problem) {
 	}
 	if s := strings.TrimSpace(im.cell(rec, "date")); s == "" {
 		bad("date", "The date is missing.")
-	} else if d, err := ParseDate(s); err != nil {
-		bad("date", ErrorMessage(err))
+	} else if d, err := timeline.ParseDate(s); err != nil {
+		bad("date", timeline.ErrorMessage(err))
 	} else {
 		e.Date = d
 		if p := strings.TrimSpace(im.cell(rec, "precision")); p != "" {
-			prec, ok := ParsePrecision(p)
+			prec, ok := timeline.ParsePrecision(p)
 			switch {
 			case !ok:
 				bad("precision", fmt.Sprintf("%q is not a precision: day, month, year or decade.", p))
@@ -456,8 +394,8 @@ func (im *Importer) event(line int, rec []string) (*Event, []Problem) {
 		}
 	}
 	if s := strings.TrimSpace(im.cell(rec, "end_date")); s != "" {
-		if d, err := ParseDate(s); err != nil {
-			bad("end_date", ErrorMessage(err))
+		if d, err := timeline.ParseDate(s); err != nil {
+			bad("end_date", timeline.ErrorMessage(err))
 		} else {
 			e.End = d
 		}
@@ -478,11 +416,11 @@ func (im *Importer) event(line int, rec []string) (*Event, []Problem) {
 		}
 		e.Kind = k
 	} else {
-		e.Kind = KindOther
+		e.Kind = timeline.KindOther
 	}
 
 	addCountry := func(field, s string) {
-		c, ok := ResolveCountry(s)
+		c, ok := timeline.ResolveCountry(s)
 		if !ok {
 			bad(field, fmt.Sprintf("%q is not a country dyad knows (use an ISO code such as SY or SYR, or the English name).", s))
 			return
@@ -503,7 +441,7 @@ func (im *Importer) event(line int, rec []string) (*Event, []Problem) {
 		addCountry("countries", s)
 	}
 	if s := strings.TrimSpace(im.cell(rec, "initiator")); s != "" {
-		if c, ok := ResolveCountry(s); ok {
+		if c, ok := timeline.ResolveCountry(s); ok {
 			e.Initiator = c
 		} else {
 			bad("initiator", fmt.Sprintf("%q is not a country dyad knows.", s))
@@ -514,12 +452,12 @@ func (im *Importer) event(line int, rec []string) (*Event, []Problem) {
 
 	for _, item := range SplitListRaw(im.cell(rec, "actors")) {
 		parts := SplitFields(item)
-		a := Actor{Name: parts[0]}
+		a := timeline.Actor{Name: parts[0]}
 		if len(parts) > 1 {
 			a.Role = parts[1]
 		}
 		if len(parts) > 2 && strings.TrimSpace(parts[2]) != "" {
-			if c, ok := ResolveCountry(parts[2]); ok {
+			if c, ok := timeline.ResolveCountry(parts[2]); ok {
 				a.Country = c
 			} else {
 				bad("actors", fmt.Sprintf("%q (the country of %s) is not a country dyad knows.", parts[2], a.Name))
@@ -544,16 +482,16 @@ func (im *Importer) event(line int, rec []string) (*Event, []Problem) {
 	titles, pubs, langs := col("source_title"), col("source_publisher"), col("source_language")
 	published, retrieved, archives, excerpts := col("source_published"), col("source_retrieved"), col("source_archive_url"), col("source_excerpt")
 	for i, u := range urls {
-		s := Citation{Source: Source{URL: u, Title: titles[i], Publisher: pubs[i], Language: langs[i], ArchiveURL: archives[i]}, Excerpt: excerpts[i]}
+		s := timeline.Citation{Source: timeline.Source{URL: u, Title: titles[i], Publisher: pubs[i], Language: langs[i], ArchiveURL: archives[i]}, Excerpt: excerpts[i]}
 		for _, d := range []struct {
 			field, value string
-			dst          *Date
+			dst          *timeline.Date
 		}{{"source_published", published[i], &s.Published}, {"source_retrieved", retrieved[i], &s.Retrieved}} {
 			if strings.TrimSpace(d.value) == "" {
 				continue
 			}
-			if date, err := ParseDate(d.value); err != nil {
-				bad(d.field, ErrorMessage(err))
+			if date, err := timeline.ParseDate(d.value); err != nil {
+				bad(d.field, timeline.ErrorMessage(err))
 			} else {
 				*d.dst = date
 			}
@@ -565,8 +503,8 @@ func (im *Importer) event(line int, rec []string) (*Event, []Problem) {
 		return nil, problems
 	}
 	if err := e.Validate(); err != nil {
-		for _, k := range sortedFieldKeys(FieldErrors(err)) {
-			bad(importFieldOfKey(k), FieldErrors(err)[k])
+		for _, k := range sortedFieldKeys(timeline.FieldErrors(err)) {
+			bad(importFieldOfKey(k), timeline.FieldErrors(err)[k])
 		}
 		return nil, problems
 	}
@@ -619,14 +557,14 @@ func splitLoose(cell string) []string {
 }
 
 // coarsen returns d at a coarser precision.
-func coarsen(d Date, p Precision) Date {
+func coarsen(d timeline.Date, p timeline.Precision) timeline.Date {
 	switch p {
-	case Month:
-		return Date{Year: d.Year, Month: d.Month, Precision: Month}
-	case Year:
-		return Date{Year: d.Year, Precision: Year}
-	case Decade:
-		return Date{Year: d.Year / 10 * 10, Precision: Decade}
+	case timeline.Month:
+		return timeline.Date{Year: d.Year, Month: d.Month, Precision: timeline.Month}
+	case timeline.Year:
+		return timeline.Date{Year: d.Year, Precision: timeline.Year}
+	case timeline.Decade:
+		return timeline.Date{Year: d.Year / 10 * 10, Precision: timeline.Decade}
 	}
 	return d
 }
@@ -635,28 +573,28 @@ func coarsen(d Date, p Precision) Date {
 // dyad's; first says the first country of the row is the initiator (a US
 // "visit_abroad" is made by the US; a "hosted_visit" is hosted by it).
 var kindAliases = map[string]struct {
-	kind  Kind
+	kind  timeline.Kind
 	first bool
 }{
-	"visit_abroad": {KindVisit, true}, "hosted_visit": {KindHostVisit, true},
-	"visit": {KindVisit, false}, "state_visit": {KindVisit, false}, "official_visit": {KindVisit, false},
-	"meeting": {KindConsult, false}, "talks": {KindConsult, false}, "consultation": {KindConsult, false},
-	"phone_call": {KindTelephone, false}, "call": {KindTelephone, false}, "telephone": {KindTelephone, false},
-	"negotiation": {KindNegotiate, false}, "negotiations": {KindNegotiate, false},
-	"agreement": {KindAgreement, false}, "treaty": {KindAgreement, false}, "signing": {KindAgreement, false},
-	"statement": {KindStatement, false}, "declaration": {KindStatement, false},
-	"cooperation": {KindCooperate, false}, "economic_cooperation": {KindEconomic, false},
-	"military_cooperation": {KindMilitary, false}, "aid": {KindAid, false},
-	"criticism": {KindCriticize, false}, "condemnation": {KindCriticize, false},
-	"sanction": {KindSanction, false}, "sanctions": {KindSanction, false},
-	"break_relations": {KindReduceRelation, false},
+	"visit_abroad": {timeline.KindVisit, true}, "hosted_visit": {timeline.KindHostVisit, true},
+	"visit": {timeline.KindVisit, false}, "state_visit": {timeline.KindVisit, false}, "official_visit": {timeline.KindVisit, false},
+	"meeting": {timeline.KindConsult, false}, "talks": {timeline.KindConsult, false}, "consultation": {timeline.KindConsult, false},
+	"phone_call": {timeline.KindTelephone, false}, "call": {timeline.KindTelephone, false}, "telephone": {timeline.KindTelephone, false},
+	"negotiation": {timeline.KindNegotiate, false}, "negotiations": {timeline.KindNegotiate, false},
+	"agreement": {timeline.KindAgreement, false}, "treaty": {timeline.KindAgreement, false}, "signing": {timeline.KindAgreement, false},
+	"statement": {timeline.KindStatement, false}, "declaration": {timeline.KindStatement, false},
+	"cooperation": {timeline.KindCooperate, false}, "economic_cooperation": {timeline.KindEconomic, false},
+	"military_cooperation": {timeline.KindMilitary, false}, "aid": {timeline.KindAid, false},
+	"criticism": {timeline.KindCriticize, false}, "condemnation": {timeline.KindCriticize, false},
+	"sanction": {timeline.KindSanction, false}, "sanctions": {timeline.KindSanction, false},
+	"break_relations": {timeline.KindReduceRelation, false},
 }
 
 // ResolveKind reads a kind as dyad's id, its label, its CAMEO code, or an
 // alias from another tool.
-func ResolveKind(s string) (k Kind, firstIsInitiator, ok bool) {
+func ResolveKind(s string) (k timeline.Kind, firstIsInitiator, ok bool) {
 	f := FoldHeader(s)
-	for _, info := range kinds {
+	for _, info := range timeline.Kinds() {
 		if f == string(info.Kind) || f == FoldHeader(info.Label) || (info.CAMEO != "" && strings.TrimSpace(s) == info.CAMEO) {
 			return info.Kind, false, true
 		}
@@ -667,58 +605,4 @@ func ResolveKind(s string) (k Kind, firstIsInitiator, ok bool) {
 	return "", false, false
 }
 
-// ResolveCountry reads a country as an ISO 3166-1 alpha-2 or alpha-3 code
-// or its English or Arabic name (CLDR), in any case.
-func ResolveCountry(s string) (Country, bool) {
-	s = strings.TrimSpace(s)
-	if c := Country(strings.ToUpper(s)); len(s) == 2 && c.Valid() {
-		return c, true
-	}
-	if len(s) == 3 {
-		if r, err := language.ParseRegion(s); err == nil && r.IsCountry() {
-			if c := Country(r.Canonicalize().String()); c.Valid() {
-				return c, true
-			}
-		}
-	}
-	c, ok := countryNames()[Fold(s)]
-	return c, ok
-}
 
-var countryNames = sync.OnceValue(func() map[string]Country {
-	m := map[string]Country{}
-	for _, c := range Countries() {
-		m[Fold(c.Name())] = c
-		m[Fold(c.NameAR())] = c
-	}
-	for name, code := range map[string]Country{
-		"united states of america": "US", "usa": "US", "u.s.": "US", "u.s.a.": "US", "united kingdom of great britain and northern ireland": "GB",
-		"great britain": "GB", "russian federation": "RU", "syrian arab republic": "SY", "iran, islamic republic of": "IR",
-		"korea, republic of": "KR", "korea, democratic people's republic of": "KP", "south korea": "KR", "north korea": "KP",
-		"viet nam": "VN", "turkey": "TR", "czech republic": "CZ", "ivory coast": "CI", "holy see": "VA", "palestine": "PS",
-	} {
-		m[Fold(name)] = code
-	}
-	return m
-})
-
-// ContentKey identifies an event by everything it says (not its id): two
-// events with the same key are the same record. An import skips a row whose
-// key is already stored.
-func (e *Event) ContentKey() string {
-	rec := EventRecord(e)
-	h := sha256.New()
-	for _, cell := range rec[1:] { // not the id
-		h.Write([]byte(cell))
-		h.Write([]byte{0x1f})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-// ImportService writes what an import source gives.
-type ImportService interface {
-	// Import stores the rows of src in one transaction: all the good rows,
-	// or (on an error) none. Rows with problems are counted as rejected and
-	// their problems reported; rows that repeat a stored event are skipped.
-	Import(ctx context.Context, src ImportSource, opts ImportOptions) (*ImportSummary, error)
-}

@@ -1,6 +1,7 @@
-package timeline
+package exchange
 
 import (
+	"github.com/dyadhq/dyad/timeline"
 	"bufio"
 	"io"
 	"net/url"
@@ -64,7 +65,7 @@ func (iw *ICSWriter) start() {
 
 // Write writes one event as a VEVENT. Output is buffered; call Flush to
 // push it to the client while streaming.
-func (iw *ICSWriter) Write(e *Event) error {
+func (iw *ICSWriter) Write(e *timeline.Event) error {
 	if iw.closed {
 		return errExportClosed
 	}
@@ -88,7 +89,7 @@ func (iw *ICSWriter) Write(e *Event) error {
 	if e.Location != "" {
 		iw.line("LOCATION", icsText(e.Location))
 	}
-	if u := exportEventURL(iw.cal.BaseURL, e.ID); IsWebURL(u) {
+	if u := exportEventURL(iw.cal.BaseURL, e.ID); timeline.IsWebURL(u) {
 		iw.line("URL", u)
 	}
 	var cats []string
@@ -127,28 +128,28 @@ func (iw *ICSWriter) Close() error {
 // icsDates returns the DTSTART and DTEND values (form 20060102) of e's
 // all-day VEVENT: the first day e covers and, since RFC 5545 makes DTEND
 // exclusive, the day after the last day it covers (its End's if set).
-func icsDates(e *Event) (start, end string) {
+func icsDates(e *timeline.Event) (start, end string) {
 	last := e.Date.Last()
 	if !e.End.IsZero() {
 		last = e.End.Last()
 	}
 	after := time.Date(last.Year, last.Month, last.Day+1, 0, 0, 0, 0, time.UTC)
-	if after.Year() > MaxYear {
+	if after.Year() > timeline.MaxYear {
 		// DATE values have four-digit years: the 9990s end on the last
 		// day that can be written.
-		after = time.Date(MaxYear, time.December, 31, 0, 0, 0, 0, time.UTC)
+		after = time.Date(timeline.MaxYear, time.December, 31, 0, 0, 0, 0, time.UTC)
 	}
 	return e.Date.First().Time().Format("20060102"), after.Format("20060102")
 }
 
 // icsDescription is the event's description followed by how precisely its
 // date is known (when not to the day) and its sources.
-func icsDescription(e *Event) string {
+func icsDescription(e *timeline.Event) string {
 	var parts []string
 	if e.Description != "" {
 		parts = append(parts, e.Description)
 	}
-	if exportPrecision(e) != Day {
+	if exportPrecision(e) != timeline.Day {
 		parts = append(parts, exportDateLine(e))
 	}
 	parts = append(parts, exportSourceLines(e))

@@ -1,6 +1,7 @@
-package timeline
+package exchange
 
 import (
+	"github.com/dyadhq/dyad/timeline"
 	"bufio"
 	"encoding/xml"
 	"io"
@@ -80,10 +81,10 @@ func (aw *AtomWriter) start() error {
 	w.WriteString(`<title type="text">` + atomEscape(f.Title) + "</title>\n")
 	w.WriteString("<id>" + atomEscape(f.ID) + "</id>\n")
 	w.WriteString("<updated>" + updated.UTC().Format(time.RFC3339) + "</updated>\n")
-	if IsWebURL(f.SelfURL) {
+	if timeline.IsWebURL(f.SelfURL) {
 		w.WriteString(`<link rel="self" type="application/atom+xml" href="` + atomEscape(f.SelfURL) + `"/>` + "\n")
 	}
-	if IsWebURL(f.PageURL) {
+	if timeline.IsWebURL(f.PageURL) {
 		w.WriteString(`<link rel="alternate" type="text/html" href="` + atomEscape(f.PageURL) + `"/>` + "\n")
 	}
 	w.WriteString("<author><name>dyad</name></author>\n")
@@ -93,7 +94,7 @@ func (aw *AtomWriter) start() error {
 
 // Write writes one event as an entry. Output is buffered; call Flush to
 // push it to the client while streaming.
-func (aw *AtomWriter) Write(e *Event) error {
+func (aw *AtomWriter) Write(e *timeline.Event) error {
 	if aw.closed {
 		return errExportClosed
 	}
@@ -108,11 +109,11 @@ func (aw *AtomWriter) Write(e *Event) error {
 		Published: exportTime(e.CreatedAt),
 		Content:   atomText{Type: "text", Body: atomContent(e)},
 	}
-	if IsWebURL(page) {
+	if timeline.IsWebURL(page) {
 		entry.Links = append(entry.Links, atomLink{Rel: "alternate", Type: "text/html", Href: page})
 	}
 	for _, s := range e.Sources {
-		if IsWebURL(s.URL) {
+		if timeline.IsWebURL(s.URL) {
 			entry.Links = append(entry.Links, atomLink{Rel: "related", Href: s.URL, Title: s.Title})
 		}
 	}
@@ -152,7 +153,7 @@ func (aw *AtomWriter) Close() error {
 
 // atomContent is the entry's plain-text content: the description, when the
 // event happened (at its precision) and its sources.
-func atomContent(e *Event) string {
+func atomContent(e *timeline.Event) string {
 	var parts []string
 	if e.Description != "" {
 		parts = append(parts, e.Description)
