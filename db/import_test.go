@@ -1,9 +1,9 @@
 package db
 
 import (
-	"github.com/dyadhq/dyad/exchange"
 	"bytes"
 	"context"
+	"github.com/dyadhq/dyad/exchange"
 	"os"
 	"path/filepath"
 	"reflect"

@@ -29,4 +29,3 @@ func SearchTerms(q string) string {
 	}
 	return strings.Join(words, " ")
 }
-

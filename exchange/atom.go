@@ -1,9 +1,9 @@
 package exchange
 
 import (
-	"github.com/dyadhq/dyad/timeline"
 	"bufio"
 	"encoding/xml"
+	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"strings"
 	"time"

@@ -1,9 +1,9 @@
 package exchange_test
 
 import (
-	"github.com/dyadhq/dyad/exchange"
 	"bytes"
 	"encoding/xml"
+	"github.com/dyadhq/dyad/exchange"
 	"io"
 	"slices"
 	"strconv"

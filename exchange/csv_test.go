@@ -1,10 +1,10 @@
 package exchange
 
 import (
-	"github.com/dyadhq/dyad/timeline"
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"github.com/dyadhq/dyad/timeline"
 	"slices"
 	"strconv"
 	"strings"

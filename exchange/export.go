@@ -1,8 +1,8 @@
 package exchange
 
 import (
-	"github.com/dyadhq/dyad/timeline"
 	"fmt"
+	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"strings"
 	"time"

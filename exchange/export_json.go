@@ -1,10 +1,10 @@
 package exchange
 
 import (
-	"github.com/dyadhq/dyad/timeline"
 	"bufio"
 	"encoding/json"
 	"errors"
+	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"strconv"
 	"strings"

@@ -1,11 +1,11 @@
 package exchange_test
 
 import (
-	"github.com/dyadhq/dyad/exchange"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/dyadhq/dyad/exchange"
 	"io"
 	"slices"
 	"strings"

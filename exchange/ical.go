@@ -1,8 +1,8 @@
 package exchange
 
 import (
-	"github.com/dyadhq/dyad/timeline"
 	"bufio"
+	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"net/url"
 	"strconv"

@@ -1,8 +1,8 @@
 package exchange_test
 
 import (
-	"github.com/dyadhq/dyad/exchange"
 	"bytes"
+	"github.com/dyadhq/dyad/exchange"
 	"regexp"
 	"slices"
 	"strings"

@@ -1,12 +1,12 @@
 package exchange
 
 import (
-	"github.com/dyadhq/dyad/timeline"
 	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"sort"
 	"strconv"
@@ -604,5 +604,3 @@ func ResolveKind(s string) (k timeline.Kind, firstIsInitiator, ok bool) {
 	}
 	return "", false, false
 }
-
-

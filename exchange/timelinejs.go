@@ -1,9 +1,9 @@
 package exchange
 
 import (
-	"github.com/dyadhq/dyad/timeline"
 	"bufio"
 	"encoding/json"
+	"github.com/dyadhq/dyad/timeline"
 	"html"
 	"io"
 	"strconv"

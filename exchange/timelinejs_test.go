@@ -1,10 +1,10 @@
 package exchange_test
 
 import (
-	"github.com/dyadhq/dyad/exchange"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/dyadhq/dyad/exchange"
 	"html"
 	"io"
 	"maps"

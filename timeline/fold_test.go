@@ -30,7 +30,6 @@ func TestFold(t *testing.T) {
 	}
 }
 
-
 func TestIndexText(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"Putin", "putin"},

@@ -80,4 +80,3 @@ func UserFrom(ctx context.Context) string {
 	}
 	return "dyad"
 }
-

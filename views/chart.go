@@ -38,7 +38,7 @@ type Chart struct {
 	Markers        []Marker
 	Buckets        []BucketMark
 	Granularity    timeline.Precision // of the buckets; 0 when markers are drawn
-	LanesA, LanesB int       // label lanes used above and below the spine
+	LanesA, LanesB int                // label lanes used above and below the spine
 }
 
 // Tick is a labelled mark on the time axis.
@@ -304,7 +304,7 @@ type Overview struct {
 	BrushX1       float64
 	BrushX2       float64
 	Granularity   timeline.Precision // Year or Month
-	ZoomedIn      bool      // the window is narrower than the history
+	ZoomedIn      bool               // the window is narrower than the history
 }
 
 // OverviewBar is one period of the overview.

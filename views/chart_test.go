@@ -1,8 +1,8 @@
 package views
 
 import (
-	"github.com/dyadhq/dyad/timeline"
 	"fmt"
+	"github.com/dyadhq/dyad/timeline"
 	"slices"
 	"strings"
 	"testing"

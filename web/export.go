@@ -1,8 +1,8 @@
 package web
 
 import (
-	"github.com/dyadhq/dyad/exchange"
 	"encoding/json"
+	"github.com/dyadhq/dyad/exchange"
 	"io"
 	"net/http"
 	"net/url"

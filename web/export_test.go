@@ -1,9 +1,9 @@
 package web_test
 
 import (
-	"github.com/dyadhq/dyad/exchange"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/dyadhq/dyad/exchange"
 	"net/http"
 	"strings"
 	"testing"

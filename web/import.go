@@ -1,12 +1,12 @@
 package web
 
 import (
-	"github.com/dyadhq/dyad/exchange"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/dyadhq/dyad/exchange"
 	"io"
 	"net/http"
 	"os"

@@ -1,9 +1,9 @@
 package web_test
 
 import (
-	"github.com/dyadhq/dyad/views"
 	"context"
 	"fmt"
+	"github.com/dyadhq/dyad/views"
 	"net/url"
 	"slices"
 	"strings"

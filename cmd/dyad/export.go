@@ -1,12 +1,12 @@
 package main
 
 import (
-	"github.com/dyadhq/dyad/exchange"
 	"bufio"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/dyadhq/dyad/exchange"
 	"io"
 	"os"
 	"strings"
