@@ -20,6 +20,11 @@ import (
 type bulkWriter struct {
 	tx     *sql.Tx
 	nextID int64
+	// lastOldSource is the largest source id stored before the import: an
+	// import fills in only the sources it created itself, and never changes
+	// what a source stored before it says (that would change the events
+	// citing it behind their history's back).
+	lastOldSource int64
 	n      int // events pending
 	// noPairs leaves out the pair rows: the caller writes them all at the
 	// end (fillPairs).
@@ -88,6 +93,9 @@ func newBulkWriter(ctx context.Context, tx *sql.Tx) (*bulkWriter, error) {
 	err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0),
 		coalesce((SELECT max(id) FROM events), 0)) + 1`).Scan(&b.nextID)
 	if err != nil {
+		return nil, err
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM sources").Scan(&b.lastOldSource); err != nil {
 		return nil, err
 	}
 	for _, t := range []struct {
@@ -181,7 +189,7 @@ type importRevision struct {
 
 // source returns the row a citation of s is to point to: a stored one when s
 // is the same as it, else one to write at the next flush (the SQL then keeps
-// the stored fields that s leaves empty: sourceFillBlanks).
+// the stored fields that s leaves empty: importFillBlanks).
 func (b *bulkWriter) source(s timeline.Source) *bulkSource {
 	in := bulkSource{url: s.URL, title: s.Title, publisher: s.Publisher, language: s.Language,
 		published: s.Published.String(), retrieved: s.Retrieved.String(), archiveURL: s.ArchiveURL}
@@ -237,7 +245,7 @@ func (b *bulkWriter) writeSources(ctx context.Context) error {
 			q.WriteString("(?, ?, ?, ?, ?, ?, ?)")
 			args = append(args, s.url, s.title, s.publisher, s.language, s.published, s.retrieved, s.archiveURL)
 		}
-		q.WriteString(" " + sourceFillBlanks + " RETURNING id, url")
+		q.WriteString(" " + importFillBlanks(b.lastOldSource) + " RETURNING id, url")
 		rows, err := b.tx.QueryContext(ctx, q.String(), args...)
 		if err != nil {
 			return err
@@ -354,4 +362,21 @@ func (b *batchInsert) flush(ctx context.Context, tx *sql.Tx) error {
 	clear(b.args)
 	b.args = b.args[:0]
 	return nil
+}
+
+// importFillBlanks ends an import's insert into sources. A URL stored
+// already keeps its row. A source the import itself created (an id above
+// lastOld) takes the fields a later row gives, keeping those it leaves
+// empty; a source stored before the import is left as it is. The update
+// always runs (as a no-op for old sources) so that RETURNING gives every id.
+func importFillBlanks(lastOld int64) string {
+	var b strings.Builder
+	b.WriteString("ON CONFLICT (url) DO UPDATE SET ")
+	for i, col := range []string{"title", "publisher", "language", "published", "retrieved", "archive_url"} {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%[1]s = CASE WHEN sources.id > %[2]d THEN coalesce(nullif(excluded.%[1]s, ''), sources.%[1]s) ELSE sources.%[1]s END", col, lastOld)
+	}
+	return b.String()
 }

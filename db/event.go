@@ -224,7 +224,7 @@ func (d *DB) CreateEvent(ctx context.Context, e *timeline.Event) error {
 	defer tx.Rollback()
 	now := d.Now().UTC().Truncate(time.Second)
 	e.CreatedAt, e.UpdatedAt, e.Version = now, now, 1
-	if err := insertEvent(ctx, tx, e); err != nil {
+	if err := d.insertEvent(ctx, tx, e); err != nil {
 		return err
 	}
 	if err := d.record(ctx, tx, e.ID, "create", nil, e, 0); err != nil {
@@ -247,7 +247,7 @@ func (d *DB) CreateEvents(ctx context.Context, events []*timeline.Event) error {
 		return err
 	}
 	defer tx.Rollback()
-	w, err := newEventWriter(ctx, tx)
+	w, err := newEventWriter(ctx, d, tx)
 	if err != nil {
 		return err
 	}
@@ -258,9 +258,7 @@ func (d *DB) CreateEvents(ctx context.Context, events []*timeline.Event) error {
 		if err := w.insert(ctx, e); err != nil {
 			return err
 		}
-		// Batches (the demo data, generated data) record who and when; the
-		// state after is the event itself until its next revision.
-		if err := d.record(ctx, tx, e.ID, "create", nil, nil, 0); err != nil {
+		if err := d.record(ctx, tx, e.ID, "create", nil, e, 0); err != nil {
 			return err
 		}
 	}
@@ -308,7 +306,7 @@ func (d *DB) updateEvent(ctx context.Context, e *timeline.Event, action string) 
 	if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE id = ?", e.ID); err != nil {
 		return fmt.Errorf("update event %d: %w", e.ID, err)
 	}
-	w, err := newEventWriter(ctx, tx)
+	w, err := newEventWriter(ctx, d, tx)
 	if err != nil {
 		return err
 	}
@@ -377,7 +375,10 @@ func (d *DB) DeleteEvent(ctx context.Context, id int64) error {
 // prepared once, so that writing many events does not parse the same SQL
 // for each of them.
 type eventWriter struct {
-	event, country, pair, actor, tag, source, sourceReplace, citation, search *sql.Stmt
+	d  *DB
+	tx *sql.Tx
+
+	event, country, pair, actor, tag, findSource, insertSource, updateSource, citation, search, unsearch *sql.Stmt
 
 	// replaceSources lists the URLs whose stored fields the event's own
 	// fields replace, blanks included; other sources only fill blanks.
@@ -390,8 +391,8 @@ type eventWriter struct {
 	toIndex []any
 }
 
-func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
-	w := &eventWriter{}
+func newEventWriter(ctx context.Context, d *DB, tx *sql.Tx) (*eventWriter, error) {
+	w := &eventWriter{d: d, tx: tx}
 	for _, s := range []struct {
 		dst **sql.Stmt
 		sql string
@@ -402,19 +403,15 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 		{&w.pair, "INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, initiator) VALUES (?, ?, ?, ?, ?, ?, ?)"},
 		{&w.actor, "INSERT INTO actors (event_id, position, name, role, country) VALUES (?, ?, ?, ?, ?)"},
 		{&w.tag, "INSERT INTO event_tags (event_id, position, tag) VALUES (?, ?, ?)"},
-		// Fields given now replace stored ones; fields left empty keep
-		// what an earlier event recorded.
-		{&w.source, `INSERT INTO sources (url, title, publisher, language, published, retrieved, archive_url)
-			VALUES (?, ?, ?, ?, ?, ?, ?) ` + sourceFillBlanks + ` RETURNING id`},
-		{&w.sourceReplace, `INSERT INTO sources (url, title, publisher, language, published, retrieved, archive_url)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (url) DO UPDATE SET title = excluded.title, publisher = excluded.publisher,
-				language = excluded.language, published = excluded.published, retrieved = excluded.retrieved,
-				archive_url = excluded.archive_url
-			RETURNING id`},
+		{&w.findSource, "SELECT id, title, publisher, language, published, retrieved, archive_url FROM sources WHERE url = ?"},
+		{&w.insertSource, `INSERT INTO sources (url, title, publisher, language, published, retrieved, archive_url)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&w.updateSource, `UPDATE sources SET title = ?, publisher = ?, language = ?, published = ?, retrieved = ?,
+			archive_url = ? WHERE id = ?`},
 		{&w.citation, "INSERT INTO event_sources (event_id, position, source_id, excerpt) VALUES (?, ?, ?, ?)"},
 		{&w.search, `INSERT INTO event_search (rowid, body)
 			SELECT value ->> 0, dyad_index_text(value ->> 1) FROM json_each(?)`},
+		{&w.unsearch, "DELETE FROM event_search WHERE rowid = ?"},
 	} {
 		st, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
@@ -427,7 +424,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 }
 
 func (w *eventWriter) close() {
-	for _, st := range []*sql.Stmt{w.event, w.country, w.pair, w.actor, w.tag, w.source, w.sourceReplace, w.citation, w.search} {
+	for _, st := range []*sql.Stmt{w.event, w.country, w.pair, w.actor, w.tag, w.findSource, w.insertSource, w.updateSource, w.citation, w.search, w.unsearch} {
 		if st != nil {
 			st.Close()
 		}
@@ -476,12 +473,7 @@ func (w *eventWriter) insert(ctx context.Context, e *timeline.Event) error {
 	}
 	for i := range e.Sources {
 		s := &e.Sources[i]
-		upsert := w.source
-		if w.replaceSources[s.URL] {
-			upsert = w.sourceReplace
-		}
-		if err := upsert.QueryRowContext(ctx, s.URL, s.Title, s.Publisher, s.Language, s.Published.String(),
-			s.Retrieved.String(), s.ArchiveURL).Scan(&s.ID); err != nil {
+		if err := w.source(ctx, e.ID, s, w.replaceSources[s.URL]); err != nil {
 			return fmt.Errorf("store source %s: %w", s.URL, err)
 		}
 		if _, err := w.citation.ExecContext(ctx, e.ID, i, s.ID, s.Excerpt); err != nil {
@@ -508,9 +500,81 @@ func (w *eventWriter) flush(ctx context.Context) error {
 	return nil
 }
 
+// source stores the shared fields of s and sets s.ID. A URL not stored yet
+// is inserted. A stored source takes the fields s gives: all of them, blanks
+// included, when replace is set (the event's form edits its sources);
+// otherwise only those s does not leave blank. When that changes what the
+// source says, every other event that cites it gets a revision ('source')
+// with its state before and after, and its search text anew: a source is
+// one record per article, and a change to it is a change to each event
+// that shows it.
+func (w *eventWriter) source(ctx context.Context, eventID int64, s *timeline.Citation, replace bool) error {
+	var stored [6]string
+	err := w.findSource.QueryRowContext(ctx, s.URL).Scan(&s.ID, &stored[0], &stored[1], &stored[2], &stored[3], &stored[4], &stored[5])
+	given := [6]string{s.Title, s.Publisher, s.Language, s.Published.String(), s.Retrieved.String(), s.ArchiveURL}
+	if errors.Is(err, sql.ErrNoRows) {
+		return w.insertSource.QueryRowContext(ctx, s.URL, given[0], given[1], given[2], given[3], given[4], given[5]).Scan(&s.ID)
+	} else if err != nil {
+		return err
+	}
+	next := stored
+	for i, v := range given {
+		if replace || v != "" {
+			next[i] = v
+		}
+	}
+	if next == stored {
+		return nil
+	}
+	others, err := w.citingEvents(ctx, s.ID, eventID)
+	if err != nil {
+		return err
+	}
+	befores := make([]*timeline.Event, len(others))
+	for i, id := range others {
+		if befores[i], err = eventInTx(ctx, w.tx, id); err != nil {
+			return err
+		}
+	}
+	if _, err := w.updateSource.ExecContext(ctx, next[0], next[1], next[2], next[3], next[4], next[5], s.ID); err != nil {
+		return err
+	}
+	for i, id := range others {
+		after, err := eventInTx(ctx, w.tx, id)
+		if err != nil {
+			return err
+		}
+		if err := w.d.record(ctx, w.tx, id, "source", befores[i], after, 0); err != nil {
+			return err
+		}
+		if _, err := w.unsearch.ExecContext(ctx, id); err != nil {
+			return err
+		}
+		w.index(id, searchText(after))
+	}
+	return nil
+}
+
+// index queues an event's search text for flush, replacing text queued for
+// it earlier in the same batch.
+func (w *eventWriter) index(id int64, text string) {
+	for _, row := range w.toIndex {
+		if r := row.([]any); r[0] == id {
+			r[1] = text
+			return
+		}
+	}
+	w.toIndex = append(w.toIndex, []any{id, text})
+}
+
+// citingEvents lists the events that cite source id, but not except.
+func (w *eventWriter) citingEvents(ctx context.Context, id, except int64) ([]int64, error) {
+	return eventIDs(ctx, w.tx, "SELECT DISTINCT event_id FROM event_sources WHERE source_id = ? AND event_id != ? ORDER BY event_id", id, except)
+}
+
 // insertEvent writes one event inside tx.
-func insertEvent(ctx context.Context, tx *sql.Tx, e *timeline.Event) error {
-	w, err := newEventWriter(ctx, tx)
+func (d *DB) insertEvent(ctx context.Context, tx *sql.Tx, e *timeline.Event) error {
+	w, err := newEventWriter(ctx, d, tx)
 	if err != nil {
 		return err
 	}
@@ -545,14 +609,3 @@ func orderSQL(f timeline.EventFilter) string {
 	}
 	return "e.sort_key, e.id"
 }
-
-// sourceFillBlanks ends an insert into sources: a URL stored already keeps
-// its row; fields given now replace stored ones, fields left empty keep what
-// an earlier event recorded.
-const sourceFillBlanks = `ON CONFLICT (url) DO UPDATE SET
-	title = coalesce(nullif(excluded.title, ''), title),
-	publisher = coalesce(nullif(excluded.publisher, ''), publisher),
-	language = coalesce(nullif(excluded.language, ''), language),
-	published = coalesce(nullif(excluded.published, ''), published),
-	retrieved = coalesce(nullif(excluded.retrieved, ''), retrieved),
-	archive_url = coalesce(nullif(excluded.archive_url, ''), archive_url)`

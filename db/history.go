@@ -165,7 +165,7 @@ func (d *DB) Undelete(ctx context.Context, eventID int64) (*timeline.Event, erro
 	e := r.Before
 	e.UpdatedAt = d.Now().UTC().Truncate(time.Second)
 	e.Version++
-	if err := insertEvent(ctx, tx, e); err != nil {
+	if err := d.insertEvent(ctx, tx, e); err != nil {
 		return nil, err
 	}
 	if err := d.record(ctx, tx, e.ID, "undelete", nil, e, 0); err != nil {
@@ -278,7 +278,7 @@ func (d *DB) UndoImport(ctx context.Context, importID int64) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	w, err := newEventWriter(ctx, tx)
+	w, err := newEventWriter(ctx, d, tx)
 	if err != nil {
 		return err
 	}

@@ -191,7 +191,7 @@ func (v *validator) sources(in []Citation) []Citation {
 		f := fmt.Sprintf("sources.%d.", len(out))
 		if msg := checkURL(s.URL); msg != "" {
 			v.fail(f+"url", msg)
-		} else if seen[s.URL] {
+		} else if s.URL = NormalizeURL(s.URL); seen[s.URL] {
 			v.fail(f+"url", "This source is already cited above.")
 		}
 		seen[s.URL] = true
