@@ -25,7 +25,7 @@ type bulkWriter struct {
 	// what a source stored before it says (that would change the events
 	// citing it behind their history's back).
 	lastOldSource int64
-	n      int // events pending
+	n             int // events pending
 	// noPairs leaves out the pair rows: the caller writes them all at the
 	// end (fillPairs).
 	noPairs bool
