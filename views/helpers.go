@@ -144,6 +144,8 @@ func actionLabel(a string) string {
 		return "Imported"
 	case "undo-import":
 		return "Import undone"
+	case "source":
+		return "Its source changed (the change was made through another event citing it, or by merging two copies of one article)"
 	}
 	return a
 }
