@@ -145,7 +145,7 @@ func actionLabel(a string) string {
 	case "undo-import":
 		return "Import undone"
 	case "source":
-		return "Its source changed (the change was made through another event citing it, or by merging two copies of one article)"
+		return "Its source changed"
 	}
 	return a
 }
