@@ -84,6 +84,8 @@ func dsn(path string, writer bool) string {
 		// its scattered indexes at the end (see Import), and each MB of cache
 		// costs two of memory in the pure-Go SQLite.
 		q.Add("_pragma", "cache_size(-8000)")
+		// After a checkpoint the WAL shrinks back to at most 64 MiB.
+		q.Add("_pragma", "journal_size_limit(67108864)")
 	} else {
 		q.Add("_pragma", "temp_store(MEMORY)")
 		q.Add("_pragma", "query_only(1)")

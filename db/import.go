@@ -295,8 +295,18 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
+	if sum.Added+sum.Updated >= checkpointAfter {
+		// A large import leaves a WAL as large as what it wrote; give the
+		// space back now rather than at the server's exit. Readers that
+		// still use the WAL make it stop short, which is harmless.
+		d.write.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	}
 	return sum, nil
 }
+
+// checkpointAfter is the number of events an import writes past which it
+// checkpoints and truncates the WAL.
+const checkpointAfter = 10_000
 
 // suspendSchema drops the triggers or indexes of sqlite_schema that the
 // condition where selects, inside the transaction, and returns a func that creates

@@ -70,6 +70,8 @@ func init() {
 		{"serve", "serve the web application (the default)", serveCmd},
 		{"import", "import events from a CSV file", importCmd},
 		{"export", "write events as CSV, JSON, iCalendar, Atom or TimelineJS", exportCmd},
+		{"backup", "copy the database while the server runs", backupCmd},
+		{"check", "verify the database and report what is wrong", checkCmd},
 		{"generate", "add made-up events for benchmarks", generateCmd},
 		{"user", "manage accounts: add, list, passwd, remove", userCmd},
 		{"help", "say what each command does", nil},
