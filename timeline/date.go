@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -70,14 +71,20 @@ func DayDate(t time.Time) Date {
 // ParseDate reads a date in one of the forms people write:
 //
 //	2025-10-15, 20251015, 15 October 2025, October 15, 2025   day
-//	2025-10, October 2025, Oct 2025                           month
+//	24/12/2025, 24.12.2025 (day first), 2025/12/24
+//	2025-10, October 2025, Oct 2025, 10/2025                  month
 //	2025                                                      year
 //	1970s                                                     decade
 //
+// and the same in Arabic: Arabic-Indic (٠١٢٣٤٥٦٧٨٩) and Eastern Persian
+// (۰۱۲۳۴۵۶۷۸۹) digits, the Levantine month names (كانون الثاني … كانون الأول)
+// and the Egyptian and Gulf ones (يناير … ديسمبر), the double form
+// ("كانون الأول/ديسمبر", whose two names must agree), "٢٤ من كانون الأول ٢٠٢٥",
+// "عام ٢٠٢٥", a year written "2025م", and decades as "السبعينيات".
 // Errors are EINVALID with a message that says which forms are accepted.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
-	d, ok := parseDate(s)
+	d, ok := parseDate(westernDigits(s))
 	if !ok {
 		return Date{}, Errorf(EINVALID, "%q is not a date dyad understands: write it as 2025-10-15, 2025-10, 2025 or 1970s (or 15 October 2025, October 2025).", s)
 	}
@@ -120,6 +127,9 @@ func parseDate(s string) (Date, bool) {
 		}
 		return Date{}, false
 	}
+	if d, ok, numeric := parseNumeric(s); numeric {
+		return d, ok
+	}
 	if parts := strings.Split(s, "-"); len(parts) <= 3 && len(parts[0]) == 4 && allDigits(parts[0]) {
 		y, _ := strconv.Atoi(parts[0])
 		nums := make([]int, 0, 2)
@@ -144,29 +154,87 @@ func parseDate(s string) (Date, bool) {
 	return parseWords(s)
 }
 
-// parseWords reads "15 October 2025", "October 15, 2025" and "October 2025".
+// parseNumeric reads dates of digits and separators other than the ISO
+// form: 24/12/2025 and 24.12.2025 (day first, as Arabic and European
+// writers put it), 2025/12/24 (year first) and 12/2025. numeric is false
+// when s is not of that shape.
+func parseNumeric(s string) (d Date, ok, numeric bool) {
+	sep := ""
+	for _, c := range []string{"/", "."} {
+		if strings.Contains(s, c) {
+			sep = c
+		}
+	}
+	if sep == "" {
+		return Date{}, false, false
+	}
+	parts := strings.Split(s, sep)
+	for _, p := range parts {
+		if !allDigits(p) || len(p) > 4 {
+			return Date{}, false, false
+		}
+	}
+	n := make([]int, len(parts))
+	for i, p := range parts {
+		n[i], _ = strconv.Atoi(p)
+	}
+	switch {
+	case len(parts) == 3 && len(parts[0]) == 4 && len(parts[1]) <= 2 && len(parts[2]) <= 2:
+		d, ok = dayDate(n[0], n[1], n[2])
+	case len(parts) == 3 && len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2:
+		d, ok = dayDate(n[2], n[1], n[0])
+	case len(parts) == 2 && len(parts[1]) == 4 && len(parts[0]) <= 2 && n[0] >= 1 && n[0] <= 12:
+		d, ok = Date{Year: n[1], Month: time.Month(n[0]), Precision: Month}, true
+	}
+	return d, ok, true
+}
+
+// parseWords reads "15 October 2025", "October 15, 2025", "October 2025"
+// and their Arabic forms ("24 من كانون الأول 2025", "كانون الأول/ديسمبر 2025",
+// "السبعينيات").
 func parseWords(s string) (Date, bool) {
-	f := strings.Fields(strings.ReplaceAll(s, ",", " "))
+	if y, ok := arabicDecade(s); ok {
+		return Date{Year: y, Precision: Decade}, true
+	}
+	f := strings.Fields(strings.NewReplacer(",", " ", "،", " ", "/", " / ").Replace(s))
 	var y, dd int
 	var m time.Month
-	seenYear := false
-	for _, w := range f {
+	seenYear, double := false, false
+	for i := 0; i < len(f); i++ {
+		w := f[i]
+		if yw, ok := strings.CutSuffix(w, "م"); ok && allDigits(yw) && len(yw) == 4 {
+			w = yw // 2025م: the Gregorian year
+		}
+		if i+1 < len(f) {
+			if mm := monthByName(w + " " + f[i+1]); mm != 0 {
+				w, i = w+" "+f[i+1], i+1
+			}
+		}
 		switch {
 		case allDigits(w) && len(w) == 4 && !seenYear:
 			y, _ = strconv.Atoi(w)
 			seenYear = true
-		case allDigits(w) && len(w) <= 2 && dd == 0:
+		case allDigits(w) && len(w) <= 2 && dd == 0 && !seenYear:
 			dd, _ = strconv.Atoi(w)
 			if dd == 0 {
 				return Date{}, false
 			}
-		case monthByName(w) != 0 && m == 0:
-			m = monthByName(w)
+		case w == "/" && m != 0 && !double:
+			double = true // the second name of the double form follows
+		case monthByName(w) != 0 && (m == 0 || double && monthByName(w) == m):
+			m, double = monthByName(w), false
+		case arabicFiller[Fold(w)]:
+			// من, عام, سنة, شهر: words around a date that add nothing
 		default:
 			return Date{}, false
 		}
 	}
+	if double {
+		return Date{}, false
+	}
 	switch {
+	case y != 0 && m == 0 && dd == 0:
+		return Date{Year: y, Precision: Year}, true // عام 2025
 	case y == 0 || m == 0:
 		return Date{}, false
 	case dd == 0:
@@ -190,7 +258,91 @@ func monthByName(w string) time.Month {
 			return m
 		}
 	}
-	return 0
+	return arabicMonths()[Fold(w)]
+}
+
+// ArabicMonthsLevant and ArabicMonthsEgypt are the month names of the two
+// systems Arabic writers use: the Syriac names of the Levant and Iraq (as
+// the seed's newsroom writes them) and the Latin ones of Egypt and the Gulf.
+var (
+	ArabicMonthsLevant = [12]string{"كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"}
+	ArabicMonthsEgypt  = [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"}
+)
+
+// arabicMonths maps each month name, folded (see Fold), to its month: both
+// systems and the spellings in common use.
+var arabicMonths = sync.OnceValue(func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for i := range 12 {
+		m[Fold(ArabicMonthsLevant[i])] = time.Month(i + 1)
+		m[Fold(ArabicMonthsEgypt[i])] = time.Month(i + 1)
+	}
+	for name, month := range map[string]time.Month{
+		"إبريل": time.April, "ابريل": time.April, "يونيه": time.June, "يوليه": time.July, "اغسطس": time.August,
+		"أغسطوس": time.August, "سبتمبر": time.September, "اكتوبر": time.October, "أكتوبر": time.October,
+		"تشرين اول": time.October, "تشرين ثاني": time.November, "كانون اول": time.December, "كانون ثاني": time.January,
+		"فبرائر": time.February, "مارث": time.March,
+	} {
+		m[Fold(name)] = month
+	}
+	return m
+})
+
+// arabicFiller are words that may stand around a date in Arabic and add
+// nothing to it, folded: "من" (24 من كانون الأول), "عام"/"العام"/"سنة" (of the
+// year), "شهر" (the month of).
+var arabicFiller = map[string]bool{Fold("من"): true, Fold("عام"): true, Fold("العام"): true, Fold("سنة"): true, Fold("شهر"): true}
+
+// arabicDecades are the decades of the twentieth century by their Arabic
+// names (السبعينيات is the 1970s), folded, with and without the article.
+var arabicDecades = sync.OnceValue(func() map[string]int {
+	m := map[string]int{}
+	for tens, name := range map[int]string{1: "العشر", 2: "العشرين", 3: "الثلاثين", 4: "الأربعين", 5: "الخمسين", 6: "الستين", 7: "السبعين", 8: "الثمانين", 9: "التسعين"} {
+		if tens == 1 {
+			continue // "the tens" is not said of a decade
+		}
+		for _, suffix := range []string{"يات", "ات"} {
+			w := Fold(name + suffix)
+			m[w] = 1900 + tens*10
+			m[strings.TrimPrefix(w, "ال")] = 1900 + tens*10
+		}
+	}
+	return m
+})
+
+// arabicDecade reads "السبعينيات" (and "سبعينيات القرن العشرين", "سبعينيات
+// القرن الماضي") as 1970.
+func arabicDecade(s string) (int, bool) {
+	f := strings.Fields(Fold(s))
+	if len(f) == 0 {
+		return 0, false
+	}
+	y, ok := arabicDecades()[f[0]]
+	if !ok {
+		return 0, false
+	}
+	switch rest := strings.Join(f[1:], " "); rest {
+	case "", Fold("القرن الماضي"), Fold("القرن العشرين"), Fold("من القرن الماضي"), Fold("من القرن العشرين"):
+		return y, true
+	}
+	return 0, false
+}
+
+// westernDigits turns Arabic-Indic and Eastern Persian digits into ASCII
+// ones, so every parser reads one kind.
+func westernDigits(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹' }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + (r - '٠')
+		case r >= '۰' && r <= '۹':
+			return '0' + (r - '۰')
+		}
+		return r
+	}, s)
 }
 
 func allDigits(s string) bool {
