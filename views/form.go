@@ -145,7 +145,7 @@ var formText = struct {
 	CitedMany:       "This source is cited by %d other events: changing its title, publisher, language, dates or archive changes what they show, and is recorded in their history.",
 	DuplicateIntro:  "Nothing was saved yet: this may be an event dyad already has.",
 	DuplicateOf:     "An event of this kind on this date already exists for %s:",
-	DuplicateHint:   "Open it to check. If yours is a different event, save it anyway.",
+	DuplicateHint:   "The links open in a new tab, so what you typed stays here. If yours is a different event, save it anyway.",
 }
 
 // numbered puts a row's number, from 1, into a text with %d.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -60,6 +61,14 @@ func TestBrowserFormRows(t *testing.T) {
 	if !eval[bool](b, `window.samePage === true`) {
 		t.Fatal("adding rows loaded the page again")
 	}
+
+	b.shoot("form-rows-1280")
+	b.do("phone size", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(1)))
+	if w := eval[int](b, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("with four countries and three sources the form is %d px wide at 390 px", w)
+	}
+	b.shoot("form-rows-390")
+	b.do("desktop size", chromedp.EmulateViewport(1280, 800, chromedp.EmulateScale(1)))
 
 	b.setValue("f-title", "Four-way talks in Moscow")
 	b.setValue("f-date", "2025-11-20")
@@ -176,5 +185,34 @@ func TestBrowserFormEnter(t *testing.T) {
 	b.waitFor("the saved event", `location.pathname === '/events/2' && document.querySelector('[data-testid=flash]') !== null`)
 	if got := eval[string](b, `document.querySelector('[data-testid=event-title]').textContent`); got != "Al-Sharaa visits Putin" {
 		t.Fatalf("title after Enter: %q", got)
+	}
+}
+
+// TestBrowserFormWithoutJS: with scripts off, the add and remove buttons
+// send the form, which comes back with what was typed, a row more or less,
+// and the focus in the right place.
+func TestBrowserFormWithoutJS(t *testing.T) {
+	b := newTab(t)
+	b.account("desk", "editor")
+	b.login("desk")
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.open("/events/new?a=sy&b=ru")
+	b.setValue("f-title", "Talks without scripts")
+	b.setValue("f-sources-0-url", "https://example.org/one")
+	b.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.samePage = true`))
+	b.click("add a source", "#add-source")
+	b.waitFor("the second source, focused", `document.getElementById('f-sources-1-url') && document.activeElement.id === 'f-sources-1-url'`)
+	if eval[bool](b, `window.samePage === true`) {
+		t.Fatal("the row was added in place: scripts ran")
+	}
+	if got := eval[string](b, `document.getElementById('f-title').value + ' ' + document.getElementById('f-sources-0-url').value`); got != "Talks without scripts https://example.org/one" {
+		t.Fatalf("after adding a row the form holds %q", got)
+	}
+	b.click("remove the first source", "#rm-sources-0")
+	b.waitFor("one source left", `document.querySelectorAll('#rows-source > [data-row]').length === 1 && document.activeElement.id === 'f-sources-0-url'`)
+	if got := eval[string](b, `document.getElementById('f-sources-0-url').value`); got != "" {
+		t.Fatalf("the first source was not the one removed: the row left holds %q", got)
 	}
 }
