@@ -11,6 +11,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/dyadhq/dyad/timeline"
+	"github.com/dyadhq/dyad/web"
 )
 
 // rows counts the rows of a list on the page, not those of its template.
@@ -410,5 +411,47 @@ func TestSharedSourceNote(t *testing.T) {
 	res = a.post("/events", v)
 	if got := strings.TrimSpace(res.doc.Find("[data-testid=shared-source]").Text()); !strings.HasPrefix(got, "This source is cited by 1 other event: ") {
 		t.Fatalf("note %q", got)
+	}
+}
+
+// TestFullestFormFitsTheLimit: an event with every list at its limit and
+// every text at its longest, in Arabic (each letter is six bytes once
+// percent-encoded), is within the default limits on a form's size and
+// number of values.
+func TestFullestFormFitsTheLimit(t *testing.T) {
+	ar := func(n int) string { return strings.Repeat("ع", n) }
+	longURL := "https://example.org/" + strings.Repeat("%D8%B9", (timeline.MaxURL-20)/6)
+	v := url.Values{
+		"title": {ar(timeline.MaxTitle)}, "date": {"2025-12-24"}, "end": {"2025-12-25"}, "kind": {"consult"},
+		"initiator": {"SY"}, "location": {ar(timeline.MaxLocation)}, "description": {ar(timeline.MaxDescription)},
+		"tags": {ar(timeline.MaxTags * (timeline.MaxTag + 2))}, "version": {"12"}, "duplicates_seen": {"1 2 3"},
+	}
+	for range timeline.MaxCountries {
+		v.Add("country", "SY")
+	}
+	for range timeline.MaxActors {
+		v.Add("actor_name", ar(timeline.MaxName))
+		v.Add("actor_role", ar(timeline.MaxName))
+		v.Add("actor_country", "SY")
+	}
+	for range timeline.MaxSources {
+		v.Add("source_url", longURL)
+		v.Add("source_title", ar(timeline.MaxSourceTitle))
+		v.Add("source_publisher", ar(timeline.MaxName))
+		v.Add("source_language", "ar")
+		v.Add("source_published", "2025-12-24")
+		v.Add("source_retrieved", "2025-12-24")
+		v.Add("source_archive_url", longURL)
+		v.Add("source_excerpt", ar(timeline.MaxExcerpt))
+	}
+	if size := len(v.Encode()); size > web.DefaultMaxFormBytes {
+		t.Fatalf("the fullest form is %d bytes; the default limit is %d", size, web.DefaultMaxFormBytes)
+	}
+	n := 0
+	for _, vs := range v {
+		n += len(vs)
+	}
+	if n > 2000 {
+		t.Fatalf("the fullest form has %d values; the limit is 2000", n)
 	}
 }
