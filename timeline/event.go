@@ -200,6 +200,12 @@ type EventService interface {
 	// DeleteEvent removes the event. Returns ENOTFOUND.
 	DeleteEvent(ctx context.Context, id int64) error
 
+	// CountCitations returns how many events other than exceptEvent cite
+	// the source at url, the addresses compared after NormalizeURL: the
+	// events a change to the source's own fields would change too. 0 when
+	// no stored source has the address; exceptEvent 0 excepts none.
+	CountCitations(ctx context.Context, url string, exceptEvent int64) (int, error)
+
 	// EachEventByID calls fn for every event in id order, reading as fast
 	// as the disk allows: for exports of the whole database.
 	EachEventByID(ctx context.Context, fn func(*Event) error) error

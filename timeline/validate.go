@@ -13,6 +13,7 @@ import (
 // Limits on the size of an event's text, in characters.
 const (
 	MaxTitle       = 200
+	MaxSourceTitle = 2 * MaxTitle // headlines run longer than event titles
 	MaxDescription = 20000
 	MaxLocation    = 200
 	MaxName        = 200
@@ -200,7 +201,7 @@ func (v *validator) sources(in []Citation) []Citation {
 				v.fail(f+"archive_url", msg)
 			}
 		}
-		v.text(f+"title", "The title", s.Title, MaxTitle*2)
+		v.text(f+"title", "The title", s.Title, MaxSourceTitle)
 		v.text(f+"publisher", "The publisher", s.Publisher, MaxName)
 		v.text(f+"excerpt", "The excerpt", s.Excerpt, MaxExcerpt)
 		if s.Language != "" {

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -41,8 +43,8 @@ func (s *Server) newEvent(w http.ResponseWriter, r *http.Request) {
 	if p, err := timeline.ParsePair(q.Get("a"), q.Get("b")); err == nil {
 		f.Countries = []string{string(p.A), string(p.B)}
 	}
-	pad(&f, 0, 1, 1)
-	s.render(w, r, http.StatusOK, views.EventFormPage(f, timeline.Countries()))
+	pad(&f)
+	s.renderForm(w, r, http.StatusOK, f)
 }
 
 func (s *Server) editEvent(w http.ResponseWriter, r *http.Request) {
@@ -52,12 +54,12 @@ func (s *Server) editEvent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := formFromEvent(e)
-	pad(&f, 0, 0, 0)
-	s.render(w, r, http.StatusOK, views.EventFormPage(f, timeline.Countries()))
+	pad(&f)
+	s.renderForm(w, r, http.StatusOK, f)
 }
 
 func (s *Server) createEvent(w http.ResponseWriter, r *http.Request) {
-	s.saveEvent(w, r, 0)
+	s.saveEvent(w, r, nil)
 }
 
 func (s *Server) updateEvent(w http.ResponseWriter, r *http.Request) {
@@ -66,31 +68,52 @@ func (s *Server) updateEvent(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	s.saveEvent(w, r, e.ID)
+	s.saveEvent(w, r, e)
 }
 
-// saveEvent handles both forms: validate, and on error show the form again
-// with what was typed and a message beside each bad field; on success 303
-// to the event. A press on an "add a row" button shows the form with one
-// more empty row and saves nothing.
-func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, id int64) {
+// renderForm shows the event form, noting under each source how many other
+// events cite it: a change to its fields changes them too.
+func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, status int, f views.EventForm) {
+	for i := range f.Sources {
+		u := strings.TrimSpace(f.Sources[i].URL)
+		if !timeline.IsWebURL(u) {
+			continue
+		}
+		n, err := s.events.CountCitations(r.Context(), u, f.ID)
+		if err != nil {
+			// The note is a courtesy: the form must still show what was typed.
+			s.log.Error("count citations", "request_id", requestIDFrom(r.Context()), "err", err)
+			break
+		}
+		f.Sources[i].CitedElsewhere = n
+	}
+	s.render(w, r, status, views.EventFormPage(f, timeline.Countries()))
+}
+
+// saveEvent handles both forms (before is the stored event when editing,
+// nil when adding): validate, and on error show the form again with what
+// was typed and a message beside each bad field; warn once about events it
+// may repeat; on success 303 to the event. The "Add another" and "Remove"
+// buttons show the form again with a row more or less and save nothing.
+func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, before *timeline.Event) {
 	if err := parseForm(r); err != nil {
 		s.error(w, r, err)
 		return
 	}
 	f := decodeEventForm(r.PostForm)
+	var id int64
+	if before != nil {
+		id = before.ID
+	}
 	f.ID = id
 	if add := r.PostForm.Get("add"); add != "" {
-		// Show the form again as it was, with one more empty row.
-		switch add {
-		case "country":
-			f.Countries = append(f.Countries, "")
-		case "actor":
-			f.Actors = append(f.Actors, views.ActorRow{})
-		case "source":
-			f.Sources = append(f.Sources, views.SourceRow{})
-		}
-		s.render(w, r, http.StatusOK, views.EventFormPage(f, timeline.Countries()))
+		addRow(&f, add)
+		s.renderForm(w, r, http.StatusOK, f)
+		return
+	}
+	if remove := r.PostForm.Get("remove"); remove != "" {
+		removeRow(&f, remove)
+		s.renderForm(w, r, http.StatusOK, f)
 		return
 	}
 	compact(&f)
@@ -102,6 +125,17 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, id int64) {
 		}
 	}
 	if err == nil && len(errs) == 0 {
+		dups, err := s.duplicates(r.Context(), e, before)
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		if len(dups) > 0 && !allSeen(dups, f.DuplicatesSeen) {
+			f.Duplicates = dups
+			pad(&f)
+			s.renderForm(w, r, http.StatusConflict, f)
+			return
+		}
 		if id == 0 {
 			err = s.events.CreateEvent(r.Context(), e)
 		} else {
@@ -122,8 +156,8 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, id int64) {
 				f.Version = current.Version
 			}
 			f.Message = timeline.ErrorMessage(err)
-			pad(&f, 0, 0, 0)
-			s.render(w, r, http.StatusConflict, views.EventFormPage(f, timeline.Countries()))
+			pad(&f)
+			s.renderForm(w, r, http.StatusConflict, f)
 			return
 		}
 		if timeline.ErrorCode(err) != timeline.EINVALID {
@@ -140,8 +174,76 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, id int64) {
 	if len(errs) > 1 {
 		f.Message = strconv.Itoa(len(errs)) + " fields need attention."
 	}
-	pad(&f, 0, 0, 0)
-	s.render(w, r, http.StatusUnprocessableEntity, views.EventFormPage(f, timeline.Countries()))
+	pad(&f)
+	s.renderForm(w, r, http.StatusUnprocessableEntity, f)
+}
+
+// maxDuplicatesShown bounds the events listed for one pair in the warning.
+const maxDuplicatesShown = 10
+
+// duplicates finds, for every pair of e's countries, the stored events of
+// e's kind whose dates overlap e's date, leaving e itself out. An edit that
+// keeps the date, the kind and the countries is not warned again.
+func (s *Server) duplicates(ctx context.Context, e, before *timeline.Event) ([]views.DuplicatePair, error) {
+	if before != nil && before.Date == e.Date && before.Kind == e.Kind && sameCountries(before.Countries, e.Countries) {
+		return nil, nil
+	}
+	shown := map[int64]bool{}
+	var out []views.DuplicatePair
+	for i, a := range e.Countries {
+		for _, b := range e.Countries[i+1:] {
+			p := timeline.Pair{A: a, B: b}
+			found, _, err := s.events.FindEvents(ctx, timeline.EventFilter{Pair: &p, From: e.Date, To: e.Date,
+				Kinds: []timeline.Kind{e.Kind}, Limit: maxDuplicatesShown + 1})
+			if err != nil {
+				return nil, err
+			}
+			d := views.DuplicatePair{Pair: p}
+			for _, x := range found {
+				if x.ID != e.ID && !shown[x.ID] && len(d.Events) < maxDuplicatesShown {
+					shown[x.ID] = true
+					d.Events = append(d.Events, x)
+				}
+			}
+			if len(d.Events) > 0 {
+				out = append(out, d)
+			}
+		}
+	}
+	return out, nil
+}
+
+// allSeen reports whether the person was shown every one of dups already:
+// seen is the duplicates_seen field, ids separated by spaces.
+func allSeen(dups []views.DuplicatePair, seen string) bool {
+	ids := map[string]bool{}
+	for _, id := range strings.Fields(seen) {
+		ids[id] = true
+	}
+	for _, d := range dups {
+		for _, e := range d.Events {
+			if !ids[strconv.FormatInt(e.ID, 10)] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func sameCountries(a, b []timeline.Country) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	in := map[timeline.Country]bool{}
+	for _, c := range a {
+		in[c] = true
+	}
+	for _, c := range b {
+		if !in[c] {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Server) confirmDelete(w http.ResponseWriter, r *http.Request) {

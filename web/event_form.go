@@ -47,6 +47,7 @@ func decodeEventForm(v url.Values) views.EventForm {
 		Tags:        v.Get("tags"),
 	}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
+	f.DuplicatesSeen = v.Get("duplicates_seen")
 	names, roles, acs := v["actor_name"], v["actor_role"], v["actor_country"]
 	for i := range max(len(names), len(roles), len(acs)) {
 		f.Actors = append(f.Actors, views.ActorRow{Name: at(names, i), Role: at(roles, i), Country: at(acs, i)})
@@ -99,21 +100,78 @@ func compact(f *views.EventForm) {
 	f.Sources = ss
 }
 
-// pad adds empty rows so the form always offers room for one more country,
-// actor and source (and two sources and actors on a new event).
-func pad(f *views.EventForm, extraCountry, extraActor, extraSource int) {
+// pad adds empty rows so that a form shown afresh offers two countries,
+// an actor and a source; the "Add another" buttons give more.
+func pad(f *views.EventForm) {
 	for len(f.Countries) < 2 {
 		f.Countries = append(f.Countries, "")
 	}
-	for range 1 + extraCountry {
-		f.Countries = append(f.Countries, "")
-	}
-	for range 1 + extraActor {
+	if len(f.Actors) == 0 {
 		f.Actors = append(f.Actors, views.ActorRow{})
 	}
-	for range 1 + extraSource {
+	if len(f.Sources) == 0 {
 		f.Sources = append(f.Sources, views.SourceRow{})
 	}
+}
+
+// addRow adds an empty row to a list, as the "Add another" buttons ask,
+// unless the list is at the model's limit, and puts the focus on it.
+func addRow(f *views.EventForm, name string) {
+	n := 0
+	switch name {
+	case views.RowCountry:
+		if n = len(f.Countries); n < timeline.MaxCountries {
+			f.Countries = append(f.Countries, "")
+		}
+	case views.RowActor:
+		if n = len(f.Actors); n < timeline.MaxActors {
+			f.Actors = append(f.Actors, views.ActorRow{})
+		}
+	case views.RowSource:
+		if n = len(f.Sources); n < timeline.MaxSources {
+			f.Sources = append(f.Sources, views.SourceRow{})
+		}
+	default:
+		return
+	}
+	if n >= views.MaxRows(name) {
+		// Full: nothing was added; stay on the last row.
+		f.Focus = views.RowFocus(name, n-1, n)
+		return
+	}
+	f.Focus = views.RowFocus(name, n, n+1)
+}
+
+// removeRow takes out the row a "Remove" button names ("sources-2") and
+// puts the focus on the row that took its place, the one before it, or
+// the list's add button.
+func removeRow(f *views.EventForm, value string) {
+	name, i, ok := views.ParseRemove(value)
+	if !ok {
+		return
+	}
+	n := 0
+	switch name {
+	case views.RowCountry:
+		if i < len(f.Countries) {
+			f.Countries = append(f.Countries[:i], f.Countries[i+1:]...)
+		}
+		for len(f.Countries) < 2 {
+			f.Countries = append(f.Countries, "")
+		}
+		n = len(f.Countries)
+	case views.RowActor:
+		if i < len(f.Actors) {
+			f.Actors = append(f.Actors[:i], f.Actors[i+1:]...)
+		}
+		n = len(f.Actors)
+	case views.RowSource:
+		if i < len(f.Sources) {
+			f.Sources = append(f.Sources[:i], f.Sources[i+1:]...)
+		}
+		n = len(f.Sources)
+	}
+	f.Focus = views.RowFocus(name, min(i, n-1), n)
 }
 
 // toEvent turns the typed form into an event. Dates that do not parse are

@@ -61,8 +61,10 @@ type Config struct {
 	Now func() time.Time
 }
 
-// DefaultMaxFormBytes fits an event with fifty sources with long excerpts.
-const DefaultMaxFormBytes = 1 << 20
+// DefaultMaxFormBytes fits the fullest event the model takes: every list
+// at its limit and every text at its longest, in Arabic, is 2.2 MB once
+// percent-encoded (TestFullestFormFitsTheLimit).
+const DefaultMaxFormBytes = 4 << 20
 
 // DefaultMaxUploadBytes fits a few hundred thousand events of CSV.
 const DefaultMaxUploadBytes = 64 << 20

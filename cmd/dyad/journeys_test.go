@@ -100,10 +100,12 @@ func TestJourneyAddEvent(t *testing.T) {
 	b.setValue("f-actors-0-name", "أسعد الشيباني")
 	b.setValue("f-actors-0-role", "وزير الخارجية")
 	b.setValue("f-actors-0-country", "SY")
+	b.click("add an actor", "#add-actor")
 	b.setValue("f-actors-1-name", "Sergey Lavrov")
 	b.setValue("f-sources-0-url", "https://www.enabbaladi.net/archives/1")
 	b.setValue("f-sources-0-title", "سوريا تريد نقل العلاقة مع روسيا إلى مستوى استراتيجي")
 	b.setValue("f-sources-0-language", "ar")
+	b.click("add a source", "#add-source")
 	b.setValue("f-sources-1-url", "https://example.org/lavrov")
 	b.setValue("f-sources-1-title", "Lavrov's press conference")
 	b.do("save", chromedp.Click(chromedp.CSS(`[data-testid=event-form] .actions button[type=submit]:not([name])`)))
@@ -117,6 +119,9 @@ func TestJourneyAddEvent(t *testing.T) {
 	}
 	b.setValue("f-end", "2025-12-24")
 	b.do("save again", chromedp.Click(chromedp.CSS(`[data-testid=event-form] .actions button[type=submit]:not([name])`)))
+	// The demo has this visit already, in English: dyad asks before saving it twice.
+	b.waitFor("the duplicate warning", `document.querySelector('[data-testid=duplicate][href="/events/4"]') !== null`)
+	b.click("save anyway", "[data-testid=save-anyway]")
 	b.waitFor("the event page", `location.pathname.startsWith('/events/') && document.querySelector('[data-testid=event-title]') !== null`)
 	if got := eval[string](b, `document.querySelector('[data-testid=event-title]').textContent`); got != title {
 		t.Fatalf("event title %q", got)
@@ -218,6 +223,7 @@ var pageTypes = []struct{ name, path string }{
 	{"pair-selected", "/pairs/sy/ru?from=2025&to=2025&event=2"},
 	{"event", "/events/2"},
 	{"form", "/events/new?a=sy&b=ru"},
+	{"form-edit", "/events/2/edit"},
 	{"import", "/import"},
 	{"history", "/events/2/history"},
 	{"trash", "/trash"},
@@ -281,6 +287,15 @@ func TestAccessibility(t *testing.T) {
 		b.waitFor("the errors", `document.getElementById('form-errors') !== null`)
 		check("form-errors")
 		b.shoot("form-errors-" + size.name)
+		// The warning about a possible duplicate.
+		b.open("/events/new?a=sy&b=ru")
+		b.setValue("f-title", "Al-Sharaa in Moscow")
+		b.setValue("f-date", "2025-10-15")
+		b.do("kind", chromedp.SetValue(chromedp.ID("f-kind"), "make_visit"))
+		b.click("save", saveButton)
+		b.waitFor("the warning", `document.getElementById('form-duplicates') !== null`)
+		check("form-duplicates")
+		b.shoot("form-duplicates-" + size.name)
 	}
 }
 
@@ -346,6 +361,15 @@ func TestValidHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	save("form-errors", r)
+	r, err = client.PostForm(base+"/events", map[string][]string{"title": {"Al-Sharaa in Moscow"}, "date": {"2025-10-15"},
+		"kind": {"make_visit"}, "country": {"SY", "RU"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.StatusCode != http.StatusConflict {
+		t.Fatalf("a duplicate: status %d, want the warning", r.StatusCode)
+	}
+	save("form-duplicates", r)
 	cmd := exec.Command("java", append([]string{"-jar", jar, "--errors-only", "--format", "json", "--stdout"}, files...)...)
 	outb, _ := cmd.Output()
 	var report struct {
@@ -360,7 +384,7 @@ func TestValidHTML(t *testing.T) {
 	for _, m := range report.Messages {
 		t.Errorf("%s:%d: %s: %s (%q)", filepath.Base(m.URL), m.LastLine, m.Type, m.Message, m.Extract)
 	}
-	if len(files) != len(pageTypes)+1 {
+	if len(files) != len(pageTypes)+2 {
 		t.Fatalf("checked %d pages", len(files))
 	}
 	fmt.Fprintf(io.Discard, "%d", len(files))
