@@ -2,8 +2,6 @@ package exchange
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"github.com/dyadhq/dyad/timeline"
@@ -114,7 +112,7 @@ type Importer struct {
 	Columns []Column
 	notices []string
 
-	r       *csv.Reader
+	r       *csvReader
 	header  []string
 	fields  map[string]int // field -> column index
 	release func()         // frees the copy of a file that could not be read twice
@@ -122,7 +120,9 @@ type Importer struct {
 
 // maxImportRecord bounds one CSV record, so a file with an unterminated quote
 // fails at that record instead of reading the rest of the file into one cell.
-const maxImportRecord = 1 << 20
+// The longest event dyad accepts (50 sources with long excerpts) is about
+// 1.5 MiB.
+const maxImportRecord = 4 << 20
 
 // NewImporter reads src to its end to decide its encoding, then reads its
 // header and matches its columns: src must give the same bytes again after
@@ -146,9 +146,19 @@ func NewImporter(src io.Reader, mapping map[string]string) (*Importer, error) {
 			im.Close()
 		}
 	}()
-	im.r = csv.NewReader(&limitedLines{r: bufio.NewReader(rd)})
-	im.r.FieldsPerRecord = -1
-	im.r.ReuseRecord = false
+	br := bufio.NewReaderSize(rd, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	d := sniffDialect(head)
+	switch d.comma {
+	case ';':
+		im.notices = append(im.notices, "Columns are separated by semicolons.")
+	case '\t':
+		im.notices = append(im.notices, "Columns are separated by tabs.")
+	}
+	if d.cr {
+		im.notices = append(im.notices, "Lines end in a carriage return alone, as older Mac spreadsheets write them.")
+	}
+	im.r = newCSVReader(br, d.comma, d.cr, maxImportRecord)
 	header, err := im.r.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, timeline.Errorf(timeline.EINVALID, "The file is empty: it has no header row and no events.")
@@ -222,36 +232,13 @@ func (im *Importer) Missing() []string {
 // and a title, and countries from some column.
 func (im *Importer) Mapped() bool { return len(im.Missing()) == 0 }
 
-// limitedLines fails a read once one record grows past maxImportRecord
-// bytes without a line break, which only an unterminated quote produces.
-type limitedLines struct {
-	r   *bufio.Reader
-	run int
-}
-
-func (l *limitedLines) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	if i := bytes.LastIndexByte(p[:n], '\n'); i >= 0 {
-		l.run = n - i - 1
-	} else {
-		l.run += n
-	}
-	if l.run > maxImportRecord {
-		return n, timeline.Errorf(timeline.EINVALID, "A line is longer than %d bytes; is a quote left open?", maxImportRecord)
-	}
-	return n, err
-}
-
 func csvMessage(err error) string {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		switch {
-		case errors.Is(pe.Err, csv.ErrQuote):
-			return "a quote is left open, or a quote appears inside a field that is not quoted"
-		case errors.Is(pe.Err, csv.ErrBareQuote):
-			return "a quote appears inside a field that is not quoted (write it as two quotes inside a quoted field)"
+	var ce *csvError
+	if errors.As(err, &ce) {
+		if errors.Is(err, errTooLong) {
+			return fmt.Sprintf("the record is longer than %d MiB; is a quote left open?", maxImportRecord>>20)
 		}
-		return pe.Err.Error()
+		return ce.Err.Error()
 	}
 	var te *timeline.Error
 	if errors.As(err, &te) {
@@ -267,14 +254,14 @@ func (im *Importer) Next() (timeline.ImportRow, error) {
 	if errors.Is(err, io.EOF) {
 		return timeline.ImportRow{}, io.EOF
 	}
-	line, _ := im.r.FieldPos(0)
+	line := im.r.start
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) && !errors.Is(pe.Err, csv.ErrQuote) {
-			return timeline.ImportRow{Line: pe.StartLine, Problems: []timeline.Problem{{Line: pe.StartLine, Message: "The row cannot be read: " + csvMessage(err) + "."}}}, nil
+		var ce *csvError
+		if errors.As(err, &ce) && errors.Is(err, errBareQuote) {
+			return timeline.ImportRow{Line: ce.StartLine, Problems: []timeline.Problem{{Line: ce.StartLine, Message: "The row cannot be read: " + csvMessage(err) + "."}}}, nil
 		}
-		if errors.As(err, &pe) {
-			return timeline.ImportRow{}, timeline.Errorf(timeline.EINVALID, "Line %d: %s; the rest of the file cannot be read.", pe.StartLine, csvMessage(err))
+		if errors.As(err, &ce) {
+			return timeline.ImportRow{}, timeline.Errorf(timeline.EINVALID, "Line %d: %s; the rest of the file cannot be read.", ce.StartLine, csvMessage(err))
 		}
 		return timeline.ImportRow{}, timeline.Errorf(timeline.EINVALID, "The file cannot be read on: %s.", csvMessage(err))
 	}

@@ -240,8 +240,12 @@ func TestImporterEncodings(t *testing.T) {
 		}
 	})
 	t.Run("ErrZeroBytes", func(t *testing.T) {
-		data := []byte(strings.Repeat("date,title,countries\n", 5000) + "\x00")
-		if _, err := exchange.NewImporter(bytes.NewReader(data), nil); timeline.ErrorCode(err) != timeline.EINVALID {
+		// Far into the file, after lines ending in LF, CRLF and CR: the
+		// message names the line.
+		data := []byte(strings.Repeat("date,title,countries\n", 2000) + strings.Repeat("date,title,countries\r\n", 2000) +
+			strings.Repeat("date,title,countries\r", 2000) + "2025,\x00,SY;RU\n")
+		_, err := exchange.NewImporter(bytes.NewReader(data), nil)
+		if timeline.ErrorCode(err) != timeline.EINVALID || !strings.Contains(err.Error(), "line 6001 ") {
 			t.Fatalf("err %v", err)
 		}
 	})
@@ -252,4 +256,46 @@ func TestImporterEncodings(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestImporterDialects(t *testing.T) {
+	utf16le := func(s string) []byte {
+		out := []byte{0xFF, 0xFE}
+		for _, r := range s {
+			out = append(out, byte(r), byte(r>>8))
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name    string
+		data    []byte
+		want    []string // titles
+		lines   []int
+		notices []string
+	}{
+		{"OKCROnly", []byte("date,title,countries\r2025,Talks,SY;RU\r\"2024\",\"Two\rlines\",SY;RU\r2023,Last,SY;RU"),
+			[]string{"Talks", "Two lines", "Last"}, []int{2, 3, 5},
+			[]string{"Lines end in a carriage return alone, as older Mac spreadsheets write them."}},
+		{"OKSemicolons", []byte("date;title;countries;description\n2025;Talks, in Moscow;SY,RU;\"a; b\"\n"),
+			[]string{"Talks, in Moscow"}, []int{2}, []string{"Columns are separated by semicolons."}},
+		{"OKSemicolonsWindows1256CRLF", encode(t, charmap.Windows1256, "date;title;countries\r\n2025;لقاء في موسكو;سوريا,روسيا\r\n"),
+			[]string{"لقاء في موسكو"}, []int{2}, []string{"Read as Windows-1256 (Arabic): the file is not UTF-8.", "Columns are separated by semicolons."}},
+		{"OKTabsUTF16", utf16le("date\ttitle\tcountries\r\n2025\tلقاء، في موسكو\tSY;RU\r\n"),
+			[]string{"لقاء، في موسكو"}, []int{2}, []string{"Read as UTF-16: the file is not UTF-8.", "Columns are separated by tabs."}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			im, rows := readImport(t, bytes.NewReader(tt.data))
+			if strings.Join(im.Notices(), "|") != strings.Join(tt.notices, "|") {
+				t.Fatalf("notices %q, want %q", im.Notices(), tt.notices)
+			}
+			if got := titles(t, rows); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("titles %q, want %q", got, tt.want)
+			}
+			for i, r := range rows {
+				if r.Line != tt.lines[i] {
+					t.Fatalf("row %d on line %d, want %d", i, r.Line, tt.lines[i])
+				}
+			}
+		})
+	}
 }
