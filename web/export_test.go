@@ -3,6 +3,8 @@ package web_test
 import (
 	"encoding/json"
 	"encoding/xml"
+	"os"
+	"slices"
 	"github.com/dyadhq/dyad/exchange"
 	"net/http"
 	"strings"
@@ -121,6 +123,23 @@ func TestAPI(t *testing.T) {
 	if page.Total != 6 || len(page.Events) != 4 || page.Next == "" {
 		t.Fatalf("first page: total %d, %d events, next %q", page.Total, len(page.Events), page.Next)
 	}
+	// The page's keys are README's (next is there while more events follow).
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := string(readme)[strings.Index(string(readme), "GET /api/pairs/{a}/{b}/events"):]
+	example := api[strings.Index(api, "```json")+len("```json") : strings.Index(api, "```\n\n")]
+	got, gotValues := objectKeys(t, res.body)
+	want, wantValues := objectKeys(t, example)
+	if !slices.Equal(got, want) {
+		t.Fatalf("the page has the keys %q; README shows %q", got, want)
+	}
+	got, _ = objectKeys(t, string(gotValues["pair"]))
+	want, _ = objectKeys(t, string(wantValues["pair"]))
+	if !slices.Equal(got, want) {
+		t.Fatalf("the pair has the keys %q; README shows %q", got, want)
+	}
 	res = a.get(page.Next)
 	var second struct {
 		Next   string               `json:"next"`
@@ -146,4 +165,29 @@ func TestAPI(t *testing.T) {
 			t.Errorf("%s: %d %s", path, res.status, res.body)
 		}
 	}
+}
+
+// objectKeys lists the keys of a JSON object in the order they come, and
+// their values.
+func objectKeys(t *testing.T, body string) ([]string, map[string]json.RawMessage) {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(body))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		t.Fatalf("not an object: %s", body)
+	}
+	var keys []string
+	values := map[string]json.RawMessage{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, tok.(string))
+		values[tok.(string)] = v
+	}
+	return keys, values
 }
