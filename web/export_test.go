@@ -3,10 +3,10 @@ package web_test
 import (
 	"encoding/json"
 	"encoding/xml"
-	"os"
-	"slices"
 	"github.com/dyadhq/dyad/exchange"
 	"net/http"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
