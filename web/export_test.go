@@ -69,14 +69,24 @@ func TestExportFormats(t *testing.T) {
 		if err := xml.Unmarshal([]byte(res.body), &feed); err != nil {
 			t.Fatalf("%v\n%s", err, res.body)
 		}
-		if len(feed.Entries) != 7 || feed.Entries[0].Title != "Al-Shaibani and Lavrov: relations enter a new phase" {
-			t.Fatalf("feed has %d entries, first %q; want 7, newest first", len(feed.Entries), feed.Entries[0].Title)
+		// The latest added first, whatever its date: the Arabic event.
+		if len(feed.Entries) != 7 || feed.Entries[0].Title != arabic.Title {
+			t.Fatalf("feed has %d entries, first %q; want 7, the latest added first", len(feed.Entries), feed.Entries[0].Title)
 		}
 		if !strings.Contains(res.body, "&lt;script&gt;") || strings.Contains(res.body, "<script>") {
 			t.Fatalf("description not escaped")
 		}
 		if page := a.get("/pairs/sy/ru"); page.doc.Find(`link[rel=alternate][type="application/atom+xml"]`).Length() != 1 {
 			t.Fatalf("the pair page does not announce its feed")
+		}
+		// An event about 1950 added now reaches the feed's subscribers.
+		a.addEvents(ev("1950-03-01", "Syria and the Soviet Union exchange envoys", timeline.KindAgreement, ""))
+		feed.Entries = nil
+		if err := xml.Unmarshal([]byte(a.get("/pairs/sy/ru/feed.atom").body), &feed); err != nil {
+			t.Fatal(err)
+		}
+		if len(feed.Entries) != 8 || feed.Entries[0].Title != "Syria and the Soviet Union exchange envoys" {
+			t.Fatalf("feed has %d entries, first %q; want the 1950 event just added", len(feed.Entries), feed.Entries[0].Title)
 		}
 	})
 	t.Run("TimelineJS", func(t *testing.T) {
