@@ -55,7 +55,7 @@ func goldenEvents() []*timeline.Event {
 			Description: "+1 phone call; -details @later", Kind: timeline.KindTelephone,
 			Countries: []timeline.Country{"RU", "SY"}, Initiator: "RU", Location: "@Kremlin",
 			Actors: []timeline.Actor{{Name: "-Anon", Role: "=aide"}}, Tags: []string{"-2.0", "@tag"},
-			Sources: []timeline.Citation{{Source: timeline.Source{URL: "https://example.org/=x", Title: "+Headline"}, Excerpt: "'=quoted already"}},
+			Sources:   []timeline.Citation{{Source: timeline.Source{URL: "https://example.org/=x", Title: "+Headline"}, Excerpt: "'=quoted already"}},
 			CreatedAt: at("2025-11-30T12:00:00Z"), UpdatedAt: at("2026-01-05T16:45:00Z")},
 		{ID: 4, Date: timeline.MustParseDate("1990"), Title: "Sanctions after the invasion of Kuwait", Kind: timeline.KindSanction,
 			Countries: []timeline.Country{"US", "IQ"}, Initiator: "US",
