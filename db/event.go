@@ -144,8 +144,9 @@ func filterSQL(f timeline.EventFilter) (from, where string, args []any) {
 		// Read the events in the order they changed (events_recent) and
 		// keep the pair's, stopping at the limit: a probe of
 		// event_pairs_event each. Joined from event_pairs instead, SQLite
-		// would sort the whole pair, every row with its sources, to keep
-		// the first hundred (a second for 50,000 events).
+		// sorts the whole pair, every row with its sources, to keep the
+		// first hundred: 0.25 to 1.4 s for a pair of 50,000 events, against
+		// 2 to 60 ms this way in a database of 100,000.
 		return "events e", " WHERE EXISTS (SELECT 1 FROM event_pairs p WHERE p.event_id = e.id AND " + strings.Join(conds, " AND ") + ")", args
 	}
 	return from, where, args
