@@ -140,6 +140,15 @@ func filterSQL(f timeline.EventFilter) (from, where string, args []any) {
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
+	if f.Recent && f.Pair != nil {
+		// Read the events in the order they changed (events_recent) and
+		// keep the pair's, stopping at the limit: a probe of
+		// event_pairs_event each. Joined from event_pairs instead, SQLite
+		// sorts the whole pair, every row with its sources, to keep the
+		// first hundred: 0.25 to 1.4 s for a pair of 50,000 events, against
+		// 2 to 60 ms this way in a database of 100,000.
+		return "events e", " WHERE EXISTS (SELECT 1 FROM event_pairs p WHERE p.event_id = e.id AND " + strings.Join(conds, " AND ") + ")", args
+	}
 	return from, where, args
 }
 
@@ -600,6 +609,9 @@ func searchText(e *timeline.Event) string {
 
 func orderSQL(f timeline.EventFilter) string {
 	switch {
+	case f.Recent:
+		// updated_at is RFC 3339 in UTC, seconds: its text sorts as time.
+		return "e.updated_at DESC, e.id DESC"
 	case f.Pair != nil && f.Newest:
 		return "p.sort_key DESC, p.event_id DESC"
 	case f.Pair != nil:

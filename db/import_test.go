@@ -185,7 +185,7 @@ func TestImportProblems(t *testing.T) {
 	d := openTest(t)
 	data := "date,title,country_a,country_b,kind,url\n" +
 		"2025-10-15,Good row,SY,RUS,visit,https://example.org/a\n" +
-		"15/10/2025,Bad date,SY,RU,visit,\n" +
+		"15 Foo 2025,Bad date,SY,RU,visit,\n" +
 		"2025-10-16,Unknown country,SY,Atlantis,visit,\n" +
 		"2025-10-17,Ragged row,SY\n" +
 		"2025-10-18,Bad URL,SY,Russia,meeting,javascript:alert(1)\n" +

@@ -1,11 +1,13 @@
 package exchange
 
 import (
+	"context"
 	"fmt"
-	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"strings"
 	"time"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // EventWriter is a streaming export: Write each event in order, Flush now
@@ -21,8 +23,9 @@ type ExportFormat struct {
 	Name        string // as --format takes it
 	File        string // the file name of a pair's export: events.csv, feed.atom, …
 	ContentType string
-	// Newest says the format lists the latest events first (a feed).
-	Newest bool
+	// Feed says the format is a feed: the FeedSize events latest added or
+	// changed, latest first, whatever their dates.
+	Feed bool
 }
 
 // ExportFormats lists the formats, CSV first.
@@ -34,7 +37,7 @@ var ExportFormats = []ExportFormat{
 	{"timelinejs", "timelinejs.json", "application/json; charset=utf-8", false},
 }
 
-// FeedSize is how many of the latest events a feed holds.
+// FeedSize is how many of the events latest added or changed a feed holds.
 const FeedSize = 100
 
 // ExportFormatByName finds a format by its --format name or file name.
@@ -77,4 +80,102 @@ func NewEventWriter(f ExportFormat, w io.Writer, m ExportMeta) (EventWriter, err
 		return tw, nil
 	}
 	return nil, fmt.Errorf("no export format %q", f.Name)
+}
+
+// ExportMetaFor describes the export in format f of a pair's events (every
+// event when p is nil), without filters, from dyad at base.
+func ExportMetaFor(base string, p *timeline.Pair, f ExportFormat) ExportMeta {
+	base = strings.TrimSuffix(base, "/")
+	if p == nil {
+		return ExportMeta{Title: "All events", BaseURL: base, PageURL: base + "/", SelfURL: base + "/" + f.File}
+	}
+	page := base + p.Path()
+	return ExportMeta{Title: p.Name(), BaseURL: base, PageURL: page, SelfURL: page + "/" + f.File}
+}
+
+// EventReader is what an export reads: the store's streaming reads, as
+// timeline.EventService gives them.
+type EventReader interface {
+	EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error
+	EachEventByID(ctx context.Context, fn func(*timeline.Event) error) error
+}
+
+// ExportOptions fits an export to where it goes.
+type ExportOptions struct {
+	// BOM starts a CSV file with a UTF-8 byte-order mark: Excel reads a CSV
+	// as the legacy code page without one, and Arabic comes out garbled.
+	BOM bool
+	// Flush, when set, is called every exportFlushEvery events, once they
+	// are written to w, to push them on (to an HTTP client).
+	Flush func() error
+}
+
+const exportFlushEvery = 500
+
+// Export writes the events f selects to w in format, as the web exports and
+// "dyad export" both do. A feed holds the FeedSize events latest added or
+// changed (f.Recent), and meta.Updated becomes the latest of their changes;
+// other formats stream every event f selects in timeline order, or, when f
+// selects every event, in id order, the fastest read of the whole database.
+// Nothing is held in memory but a feed's events. It returns how many events
+// it wrote.
+func Export(ctx context.Context, src EventReader, format ExportFormat, f timeline.EventFilter, meta ExportMeta, w io.Writer, opts ExportOptions) (int, error) {
+	var feed []*timeline.Event
+	if format.Feed {
+		f.Recent, f.Newest, f.Offset, f.Limit = true, false, 0, FeedSize
+		err := src.EachEvent(ctx, f, func(e *timeline.Event) error {
+			feed = append(feed, e)
+			if e.UpdatedAt.After(meta.Updated) {
+				meta.Updated = e.UpdatedAt
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	if opts.BOM && format.Name == "csv" {
+		if _, err := io.WriteString(w, "\xEF\xBB\xBF"); err != nil {
+			return 0, err
+		}
+	}
+	ew, err := NewEventWriter(format, w, meta)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	write := func(e *timeline.Event) error {
+		if err := ew.Write(e); err != nil {
+			return err
+		}
+		if n++; n%exportFlushEvery == 0 && opts.Flush != nil {
+			if err := ew.Flush(); err != nil {
+				return err
+			}
+			return opts.Flush()
+		}
+		return nil
+	}
+	switch {
+	case format.Feed:
+		for _, e := range feed {
+			if err = write(e); err != nil {
+				break
+			}
+		}
+	case selectsAll(f):
+		err = src.EachEventByID(ctx, write)
+	default:
+		err = src.EachEvent(ctx, f, write)
+	}
+	if err != nil {
+		return n, err
+	}
+	return n, ew.Close()
+}
+
+// selectsAll reports whether f selects every event, in no set order.
+func selectsAll(f timeline.EventFilter) bool {
+	return f.Pair == nil && f.From.IsZero() && f.To.IsZero() && f.Q == "" && len(f.Kinds) == 0 && f.Tag == "" &&
+		f.Actor == "" && f.Side == "" && !f.Newest && !f.Recent && f.Offset == 0 && f.Limit == 0
 }

@@ -11,14 +11,16 @@ import (
 	"time"
 )
 
-// JSONEvent is an event as dyad's JSON export and API show it. Dates are in
-// the canonical machine form (Date.String); times are RFC 3339 in UTC.
+// JSONEvent is an event as dyad's JSON export and API show it, as README's
+// API section documents it: every key is always there, "" when a value is
+// missing. Dates are in the canonical machine form (Date.String); times are
+// RFC 3339 in UTC.
 type JSONEvent struct {
 	ID          int64        `json:"id"`
 	URL         string       `json:"url"` // the event's page
 	Date        string       `json:"date"`
 	Precision   string       `json:"precision"`
-	EndDate     string       `json:"end_date,omitempty"`
+	EndDate     string       `json:"end_date"`
 	DisplayDate string       `json:"display_date"` // "15 – 17 October 2025"
 	Title       string       `json:"title"`
 	Description string       `json:"description"`
@@ -27,14 +29,14 @@ type JSONEvent struct {
 	CAMEO       string       `json:"cameo"`
 	Goldstein   float64      `json:"goldstein"`
 	Countries   []string     `json:"countries"`
-	Initiator   string       `json:"initiator,omitempty"`
-	Location    string       `json:"location,omitempty"`
+	Initiator   string       `json:"initiator"`
+	Location    string       `json:"location"`
 	Actors      []JSONActor  `json:"actors"`
 	Tags        []string     `json:"tags"`
 	Sources     []JSONSource `json:"sources"`
 	Unsourced   bool         `json:"unsourced"`
-	CreatedAt   string       `json:"created_at,omitempty"`
-	UpdatedAt   string       `json:"updated_at,omitempty"`
+	CreatedAt   string       `json:"created_at"`
+	UpdatedAt   string       `json:"updated_at"`
 }
 
 // JSONActor is an actor in a JSONEvent.

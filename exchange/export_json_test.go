@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"github.com/dyadhq/dyad/exchange"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -423,8 +424,8 @@ func TestJSONWriter(t *testing.T) {
 			t.Errorf("event 8 unsourced = %s, want %s", got, want)
 		}
 		for _, key := range []string{"end_date", "initiator", "location", "created_at", "updated_at"} {
-			if v, ok := e8[key]; ok {
-				t.Errorf("event 8 has %s = %s, want it left out", key, v)
+			if got, want := string(e8[key]), `""`; got != want {
+				t.Errorf("event 8 %s = %s, want %s: every key is always there", key, got, want)
 			}
 		}
 		if _, ok := raw.Events[4]["end_date"]; !ok {
@@ -527,5 +528,69 @@ func ExampleJSONWriter() {
 	w.Close()
 	fmt.Print(buf.String())
 	// Output:
-	// {"meta":{"pair":"SY-RU"},"events":[{"id":1,"url":"https://dyad.example/events/1","date":"2025-10","precision":"month","display_date":"October 2025","title":"سوريا \u0026 روسيا","description":"","kind":"consult","kind_label":"Consult / meeting","cameo":"040","goldstein":1,"countries":["SY","RU"],"actors":[],"tags":[],"sources":[],"unsourced":true}]}
+	// {"meta":{"pair":"SY-RU"},"events":[{"id":1,"url":"https://dyad.example/events/1","date":"2025-10","precision":"month","end_date":"","display_date":"October 2025","title":"سوريا \u0026 روسيا","description":"","kind":"consult","kind_label":"Consult / meeting","cameo":"040","goldstein":1,"countries":["SY","RU"],"initiator":"","location":"","actors":[],"tags":[],"sources":[],"unsourced":true,"created_at":"","updated_at":""}]}
+}
+
+// jsonKeys lists the keys of a JSON object in the order they come.
+func jsonKeys(t *testing.T, raw []byte) []string {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		t.Fatalf("not an object: %s", raw)
+	}
+	var keys []string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, tok.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return keys
+}
+
+// README's API section shows an event; the JSON export and the API give
+// exactly its keys, in its order, for any event, however empty.
+func TestJSONMatchesREADME(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := string(readme)[strings.Index(string(readme), "GET /api/pairs/{a}/{b}/events"):]
+	block := api[strings.Index(api, "```json")+len("```json") : strings.Index(api, "```\n\n")]
+	var doc struct {
+		Events []struct {
+			Actors  []json.RawMessage `json:"actors"`
+			Sources []json.RawMessage `json:"sources"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(block), &doc); err != nil {
+		t.Fatalf("README's example is not JSON: %v\n%s", err, block)
+	}
+	var raw struct {
+		Events []json.RawMessage `json:"events"`
+	}
+	json.Unmarshal([]byte(block), &raw)
+	for _, e := range []*timeline.Event{exportByID(t, 1), exportByID(t, 8), {}} {
+		b, err := json.Marshal(exchange.NewJSONEvent(e, exportBase))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := jsonKeys(t, b), jsonKeys(t, raw.Events[0]); !slices.Equal(got, want) {
+			t.Errorf("event %d has the keys\n%q\nREADME shows\n%q", e.ID, got, want)
+		}
+	}
+	j := exchange.NewJSONEvent(exportByID(t, 1), exportBase)
+	actor, _ := json.Marshal(j.Actors[0])
+	source, _ := json.Marshal(j.Sources[0])
+	if got, want := jsonKeys(t, actor), jsonKeys(t, doc.Events[0].Actors[0]); !slices.Equal(got, want) {
+		t.Errorf("an actor has the keys %q; README shows %q", got, want)
+	}
+	if got, want := jsonKeys(t, source), jsonKeys(t, doc.Events[0].Sources[0]); !slices.Equal(got, want) {
+		t.Errorf("a source has the keys %q; README shows %q", got, want)
+	}
 }

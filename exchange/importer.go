@@ -2,8 +2,6 @@ package exchange
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"github.com/dyadhq/dyad/timeline"
@@ -12,11 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
-	xunicode "golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
 )
 
 // ImportField is a field of an event that an imported column can fill.
@@ -119,32 +112,53 @@ type Importer struct {
 	Columns []Column
 	notices []string
 
-	r      *csv.Reader
-	header []string
-	fields map[string]int // field -> column index
+	r       *csvReader
+	header  []string
+	fields  map[string]int // field -> column index
+	release func()         // frees the copy of a file that could not be read twice
 }
 
 // maxImportRecord bounds one CSV record, so a file with an unterminated quote
 // fails at that record instead of reading the rest of the file into one cell.
-const maxImportRecord = 1 << 20
+// The longest event dyad accepts (50 sources with long excerpts) is about
+// 1.5 MiB.
+const maxImportRecord = 4 << 20
 
-// NewImporter reads the header of src and matches its columns. mapping
+// NewImporter reads src to its end to decide its encoding, then reads its
+// header and matches its columns: src must give the same bytes again after
+// a Seek back (an *os.File does), or it is copied first. Close the
+// importer when done. mapping
 // overrides the match for the headers it names (by exact header text): a
 // field name, or "" to ignore the column. Errors are EINVALID with a
 // message for people: an empty file, a file that is not text.
 func NewImporter(src io.Reader, mapping map[string]string) (*Importer, error) {
-	br := bufio.NewReaderSize(src, 64<<10)
-	rd, notice, err := decode(br)
+	rd, notice, release, err := decodeInput(src)
 	if err != nil {
 		return nil, err
 	}
-	im := &Importer{}
+	im := &Importer{release: release}
 	if notice != "" {
 		im.notices = append(im.notices, notice)
 	}
-	im.r = csv.NewReader(&limitedLines{r: bufio.NewReader(rd)})
-	im.r.FieldsPerRecord = -1
-	im.r.ReuseRecord = false
+	ok := false
+	defer func() {
+		if !ok {
+			im.Close()
+		}
+	}()
+	br := bufio.NewReaderSize(rd, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	d := sniffDialect(head)
+	switch d.comma {
+	case ';':
+		im.notices = append(im.notices, "Columns are separated by semicolons.")
+	case '\t':
+		im.notices = append(im.notices, "Columns are separated by tabs.")
+	}
+	if d.cr {
+		im.notices = append(im.notices, "Lines end in a carriage return alone, as older Mac spreadsheets write them.")
+	}
+	im.r = newCSVReader(br, d.comma, d.cr, maxImportRecord)
 	header, err := im.r.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, timeline.Errorf(timeline.EINVALID, "The file is empty: it has no header row and no events.")
@@ -181,6 +195,7 @@ func NewImporter(src io.Reader, mapping map[string]string) (*Importer, error) {
 	if _, ok := im.fields["title"]; !ok {
 		im.notices = append(im.notices, "No column gives the title: map one to \"title\".")
 	}
+	ok = true
 	return im, nil
 }
 
@@ -217,84 +232,13 @@ func (im *Importer) Missing() []string {
 // and a title, and countries from some column.
 func (im *Importer) Mapped() bool { return len(im.Missing()) == 0 }
 
-// decode detects the encoding from a byte-order mark or, without one, from
-// the bytes: UTF-8 is read as it is (a UTF-8 BOM is dropped); UTF-16 with a
-// BOM is converted; other bytes are read as Windows-1256 (Arabic) when they
-// look Arabic, else as Windows-1252 (Latin), with a notice either way.
-func decode(br *bufio.Reader) (io.Reader, string, error) {
-	head, _ := br.Peek(64 << 10)
-	switch {
-	case len(head) == 0:
-		return nil, "", timeline.Errorf(timeline.EINVALID, "The file is empty: it has no header row and no events.")
-	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
-		br.Discard(3)
-		return br, "", nil
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder()
-		return transform.NewReader(br, dec), "The file is UTF-16; it was converted to UTF-8.", nil
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return nil, "", timeline.Errorf(timeline.EINVALID, "This is not a CSV text file (it contains zero bytes). Export it from your spreadsheet as CSV, UTF-8.")
-	}
-	valid := head
-	for i := 0; i < 3 && len(valid) > 0 && !utf8.Valid(valid); i++ {
-		valid = valid[:len(valid)-1] // a character cut by the peek
-	}
-	if utf8.Valid(valid) && (len(head)-len(valid) < 4) {
-		return br, "", nil
-	}
-	arabic := 0
-	for _, c := range head {
-		// Letters of Windows-1256 that are Arabic: C1-D6, D8-DF, E1, E3-E6, EC-ED, F0-F3, F5-F6, F8, FA.
-		if (c >= 0xC1 && c <= 0xDF && c != 0xD7) || c == 0xE1 || (c >= 0xE3 && c <= 0xE6) || c == 0xEC || c == 0xED ||
-			(c >= 0xF0 && c <= 0xF3) || c == 0xF5 || c == 0xF6 || c == 0xF8 || c == 0xFA {
-			arabic++
-		}
-	}
-	high := 0
-	for _, c := range head {
-		if c >= 0x80 {
-			high++
-		}
-	}
-	if high > 0 && arabic*10 >= high*7 {
-		return transform.NewReader(br, charmap.Windows1256.NewDecoder()),
-			"The file is not UTF-8; it was read as Windows-1256 (Arabic). Check that the text reads right.", nil
-	}
-	return transform.NewReader(br, charmap.Windows1252.NewDecoder()),
-		"The file is not UTF-8; it was read as Windows-1252 (Western European). Check that the text reads right.", nil
-}
-
-// limitedLines fails a read once one record grows past maxImportRecord
-// bytes without a line break, which only an unterminated quote produces.
-type limitedLines struct {
-	r   *bufio.Reader
-	run int
-}
-
-func (l *limitedLines) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	if i := bytes.LastIndexByte(p[:n], '\n'); i >= 0 {
-		l.run = n - i - 1
-	} else {
-		l.run += n
-	}
-	if l.run > maxImportRecord {
-		return n, timeline.Errorf(timeline.EINVALID, "A line is longer than %d bytes; is a quote left open?", maxImportRecord)
-	}
-	return n, err
-}
-
 func csvMessage(err error) string {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		switch {
-		case errors.Is(pe.Err, csv.ErrQuote):
-			return "a quote is left open, or a quote appears inside a field that is not quoted"
-		case errors.Is(pe.Err, csv.ErrBareQuote):
-			return "a quote appears inside a field that is not quoted (write it as two quotes inside a quoted field)"
+	var ce *csvError
+	if errors.As(err, &ce) {
+		if errors.Is(err, errTooLong) {
+			return fmt.Sprintf("the record is longer than %d MiB; is a quote left open?", maxImportRecord>>20)
 		}
-		return pe.Err.Error()
+		return ce.Err.Error()
 	}
 	var te *timeline.Error
 	if errors.As(err, &te) {
@@ -310,14 +254,14 @@ func (im *Importer) Next() (timeline.ImportRow, error) {
 	if errors.Is(err, io.EOF) {
 		return timeline.ImportRow{}, io.EOF
 	}
-	line, _ := im.r.FieldPos(0)
+	line := im.r.start
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) && !errors.Is(pe.Err, csv.ErrQuote) {
-			return timeline.ImportRow{Line: pe.StartLine, Problems: []timeline.Problem{{Line: pe.StartLine, Message: "The row cannot be read: " + csvMessage(err) + "."}}}, nil
+		var ce *csvError
+		if errors.As(err, &ce) && errors.Is(err, errBareQuote) {
+			return timeline.ImportRow{Line: ce.StartLine, Problems: []timeline.Problem{{Line: ce.StartLine, Message: "The row cannot be read: " + csvMessage(err) + "."}}}, nil
 		}
-		if errors.As(err, &pe) {
-			return timeline.ImportRow{}, timeline.Errorf(timeline.EINVALID, "Line %d: %s; the rest of the file cannot be read.", pe.StartLine, csvMessage(err))
+		if errors.As(err, &ce) {
+			return timeline.ImportRow{}, timeline.Errorf(timeline.EINVALID, "Line %d: %s; the rest of the file cannot be read.", ce.StartLine, csvMessage(err))
 		}
 		return timeline.ImportRow{}, timeline.Errorf(timeline.EINVALID, "The file cannot be read on: %s.", csvMessage(err))
 	}
@@ -603,4 +547,15 @@ func ResolveKind(s string) (k timeline.Kind, firstIsInitiator, ok bool) {
 		return a.kind, a.first, true
 	}
 	return "", false, false
+}
+
+// Close frees what the importer kept of its file (a stream that could not
+// seek back is copied to memory or a temporary file). It does not close
+// the reader NewImporter was given.
+func (im *Importer) Close() error {
+	if im.release != nil {
+		im.release()
+		im.release = nil
+	}
+	return nil
 }

@@ -137,8 +137,13 @@ type EventFilter struct {
 	Actor string // events with an actor whose name contains this (folded)
 	Side  Side   // with Pair: whose initiative; "" for all
 
-	Newest        bool // latest first, instead of timeline order
-	Offset, Limit int  // Limit 0 means no limit
+	Newest bool // latest first, instead of timeline order
+	// Recent orders by when events were added or last changed, latest
+	// first (then by id, latest first), whatever their dates: what a feed
+	// needs, so that a new event about 1950 reaches its subscribers.
+	Recent bool
+
+	Offset, Limit int // Limit 0 means no limit
 }
 
 // Bucket counts the events of one period on one side of a pair's timeline.
@@ -175,10 +180,11 @@ type EventService interface {
 	FindEventByID(ctx context.Context, id int64) (*Event, error)
 
 	// FindEvents returns the page of events selected by f in timeline order
-	// (Date.SortKey, then id) and the number of events f selects in all.
+	// (Date.SortKey, then id; or as f.Newest or f.Recent asks) and the
+	// number of events f selects in all.
 	FindEvents(ctx context.Context, f EventFilter) ([]*Event, int, error)
 
-	// EachEvent calls fn for every event selected by f, in timeline order,
+	// EachEvent calls fn for every event selected by f, in FindEvents' order,
 	// reading them one by one so that memory does not grow with the result.
 	// It stops at, and returns, the first error fn returns.
 	EachEvent(ctx context.Context, f EventFilter, fn func(*Event) error) error

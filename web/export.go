@@ -44,8 +44,8 @@ func (s *Server) exportPair(format exchange.ExportFormat) http.HandlerFunc {
 			return
 		}
 		base := s.baseURL(r)
-		meta := exchange.ExportMeta{Title: p.Name(), BaseURL: base, PageURL: base + v.WithEvent(0).URL(),
-			SelfURL: base + r.URL.RequestURI(), Query: v.FilterQuery().Encode()}
+		meta := exchange.ExportMetaFor(base, &p, format)
+		meta.PageURL, meta.SelfURL, meta.Query = base+v.WithEvent(0).URL(), base+r.URL.RequestURI(), v.FilterQuery().Encode()
 		name := "dyad-" + p.A.Slug() + "-" + p.B.Slug() + "-" + format.File
 		s.export(w, r, format, v.Filter(), meta, name)
 	}
@@ -55,72 +55,25 @@ func (s *Server) exportPair(format exchange.ExportFormat) http.HandlerFunc {
 func (s *Server) exportAll(format exchange.ExportFormat) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		base := s.baseURL(r)
-		meta := exchange.ExportMeta{Title: "All events", BaseURL: base, PageURL: base + "/", SelfURL: base + r.URL.RequestURI()}
+		meta := exchange.ExportMetaFor(base, nil, format)
+		meta.SelfURL = base + r.URL.RequestURI()
 		s.export(w, r, format, timeline.EventFilter{}, meta, "dyad-"+format.File)
 	}
 }
 
-// export writes events as they are read, never building the file in memory;
-// a feed holds the latest FeedSize events.
+// export writes events as they are read (exchange.Export), flushing to the
+// client every few hundred.
 func (s *Server) export(w http.ResponseWriter, r *http.Request, format exchange.ExportFormat, f timeline.EventFilter, meta exchange.ExportMeta, name string) {
-	var feed []*timeline.Event
-	if format.Newest {
-		f.Newest, f.Limit = true, exchange.FeedSize
-		var err error
-		if feed, err = collect(r.Context(), s.events, f); err != nil {
-			s.error(w, r, err)
-			return
-		}
-		for _, e := range feed {
-			if e.UpdatedAt.After(meta.Updated) {
-				meta.Updated = e.UpdatedAt
-			}
-		}
-	}
 	w.Header().Set("Content-Type", format.ContentType)
 	if format.Name == "csv" || r.URL.Query().Get("download") == "1" {
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	}
 	rc := http.NewResponseController(w)
 	out := &countingWriter{w: w}
-	if format.Name == "csv" && r.URL.Query().Get("bom") == "1" {
-		// Excel reads a CSV as the legacy code page unless it starts with
-		// a UTF-8 byte-order mark; with it, Arabic opens intact.
-		out.Write([]byte("\xEF\xBB\xBF"))
-	}
-	ew, err := exchange.NewEventWriter(format, out, meta)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	n := 0
-	write := func(e *timeline.Event) error {
-		if err := ew.Write(e); err != nil {
-			return err
-		}
-		if n++; n%500 == 0 {
-			if err := ew.Flush(); err != nil {
-				return err
-			}
-			rc.Flush()
-		}
-		return nil
-	}
-	switch {
-	case feed != nil:
-		for _, e := range feed {
-			if err = write(e); err != nil {
-				break
-			}
-		}
-	case f.Pair == nil:
-		err = s.events.EachEventByID(r.Context(), write)
-	default:
-		err = s.events.EachEvent(r.Context(), f, write)
-	}
-	if err == nil {
-		err = ew.Close()
-	}
+	n, err := exchange.Export(r.Context(), s.events, format, f, meta, out, exchange.ExportOptions{
+		BOM:   r.URL.Query().Get("bom") == "1",
+		Flush: rc.Flush,
+	})
 	if err != nil && out.n == 0 {
 		// Nothing sent yet: an ordinary error page.
 		w.Header().Del("Content-Disposition")

@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"github.com/dyadhq/dyad/exchange"
 	"net/http"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,14 +69,24 @@ func TestExportFormats(t *testing.T) {
 		if err := xml.Unmarshal([]byte(res.body), &feed); err != nil {
 			t.Fatalf("%v\n%s", err, res.body)
 		}
-		if len(feed.Entries) != 7 || feed.Entries[0].Title != "Al-Shaibani and Lavrov: relations enter a new phase" {
-			t.Fatalf("feed has %d entries, first %q; want 7, newest first", len(feed.Entries), feed.Entries[0].Title)
+		// The latest added first, whatever its date: the Arabic event.
+		if len(feed.Entries) != 7 || feed.Entries[0].Title != arabic.Title {
+			t.Fatalf("feed has %d entries, first %q; want 7, the latest added first", len(feed.Entries), feed.Entries[0].Title)
 		}
 		if !strings.Contains(res.body, "&lt;script&gt;") || strings.Contains(res.body, "<script>") {
 			t.Fatalf("description not escaped")
 		}
 		if page := a.get("/pairs/sy/ru"); page.doc.Find(`link[rel=alternate][type="application/atom+xml"]`).Length() != 1 {
 			t.Fatalf("the pair page does not announce its feed")
+		}
+		// An event about 1950 added now reaches the feed's subscribers.
+		a.addEvents(ev("1950-03-01", "Syria and the Soviet Union exchange envoys", timeline.KindAgreement, ""))
+		feed.Entries = nil
+		if err := xml.Unmarshal([]byte(a.get("/pairs/sy/ru/feed.atom").body), &feed); err != nil {
+			t.Fatal(err)
+		}
+		if len(feed.Entries) != 8 || feed.Entries[0].Title != "Syria and the Soviet Union exchange envoys" {
+			t.Fatalf("feed has %d entries, first %q; want the 1950 event just added", len(feed.Entries), feed.Entries[0].Title)
 		}
 	})
 	t.Run("TimelineJS", func(t *testing.T) {
@@ -121,6 +133,23 @@ func TestAPI(t *testing.T) {
 	if page.Total != 6 || len(page.Events) != 4 || page.Next == "" {
 		t.Fatalf("first page: total %d, %d events, next %q", page.Total, len(page.Events), page.Next)
 	}
+	// The page's keys are README's (next is there while more events follow).
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := string(readme)[strings.Index(string(readme), "GET /api/pairs/{a}/{b}/events"):]
+	example := api[strings.Index(api, "```json")+len("```json") : strings.Index(api, "```\n\n")]
+	got, gotValues := objectKeys(t, res.body)
+	want, wantValues := objectKeys(t, example)
+	if !slices.Equal(got, want) {
+		t.Fatalf("the page has the keys %q; README shows %q", got, want)
+	}
+	got, _ = objectKeys(t, string(gotValues["pair"]))
+	want, _ = objectKeys(t, string(wantValues["pair"]))
+	if !slices.Equal(got, want) {
+		t.Fatalf("the pair has the keys %q; README shows %q", got, want)
+	}
 	res = a.get(page.Next)
 	var second struct {
 		Next   string               `json:"next"`
@@ -146,4 +175,29 @@ func TestAPI(t *testing.T) {
 			t.Errorf("%s: %d %s", path, res.status, res.body)
 		}
 	}
+}
+
+// objectKeys lists the keys of a JSON object in the order they come, and
+// their values.
+func objectKeys(t *testing.T, body string) ([]string, map[string]json.RawMessage) {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(body))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		t.Fatalf("not an object: %s", body)
+	}
+	var keys []string
+	values := map[string]json.RawMessage{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, tok.(string))
+		values[tok.(string)] = v
+	}
+	return keys, values
 }

@@ -215,6 +215,7 @@ func (s *Server) runImport(job *importJob, dry bool) {
 		fail(timeline.ErrorMessage(err))
 		return
 	}
+	defer im.Close()
 	job.mu.Lock()
 	job.columns = im.Columns
 	job.mu.Unlock()
@@ -242,8 +243,11 @@ func (s *Server) runImport(job *importJob, dry bool) {
 	}
 }
 
+// jobReader counts the bytes read, for the progress bar. It seeks, so the
+// importer reads the upload twice (once to decide its encoding) instead of
+// copying it.
 type jobReader struct {
-	r io.Reader
+	r io.ReadSeeker
 	n *atomic.Int64
 }
 
@@ -251,6 +255,14 @@ func (j *jobReader) Read(p []byte) (int, error) {
 	n, err := j.r.Read(p)
 	j.n.Add(int64(n))
 	return n, err
+}
+
+func (j *jobReader) Seek(offset int64, whence int) (int64, error) {
+	at, err := j.r.Seek(offset, whence)
+	if err == nil {
+		j.n.Store(at)
+	}
+	return at, err
 }
 
 func (s *Server) importStatus(w http.ResponseWriter, r *http.Request) {

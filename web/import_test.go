@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"fmt"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/text/encoding/charmap"
 )
 
 func (a *testApp) upload(name string, data []byte) response {
@@ -161,5 +163,43 @@ func TestImportBadUploads(t *testing.T) {
 	}
 	if res := a.get("/imports"); strings.Contains(res.body, "header.csv") {
 		t.Fatal("an import of nothing was recorded")
+	}
+}
+
+// A file as Excel saves it on Arabic Windows: semicolons, CRLF, Windows-1256,
+// with its first Arabic row far from the start. The preview says how the file
+// was read, and the Arabic is stored as Arabic.
+func TestImportLegacyExcel(t *testing.T) {
+	a := newApp(t, false)
+	var text strings.Builder
+	text.WriteString("date;title;countries\r\n")
+	for i := range 2000 {
+		fmt.Fprintf(&text, "2024-01-%02d;Réunion à Genève n°%d;FR,CH\r\n", i%28+1, i)
+	}
+	text.WriteString("2025-12-23;الشيباني يلتقي لافروف;SY,RU\r\n")
+	data, err := charmap.Windows1256.NewEncoder().Bytes([]byte(text.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := a.upload("excel.csv", data).header.Get("Location")
+	res := a.waitImport(job)
+	notices := res.doc.Find(".notice").Text()
+	for _, want := range []string{"Read as Windows-1256 (Arabic): the file is not UTF-8.", "Columns are separated by semicolons."} {
+		if !strings.Contains(notices, want) {
+			t.Fatalf("the preview does not say %q: %q", want, notices)
+		}
+	}
+	if got := res.doc.Find(`[data-testid=added]`).Text(); got != "2001" {
+		t.Fatalf("would add %s, want 2001: %s", got, res.doc.Find(`[data-testid=import-problems]`).Text())
+	}
+	a.post(job, formOf(res.doc, "commit"))
+	if st := a.waitImport(job).doc.Find(`[data-testid=import-state]`).AttrOr("data-state", ""); st != "done" {
+		t.Fatalf("after commit: %q", st)
+	}
+	if page := a.get("/pairs/sy/ru"); !strings.Contains(page.body, "الشيباني يلتقي لافروف") {
+		t.Fatal("the Arabic title is not on the pair's page")
+	}
+	if page := a.get("/pairs/fr/ch"); !strings.Contains(page.body, "Réunion à Genève n°0") {
+		t.Fatal("the French title is not on the pair's page")
 	}
 }

@@ -20,7 +20,8 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 	pair := fs.String("pair", "", "only the events of a `pair` of countries, such as sy-ru")
 	out := fs.String("o", "", "write to `file` instead of standard output")
 	formatName := fs.String("format", "csv", "`format`: csv, json, ics, atom or timelinejs")
-	base := fs.String("base-url", "http://127.0.0.1:8080", "dyad's public `address`, for links inside feeds and calendars")
+	base := fs.String("base-url", envOr(e.getenv, "DYAD_BASE_URL", "http://127.0.0.1:8080"),
+		"dyad's public `address`, for links inside feeds and calendars (env DYAD_BASE_URL, as for serve)")
 	if err := parseFlags(e, fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -32,7 +33,6 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 		return usageError{fmt.Sprintf("--format %q: choose csv, json, ics, atom or timelinejs", *formatName)}
 	}
 	var f timeline.EventFilter
-	meta := exchange.ExportMeta{Title: "All events", BaseURL: strings.TrimSuffix(*base, "/"), PageURL: *base}
 	if *pair != "" {
 		a, b, ok := strings.Cut(*pair, "-")
 		p, err := timeline.ParsePair(a, b)
@@ -43,9 +43,8 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 			return usageError{fmt.Sprintf("--pair %q: %s", *pair, describe(err))}
 		}
 		f.Pair = &p
-		meta.Title, meta.PageURL = p.Name(), meta.BaseURL+p.Path()
-		meta.SelfURL = meta.PageURL + "/" + format.File
 	}
+	meta := exchange.ExportMetaFor(*base, f.Pair, format)
 	if _, err := os.Stat(*dbPath); err != nil {
 		return fmt.Errorf("database %s: %w", *dbPath, err)
 	}
@@ -65,41 +64,9 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 		w = file
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	n := 0
-	var events func(fn func(*timeline.Event) error) error
-	if format.Newest {
-		f.Newest, f.Limit = true, exchange.FeedSize
-		feed, _, err := store.FindEvents(ctx, f)
-		if err != nil {
-			return err
-		}
-		for _, e := range feed {
-			if e.UpdatedAt.After(meta.Updated) {
-				meta.Updated = e.UpdatedAt
-			}
-		}
-		events = func(fn func(*timeline.Event) error) error {
-			for _, e := range feed {
-				if err := fn(e); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	} else if f.Pair != nil {
-		events = func(fn func(*timeline.Event) error) error { return store.EachEvent(ctx, f, fn) }
-	} else {
-		events = func(fn func(*timeline.Event) error) error { return store.EachEventByID(ctx, fn) }
-	}
-	ew, err := exchange.NewEventWriter(format, bw, meta)
+	n, err := exchange.Export(ctx, store, format, f, meta, bw, exchange.ExportOptions{})
 	if err != nil {
-		return err
-	}
-	if err := events(func(e *timeline.Event) error { n++; return ew.Write(e) }); err != nil {
 		return fmt.Errorf("export: %w", err)
-	}
-	if err := ew.Close(); err != nil {
-		return err
 	}
 	if err := bw.Flush(); err != nil {
 		return err

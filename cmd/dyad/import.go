@@ -61,6 +61,7 @@ func importCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer im.Close()
 	if !im.Mapped() {
 		return fmt.Errorf("%s: %s", file, unmappedMessage(im))
 	}
@@ -199,8 +200,11 @@ func printSummary(w io.Writer, s *timeline.ImportSummary, took time.Duration) {
 	}
 }
 
+// countingReader counts the bytes read, for the progress bar. It seeks, so
+// the importer reads the file twice (once to decide its encoding) instead
+// of copying it.
 type countingReader struct {
-	r io.Reader
+	r io.ReadSeeker
 	n atomic.Int64
 }
 
@@ -208,6 +212,14 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n.Add(int64(n))
 	return n, err
+}
+
+func (c *countingReader) Seek(offset int64, whence int) (int64, error) {
+	at, err := c.r.Seek(offset, whence)
+	if err == nil {
+		c.n.Store(at)
+	}
+	return at, err
 }
 
 // progress draws a bar with rows/s and time left on a terminal, and a plain

@@ -160,6 +160,28 @@ func TestExport(t *testing.T) {
 	if n := strings.Count(out.String(), "\n"); n < 7 {
 		t.Fatalf("export via DYAD_DB wrote %d lines", n)
 	}
+
+	// Links in feeds and calendars use DYAD_BASE_URL, as the server does;
+	// --base-url wins over it.
+	env = func(k string) string {
+		return map[string]string{"DYAD_DB": dbPath, "DYAD_BASE_URL": "https://dyad.example/"}[k]
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "--format", "atom", "--pair", "sy-ru"}, `<link rel="self" type="application/atom+xml" href="https://dyad.example/pairs/sy/ru/feed.atom"/>`},
+		{[]string{"export", "--format", "ics"}, "URL:https://dyad.example/events/1\r\n"},
+		{[]string{"export", "--format", "json", "--base-url", "https://other.example"}, `"url":"https://other.example/events/1"`},
+	} {
+		out.Reset()
+		if err := run(context.Background(), tt.args, env, nil, &out, &errb); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), tt.want) {
+			t.Fatalf("%v: no %q in\n%s", tt.args, tt.want, out.String())
+		}
+	}
 }
 
 func TestUsage(t *testing.T) {
