@@ -440,6 +440,8 @@ func (p *dateParser) finishDays(start, j, d1 int, m1 time.Month, d2 int, m2 time
 		next = j
 		if rel != 0 {
 			next++
+		} else if w := p.word(j); thisWords[w] && w != "this" {
+			rel, next = 2, j+1 // 16 آذار الجاري: this year's
 		}
 		var ok bool
 		y, notes, ok = p.resolveDayYear(d1, m1, rel, p.futureCue(start), wd, p.norm(next-1))
@@ -486,12 +488,14 @@ func (p *dateParser) resolveDayYear(d int, m time.Month, rel int, future bool, w
 	var note string
 	dm := fmt.Sprintf("%d %s", d, m)
 	switch {
+	case rel == 2:
+		note = fmt.Sprintf("%q: %s of the year of publication", relWord, dm)
 	case rel < 0:
 		if num(y) >= pub {
 			y--
 		}
 		note = fmt.Sprintf("%q: the last %s before publication", relWord, dm)
-	case rel > 0:
+	case rel == 1:
 		if num(y) <= pub {
 			y++
 		}
@@ -508,7 +512,7 @@ func (p *dateParser) resolveDayYear(d int, m time.Month, rel int, future bool, w
 		note = fmt.Sprintf("year taken from the publication date: the last %s up to publication", dm)
 	}
 	step := -1
-	if rel > 0 || future {
+	if rel == 1 || future {
 		step = 1
 	}
 	for k := 0; k < 8 && !validDay(timeline.Date{Year: y, Month: m, Day: d, Precision: timeline.Day}); k++ {

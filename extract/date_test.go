@@ -36,6 +36,7 @@ func TestFindDates(t *testing.T) {
 		{"MonthYearEnglish", "in May 2025", "en", "2025-05", "May 2025", ""},
 		{"LastWithMadi", "بتاريخ 15 تشرين الأول الماضي", "ar", "2025-10-15", "15 تشرين الأول الماضي", "the last 15 October before publication"},
 		{"NextWithMuqbil", "في 15 كانون الثاني المقبل", "ar", "2026-01-15", "15 كانون الثاني المقبل", "the next 15 January"},
+		{"DayCurrentMonth", "من 16 إلى 18 كانون الأول الجاري", "ar", "2025-12-16..2025-12-18", "16 إلى 18 كانون الأول الجاري", "of the year of publication"},
 		{"NoYearNoWord", "في 3 مارس", "ar", "2025-03-03", "3 مارس", "year taken from the publication date"},
 		{"NoYearAfterPublication", "on 30 December", "en", "2024-12-30", "30 December", "up to publication"},
 		{"NoYearFuture", "سوف يزور الوزير دمشق في 5 كانون الثاني", "ar", "2026-01-05", "5 كانون الثاني", "what is to come"},

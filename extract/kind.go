@@ -19,11 +19,11 @@ type cue struct {
 type cueRole uint8
 
 const (
-	plainCue cueRole = iota
-	hostCue          // استقبل, received: the subject hosts; the guest made the visit
-	visitVerb        // زار, visited: the visitor is the subject, before the verb in English, either side in Arabic
-	visitNoun        // زيارة, visit: the visitor follows (زيارة الرئيس السوري, a visit by)
-	signVerb         // وقّع, signed: an agreement only if the sentence names one
+	plainCue  cueRole = iota
+	hostCue           // استقبل, received: the subject hosts; the guest made the visit
+	visitVerb         // زار, visited: the visitor is the subject, before the verb in English, either side in Arabic
+	visitNoun         // زيارة, visit: the visitor follows (زيارة الرئيس السوري, a visit by)
+	signVerb          // وقّع, signed: an agreement only if the sentence names one
 )
 
 var cueList = []struct {
