@@ -91,7 +91,7 @@ func (ps *people) add(a timeline.Actor, known bool) *person {
 
 // at finds a person named at token i, the longest name first.
 func (ps *people) at(toks []token, i int) (*person, int, bool) {
-	if toks[i].kind != tWord {
+	if i < 0 || i >= len(toks) || toks[i].kind != tWord {
 		return nil, i, false
 	}
 	var best *person
@@ -124,26 +124,27 @@ func (ps *people) at(toks []token, i int) (*person, int, bool) {
 var (
 	roleHeadsAR = set("الرئيس", "رئيس", "رئيسة", "وزير", "وزيرة", "نائب", "الملك", "ملك", "الأمير", "أمير", "ولي",
 		"السفير", "سفير", "المبعوث", "مبعوث", "المتحدث", "الناطق", "مستشار", "المستشار", "الأمين", "السلطان", "الشيخ",
-		"المستشارة", "العاهل")
+		"المستشارة", "العاهل", "نظيره", "نظيرته", "نظيرها", "نظيرهم")
 	roleChainAR = set("مجلس", "شؤون", "لشؤون", "في", "باسم", "حكومة", "رئيس", "وزير", "وزارة", "دولة", "العهد")
-	roleAfterAR = set("الأسبق", "السابق", "الراحل", "المخلوع", "الحالي", "المؤقت", "الانتقالي")
+	roleAfterAR = set("الأسبق", "السابق", "الراحل", "المخلوع", "الحالي", "المؤقت", "الانتقالي", "آنذاك", "حينها",
+		"حينذاك", "وقتها", "حينئذ")
 	nameStopsAR = set("أن", "إن", "في", "مع", "على", "إلى", "من", "عن", "خلال", "الذي", "التي", "قد", "كان", "كانت",
 		"يوم", "أمس", "اليوم", "بعد", "قبل", "ثم", "حيث", "لدى", "عند", "أمام", "ضمن", "برفقة", "بحضور", "أنه", "إنه",
 		"لا", "لم", "لن", "ما", "هذا", "هذه", "كما", "أيضا", "بأن", "وأن", "لقد", "وقد", "الموافق", "بتاريخ")
 
 	roleHeadsEN = set("president", "minister", "prime", "foreign", "defence", "defense", "finance", "deputy", "vice",
 		"secretary", "king", "queen", "crown", "emir", "sultan", "sheikh", "ambassador", "envoy", "chancellor",
-		"spokesman", "spokeswoman", "spokesperson", "special", "interior", "economy", "trade", "energy")
+		"spokesman", "spokeswoman", "spokesperson", "special", "interior", "economy", "trade", "energy", "counterpart")
 	roleWordsEN = set("president", "minister", "prime", "foreign", "defence", "defense", "finance", "deputy", "vice",
 		"secretary", "of", "for", "state", "crown", "prince", "affairs", "economy", "trade", "interior", "energy",
 		"general", "special", "envoy", "ambassador", "chancellor", "king", "queen", "emir", "sultan", "sheikh",
-		"spokesman", "spokeswoman", "spokesperson", "the", "and", "investment", "oil", "health", "transport")
+		"spokesman", "spokeswoman", "spokesperson", "the", "and", "investment", "oil", "health", "transport", "counterpart")
 	nameParticlesEN = set("al", "el", "bin", "ibn", "abu", "de", "van", "von", "der", "la", "le")
 )
 
 // titled reads an office and the name after it, starting at token i.
 func (ps *people) titled(toks []token, i int, text string) (timeline.Actor, Span, int, bool) {
-	if toks[i].kind != tWord {
+	if i < 0 || i >= len(toks) || toks[i].kind != tWord {
 		return timeline.Actor{}, Span{}, i, false
 	}
 	if toks[i].norm[0] < 0x80 {
@@ -181,7 +182,8 @@ func (ps *people) titled(toks []token, i int, text string) (timeline.Actor, Span
 			// "الرئيس الأسد": a definite word that names someone ends the office.
 			return ps.office(p, roleText(toks, i, j, text), country), Span{toks[j].start, toks[next-1].end}, next, true
 		}
-		j, directName = j+1, false
+		// A title such as الملك or الأمير is followed by the name itself.
+		j, directName = j+1, roleHeadsAR[w]
 	}
 	roleEnd := j
 	if j < len(toks) && (toks[j].norm == "،" || toks[j].norm == ",") {
@@ -199,7 +201,7 @@ func (ps *people) titled(toks []token, i int, text string) (timeline.Actor, Span
 			return ps.office(p, roleText(toks, i, roleEnd, text), country), Span{toks[j].start, toks[next-1].end}, next, true
 		}
 	}
-	end := readNameAR(toks, j, text)
+	end := readNameAR(toks, j, text, j > roleEnd)
 	if end == j {
 		return timeline.Actor{}, Span{}, i, false
 	}
@@ -247,15 +249,17 @@ func firstWord(s string) string {
 }
 
 // readNameAR reads up to four words of a name from j: it stops at
-// punctuation, at a word that cannot be part of a name, and at a place.
-func readNameAR(toks []token, j int, text string) int {
+// punctuation and at a word that cannot be part of a name; after a comma
+// (afterComma) a name may end like an adjective (محمد شياع السوداني), else
+// it stops at a place.
+func readNameAR(toks []token, j int, text string, afterComma bool) int {
 	k, words := j, 0
 	for k < len(toks) && words < 4 && toks[k].kind == tWord {
 		w := toks[k].norm
 		if nameStopsAR[w] || roleHeadsAR[w] || isDateWord(w) {
 			break
 		}
-		if _, _, ok := placeAt(toks, k, text); ok {
+		if _, _, ok := placeAt(toks, k, text); ok && !afterComma {
 			break
 		}
 		k, words = k+1, words+1

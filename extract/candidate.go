@@ -93,7 +93,8 @@ type reading struct {
 	actors   []actorMention
 	cues     []cueHit
 	backRef  bool
-	thatAt   int // the token of the first أن / that, which begins reported speech; -1 if none
+	pairRef  bool // "البلدين", "the two countries": the pair the article is about
+	thatAt   int  // the token of the first أن / that, which begins reported speech; -1 if none
 }
 
 type cueHit struct {
@@ -151,12 +152,23 @@ func Candidates(a Article, known []timeline.Actor) []Candidate {
 		for i := 0; i < len(toks); {
 			if act, _, next, ok := ps.titled(toks, i, text); ok {
 				ps.add(act, false)
+				if act.Country != "" {
+					counts[act.Country]++
+				}
+				i = next
+				continue
+			}
+			if _, next, ok := ps.at(toks, i); ok {
+				i = next // السوداني the man, not the Sudanese
+				continue
+			}
+			if p, next, ok := placeAt(toks, i, text); ok {
+				counts[p.country]++
 				i = next
 				continue
 			}
 			i++
 		}
-		countPlaces(toks, text, 1)
 		dp := dateParser{t: toks, text: text, pub: pub, mdy: lang == "en"}
 		dates := dp.scan(nil)
 		if len(dates) == 0 {
@@ -301,6 +313,14 @@ func isMeta(toks []token) bool {
 	return short && words <= 12
 }
 
+// pairWordsAR are the duals that speak of the two countries of an article
+// (البلدين، الجانبان، الوزيرين…); pairNouns follow "the two" or "both".
+var (
+	pairWordsAR = set("البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الوزيرين", "الوزيران",
+		"الزعيمين", "الزعيمان", "الرئيسين", "الرئيسان", "الثنائية", "الثنائي")
+	pairNouns = set("countries", "sides", "ministers", "leaders", "presidents", "governments", "nations")
+)
+
 // read finds the countries, people and cues of a sentence.
 func read(toks []token, text string, ps *people) reading {
 	r := reading{thatAt: -1}
@@ -316,6 +336,17 @@ func read(toks []token, text string, ps *people) reading {
 		case "ان", "بان", "that":
 			if r.thatAt < 0 {
 				r.thatAt = i
+			}
+		case "two", "both":
+			if i+1 < len(toks) && pairNouns[toks[i+1].norm] {
+				r.pairRef = true
+			}
+		case "bilateral":
+			r.pairRef = true
+		}
+		for _, v := range arabicPrefixes(t.norm, make([]string, 0, 4)) {
+			if pairWordsAR[v] {
+				r.pairRef = true
 			}
 		}
 		if act, sp, next, ok := ps.titled(toks, i, text); ok {
@@ -408,31 +439,56 @@ func continues(toks []token) bool {
 }
 
 // eventDates are the dates of a sentence that may be an event's: a
-// dateline or a date after "since" only when nothing else is there.
+// dateline or a date after "since" only when nothing else is there, a date
+// after "until" never.
 func eventDates(s *sentence) []Found {
-	var main []Found
+	var main, rest []Found
 	for _, f := range s.dates {
-		if !f.dateline && !afterSince(s.toks, f) {
+		switch {
+		case untilDate(s.toks, f):
+		case f.dateline || afterSince(s.toks, f):
+			rest = append(rest, f)
+		default:
 			main = append(main, f)
 		}
 	}
 	if len(main) > 0 {
 		return main
 	}
-	return s.dates
+	return rest
 }
 
 func afterSince(toks []token, f Found) bool {
+	return wordBefore(toks, f) == "since"
+}
+
+// untilDate reports a date that ends a state of things ("حتى نهاية
+// التسعينيات", "until 2011"): not when anything happened.
+func untilDate(toks []token, f Found) bool {
+	return wordBefore(toks, f) == "until"
+}
+
+// wordBefore names the word before a date, looking past words for a part of
+// a period (نهاية، مطلع، the end of): "since", "until" or "".
+func wordBefore(toks []token, f Found) string {
 	for i, t := range toks {
-		if t.start == f.At.Start {
-			if i == 0 {
-				return false
-			}
-			w := toks[i-1].norm
-			return w == "منذ" || w == "ومنذ" || w == "since"
+		if t.start < f.At.Start {
+			continue
 		}
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			switch toks[k].norm {
+			case "منذ", "ومنذ", "since":
+				return "since"
+			case "حتي", "وحتي", "لغايه", "until", "till":
+				return "until"
+			case "نهايه", "مطلع", "بدايه", "منتصف", "اواخر", "اوايل", "end", "the", "of", "beginning", "middle":
+				continue
+			}
+			return ""
+		}
+		return ""
 	}
-	return false
+	return ""
 }
 
 // clause is the part of a sentence that belongs to its di-th date: from the
@@ -523,6 +579,15 @@ func build(s *sentence, f Found, r reading, prev, next *reading, lo, hi int, tex
 		}
 	}
 	countries := distinctCountries(mentions)
+	if len(countries) < 2 && r.pairRef && len(top) == 2 {
+		for _, x := range top {
+			if !containsCountry(countries, x) {
+				countries = append(countries, x)
+				mentions = append(mentions, mention{tok: len(s.toks) + 2, country: x})
+			}
+		}
+		c.Notes = append(c.Notes, fmt.Sprintf("the sentence speaks of the two countries: %s and %s, the article's", top[0].Name(), top[1].Name()))
+	}
 	if len(countries) == 0 {
 		return Candidate{}, false
 	}
@@ -800,7 +865,9 @@ func merge(cs []Candidate) []Candidate {
 		if a.Location == "" {
 			a.Location = b.Location
 		}
-		a.Notes = append(a.Notes, fmt.Sprintf("merged with the same %s on %s: %q", a.Kind, a.Date.Format(), clip(b.Excerpt, 80)))
+		if b.ExcerptAt != a.ExcerptAt {
+			a.Notes = append(a.Notes, fmt.Sprintf("merged with the same %s on %s: %q", a.Kind, a.Date.Format(), clip(b.Excerpt, 80)))
+		}
 		out[i] = a
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ExcerptAt.Start < out[j].ExcerptAt.Start })

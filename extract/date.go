@@ -927,7 +927,7 @@ func (p *dateParser) relative(i int) (match, bool) {
 			if p.word(i+1) == "الاول" {
 				return day(-2, start, i+2, "the day before yesterday: two days before publication")
 			}
-			return day(-1, start, i+1, "yesterday: the day before publication")
+			return p.withWeekday(day(-1, start, i+1, "yesterday: the day before publication"))
 		case "البارحه":
 			return day(-1, start, i+1, "yesterday: the day before publication")
 		case "غدا":
@@ -935,19 +935,15 @@ func (p *dateParser) relative(i int) (match, bool) {
 			if start == i && !strings.ContainsRune(p.text[p.t[i].start:p.t[i].end], '\u064b') {
 				return match{}, false
 			}
-			return day(1, start, i+1, "tomorrow: the day after publication")
+			return p.withWeekday(day(1, start, i+1, "tomorrow: the day after publication"))
 		case "اليوم":
 			switch p.word(i - 1) {
 			case "حتي", "الي", "منذ", "هذا", "ذلك": // حتى اليوم, إلى اليوم: to this day
 				return match{}, false
 			}
 			next := p.word(i + 1)
-			if ww, ok := weekdaysAR[next]; ok {
-				m, ok := day(0, i, i+2, "today: the day of publication")
-				if ok && ww.day != pub.Weekday() {
-					m.notes = append(m.notes, fmt.Sprintf("the text says %s, but the day of publication is a %s", ww.day, pub.Weekday()))
-				}
-				return m, ok
+			if _, ok := weekdaysAR[next]; ok {
+				return p.withWeekday(day(0, i, i+1, "today: the day of publication"))
 			}
 			if len(next) > 4 && next[:4] == "ال" {
 				return match{}, false // اليوم الوطني, اليوم التالي: a day, not today
@@ -982,6 +978,19 @@ func (p *dateParser) relative(i int) (match, bool) {
 		}
 	}
 	return match{}, false
+}
+
+// withWeekday takes in the weekday written after أمس, اليوم or غداً
+// ("أمس الثلاثاء") and checks it.
+func (p *dateParser) withWeekday(m match, ok bool) (match, bool) {
+	if !ok {
+		return m, false
+	}
+	if ww, isDay := weekdaysAR[p.word(m.next)]; isDay {
+		m.next++
+		m.notes = append(m.notes, weekdayNote(ww.day, m.date))
+	}
+	return m, true
 }
 
 // period resolves "last week", "الشهر الماضي", "this year"… against the

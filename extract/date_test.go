@@ -158,7 +158,7 @@ func TestFindDatesWithoutPublication(t *testing.T) {
 }
 
 func TestFindDatesSeed(t *testing.T) {
-	text := readTestdata(t, "enab-baladi-2025-12-24-sy-ru.txt")
+	text := readTestdata(t, "articles/enab-baladi-2025-12-24-sy-ru.txt")
 	var got []string
 	for _, f := range FindDates(text, pub, "") {
 		got = append(got, span(f)+" "+f.Text)

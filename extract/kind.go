@@ -38,17 +38,18 @@ var cueList = []struct {
 		"visited", "visits", "visiting", "arrived", "arrives", "travelled", "traveled"}},
 	{timeline.KindVisit, 0, visitNoun, []string{"زيارة", "الزيارة", "زيارته", "زيارتها", "زيارات", "زيارتهم", "وصول", "وصوله",
 		"visit", "trip"}},
-	{timeline.KindTelephone, 1, plainCue, []string{"هاتفي", "هاتفيا", "هاتفية", "الهاتفي", "الهاتفية", "مكالمة", "phone",
+	{timeline.KindTelephone, 1, plainCue, []string{"هاتفي", "هاتفيا", "هاتفية", "الهاتفي", "الهاتفية", "مكالمة", "اتصالا", "phone",
 		"telephone", "phoned"}},
 	{timeline.KindAgreement, 2, signVerb, []string{"وقع", "وقعت", "وقعا", "يوقع", "توقيع", "التوقيع", "signed", "sign", "signing"}},
 	{timeline.KindSanction, 3, plainCue, []string{"عقوبات", "العقوبات", "sanctions"}},
 	{timeline.KindReduceRelation, 3, plainCue, []string{"قطع العلاقات", "قطعت العلاقات", "severed", "cut ties"}},
 	{timeline.KindCriticize, 4, plainCue, []string{"أدان", "أدانت", "ندد", "نددت", "انتقد", "انتقدت", "استنكر", "استنكرت",
-		"condemned", "criticised", "criticized", "denounced"}},
+		"اتهم", "اتهمت", "condemned", "criticised", "criticized", "denounced", "accused"}},
 	{timeline.KindNegotiate, 5, plainCue, []string{"مفاوضات", "المفاوضات", "negotiations", "negotiated"}},
 	{timeline.KindConsult, 5, plainCue, []string{"لقاء", "اللقاء", "لقاءات", "اللقاءات", "التقى", "التقت", "يلتقي", "تلتقي",
 		"اجتماع", "الاجتماع", "اجتماعه", "اجتمع", "اجتمعت", "يجتمع", "مباحثات", "المباحثات", "محادثات", "المحادثات", "قمة",
-		"القمة", "met", "meet", "meets", "meeting", "talks", "summit"}},
+		"القمة", "اجتماعا", "اجتماعات", "الاجتماعات", "حوار", "الحوار", "met", "meet", "meets", "meeting", "meetings",
+		"talks", "summit", "dialogue"}},
 	{timeline.KindAgreement, 6, plainCue, []string{"اتفاقية", "الاتفاقية", "اتفاقيات", "الاتفاقيات", "مذكرة تفاهم",
 		"مذكرات تفاهم", "معاهدة", "المعاهدة", "agreement", "agreements", "memorandum", "treaty", "accord"}},
 	{timeline.KindAid, 7, plainCue, []string{"مساعدات", "المساعدات", "aid"}},
@@ -57,6 +58,9 @@ var cueList = []struct {
 		"statement", "told", "declared", "press conference"}},
 	{timeline.KindCooperate, 9, plainCue, []string{"علاقة", "العلاقة", "علاقات", "العلاقات", "تعاون", "التعاون",
 		"relations", "ties", "cooperation"}},
+	// Conflict without a kind of its own: named, so that a clause about a
+	// war is not taken for the relations of the clause before.
+	{timeline.KindOther, 10, plainCue, []string{"حرب", "الحرب", "أزمة", "الأزمة", "حشدت", "حشد", "war", "crisis"}},
 }
 
 var cues = sync.OnceValue(func() map[string][]cue {
@@ -72,7 +76,7 @@ var cues = sync.OnceValue(func() map[string][]cue {
 
 // cueAt reads the cue at token i, if any.
 func cueAt(toks []token, i int) (cue, int, bool) {
-	if toks[i].kind != tWord {
+	if i < 0 || i >= len(toks) || toks[i].kind != tWord {
 		return cue{}, i, false
 	}
 	idx := cues()

@@ -184,6 +184,9 @@ var places = sync.OnceValue(func() map[string][]place {
 // index after it. Arabic words may carry a joined prefix (والسعودية،
 // لروسيا، بموسكو); Latin-script names must be capitalised.
 func placeAt(toks []token, i int, text string) (place, int, bool) {
+	if i < 0 || i >= len(toks) {
+		return place{}, i, false
+	}
 	t := toks[i]
 	if t.kind != tWord {
 		return place{}, i, false
