@@ -125,6 +125,7 @@ var (
 	roleHeadsAR = set("الرئيس", "رئيس", "رئيسة", "وزير", "وزيرة", "نائب", "الملك", "ملك", "الأمير", "أمير", "ولي",
 		"السفير", "سفير", "المبعوث", "مبعوث", "المتحدث", "الناطق", "مستشار", "المستشار", "الأمين", "السلطان", "الشيخ",
 		"المستشارة", "العاهل", "نظيره", "نظيرته", "نظيرها", "نظيرهم")
+	titlesAR    = set("الملك", "ملك", "الأمير", "أمير", "السلطان", "الشيخ", "العاهل")
 	roleChainAR = set("مجلس", "شؤون", "لشؤون", "في", "باسم", "حكومة", "رئيس", "وزير", "وزارة", "دولة", "العهد")
 	roleAfterAR = set("الأسبق", "السابق", "الراحل", "المخلوع", "الحالي", "المؤقت", "الانتقالي", "آنذاك", "حينها",
 		"حينذاك", "وقتها", "حينئذ")
@@ -161,7 +162,14 @@ func (ps *people) titled(toks []token, i int, text string) (timeline.Actor, Span
 		return timeline.Actor{}, Span{}, i, false
 	}
 	var country timeline.Country
-	j, directName := i+1, false
+	headWord := ""
+	for _, v := range arabicPrefixes(toks[i].norm, make([]string, 0, 4)) {
+		if roleHeadsAR[v] {
+			headWord = v
+		}
+	}
+	// A title of rank comes right before the name: الأمير محمد بن سلمان.
+	j, directName := i+1, titlesAR[headWord]
 	for n := 0; j < len(toks) && n < 7 && toks[j].kind == tWord; n++ {
 		if p, next, ok := placeAt(toks, j, text); ok && p.kind == placeAdjective {
 			if country == "" {
@@ -193,6 +201,11 @@ func (ps *people) titled(toks []token, i int, text string) (timeline.Actor, Span
 			if p, next, ok := ps.at(toks, j); ok {
 				return ps.office(p, roleText(toks, i, roleEnd, text), country), Span{toks[j].start, toks[next-1].end}, next, true
 			}
+		}
+		// الرئيس عبد الفتاح السيسي، : a name of two words or more, closed by punctuation.
+		if end := readNameAR(toks, j, text, false); j == i+1 && end-j >= 2 && (end == len(toks) || toks[end].kind == tPunct) {
+			name := text[toks[j].start:toks[end-1].end]
+			return timeline.Actor{Name: name, Role: roleText(toks, i, roleEnd, text), Country: country}, Span{toks[j].start, toks[end-1].end}, end, true
 		}
 		return timeline.Actor{}, Span{}, i, false
 	}

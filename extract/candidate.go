@@ -385,6 +385,18 @@ func read(toks []token, text string, ps *people) reading {
 	return r
 }
 
+// seatText writes a seat as a title would: MOSCOW (a dateline) as Moscow.
+func seatText(s string) string {
+	if s == "" || s[0] >= 0x80 || strings.ToUpper(s) != s {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}
+
 func nameText(a timeline.Actor, sp Span, text string) string {
 	if sp.End > sp.Start {
 		return text[sp.Start:sp.End]
@@ -395,8 +407,12 @@ func nameText(a timeline.Actor, sp Span, text string) string {
 // isPrep reports whether the place at i follows في، إلى، in, to or at, or
 // carries a joined ب or ل (بموسكو، لموسكو).
 func isPrep(toks []token, i int) bool {
-	if i > 0 {
-		switch toks[i-1].norm {
+	k := i - 1
+	if k >= 0 && toks[k].norm == "the" {
+		k-- // at the Kremlin
+	}
+	if k >= 0 {
+		switch toks[k].norm {
 		case "في", "الي", "حتي", "in", "to", "at", "into":
 			return true
 		}
@@ -610,8 +626,8 @@ func build(s *sentence, f Found, r reading, prev, next *reading, lo, hi int, tex
 			break
 		}
 	}
-	if !found && len(countries) < 2 {
-		return Candidate{}, false
+	if !found && len(distinctCountries(r.mentions)) < 2 {
+		return Candidate{}, false // nothing said to happen, and not two countries named here
 	}
 	if found {
 		c.Kind = best.cue.kind
@@ -633,10 +649,10 @@ func build(s *sentence, f Found, r reading, prev, next *reading, lo, hi int, tex
 	var locCountry timeline.Country
 	if loc != nil {
 		locCountry = loc.country
-		var names []string
+		names := []string{seatText(loc.text)}
 		for _, m := range mentions {
-			if m.kind == placeSeat && m.country == locCountry && !containsString(names, m.text) {
-				names = append(names, m.text)
+			if t := seatText(m.text); m.kind == placeSeat && m.country == locCountry && !containsString(names, t) {
+				names = append(names, t)
 			}
 		}
 		sep := ", "

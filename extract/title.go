@@ -51,11 +51,13 @@ func title(c Candidate, actors []actorMention, lang string) string {
 		place = strings.TrimSpace(place[:i])
 	}
 	in := func(s string) string {
-		if place == "" {
+		switch {
+		case place == "":
 			return s
-		}
-		if ar {
+		case ar:
 			return s + " في " + place
+		case theSeats[place]:
+			return s + " at the " + place
 		}
 		return s + " in " + place
 	}
@@ -127,6 +129,9 @@ func title(c Candidate, actors []actorMention, lang string) string {
 	}
 	return clip(t, timeline.MaxTitle-1)
 }
+
+// theSeats are seats of power English names with "the".
+var theSeats = map[string]bool{"Kremlin": true, "White House": true, "Pentagon": true, "Élysée": true, "Elysee": true, "State Department": true}
 
 var kindAR = map[timeline.Kind]string{
 	timeline.KindCriticize:      "انتقاد",
