@@ -202,9 +202,14 @@ func (ps *people) titled(toks []token, i int, text string) (timeline.Actor, Span
 				return ps.office(p, roleText(toks, i, roleEnd, text), country), Span{toks[j].start, toks[next-1].end}, next, true
 			}
 		}
-		// الرئيس عبد الفتاح السيسي، : a name of two words or more, closed by punctuation.
-		if end := readNameAR(toks, j, text, false); j == i+1 && end-j >= 2 && (end == len(toks) || toks[end].kind == tPunct) {
+		// الرئيس عبد الفتاح السيسي، : a name of two words or more, closed by
+		// punctuation or by the office it holds.
+		if end := readNameAR(toks, j, text, false); j == i+1 && end-j >= 2 &&
+			(end == len(toks) || toks[end].kind == tPunct || roleHeadsAR[toks[end].norm] || nameStopsAR[toks[end].norm]) {
 			name := text[toks[j].start:toks[end-1].end]
+			if country == "" {
+				country = appositionCountry(toks, end, text)
+			}
 			return timeline.Actor{Name: name, Role: roleText(toks, i, roleEnd, text), Country: country}, Span{toks[j].start, toks[end-1].end}, end, true
 		}
 		return timeline.Actor{}, Span{}, i, false
@@ -220,6 +225,9 @@ func (ps *people) titled(toks []token, i int, text string) (timeline.Actor, Span
 	}
 	name := text[toks[j].start:toks[end-1].end]
 	role := roleText(toks, i, roleEnd, text)
+	if country == "" {
+		country = appositionCountry(toks, end, text)
+	}
 	return timeline.Actor{Name: name, Role: role, Country: country}, Span{toks[j].start, toks[end-1].end}, end, true
 }
 
@@ -261,10 +269,12 @@ func firstWord(s string) string {
 	return s
 }
 
-// readNameAR reads up to four words of a name from j: it stops at
-// punctuation and at a word that cannot be part of a name; after a comma
-// (afterComma) a name may end like an adjective (محمد شياع السوداني), else
-// it stops at a place.
+// readNameAR reads a name from j: up to four words besides particles (بن،
+// أبو، آل), ending at punctuation and at a word that cannot be part of a
+// name; after a comma (afterComma) a name may end like an adjective (محمد
+// شياع السوداني), else it stops at a place. A name has at most one word
+// with the article, its last (حافظ الأسد, but not تعزيز الشراكة
+// الاستراتيجية), not counting those joined to a particle (عبد الفتاح).
 func readNameAR(toks []token, j int, text string, afterComma bool) int {
 	k, words := j, 0
 	for k < len(toks) && words < 4 && toks[k].kind == tWord {
@@ -275,9 +285,42 @@ func readNameAR(toks []token, j int, text string, afterComma bool) int {
 		if _, _, ok := placeAt(toks, k, text); ok && !afterComma {
 			break
 		}
-		k, words = k+1, words+1
+		if !particles[w] {
+			words++
+		}
+		k++
+	}
+	for k > j && particles[toks[k-1].norm] {
+		k--
+	}
+	definite := 0
+	for n := j; n < k; n++ {
+		w := toks[n].norm
+		if strings.HasPrefix(w, "ال") && len(w) > len("ال") && !(n > j && particles[toks[n-1].norm]) {
+			definite++
+			if n != k-1 || definite > 1 {
+				return j
+			}
+		}
 	}
 	return k
+}
+
+// appositionCountry reads the country of an office written after a name:
+// "رجب طيب أردوغان، رئيس الجمهورية التركية", "السيسي رئيس جمهورية مصر العربية".
+func appositionCountry(toks []token, k int, text string) timeline.Country {
+	if k < len(toks) && (toks[k].norm == "،" || toks[k].norm == ",") {
+		k++
+	}
+	if k >= len(toks) || toks[k].kind != tWord || !roleHeadsAR[toks[k].norm] {
+		return ""
+	}
+	for n := k + 1; n < len(toks) && n < k+6 && toks[n].kind == tWord; n++ {
+		if p, _, ok := placeAt(toks, n, text); ok && p.kind != placeSeat {
+			return p.country
+		}
+	}
+	return ""
 }
 
 func isDateWord(w string) bool {

@@ -367,9 +367,13 @@ func read(toks []token, text string, ps *people) reading {
 		}
 		if p, next, ok := placeAt(toks, i, text); ok {
 			m := mention{tok: i, country: p.country, kind: p.kind, text: text[toks[i].start:toks[next-1].end], note: p.note}
-			m.prep = isPrep(toks, i)
+			first := t.norm
+			if len(p.words) > 0 {
+				first = p.words[0]
+			}
+			m.prep = isPrep(toks, i, first)
 			if p.kind == placeSeat {
-				m.text = trimJoined(m.text, p.words[0])
+				m.text = trimJoined(m.text, first)
 			}
 			r.mentions = append(r.mentions, m)
 			i = next
@@ -405,8 +409,9 @@ func nameText(a timeline.Actor, sp Span, text string) string {
 }
 
 // isPrep reports whether the place at i follows في، إلى، in, to or at, or
-// carries a joined ب or ل (بموسكو، لموسكو).
-func isPrep(toks []token, i int) bool {
+// carries a joined ب or ل (بموسكو، لموسكو); first is the place's own first
+// word, so that the ب of بغداد is not taken for one.
+func isPrep(toks []token, i int, first string) bool {
 	k := i - 1
 	if k >= 0 && toks[k].norm == "the" {
 		k-- // at the Kremlin
@@ -417,8 +422,8 @@ func isPrep(toks []token, i int) bool {
 			return true
 		}
 	}
-	w := toks[i].norm
-	return strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل") && !strings.HasPrefix(w, "لندن")
+	w := strings.TrimPrefix(toks[i].norm, "و")
+	return w == "ب"+first || w == "ل"+first || w == "ل"+strings.TrimPrefix(first, "ا")
 }
 
 // trimJoined drops a joined conjunction or preposition from a place as
@@ -468,10 +473,26 @@ func eventDates(s *sentence) []Found {
 			main = append(main, f)
 		}
 	}
-	if len(main) > 0 {
-		return main
+	if len(main) == 0 {
+		main = rest
 	}
-	return rest
+	// "اليوم الأحد … الموافق 15 مارس 2026": one date written twice.
+	var out []Found
+	for _, f := range main {
+		dup := false
+		for i, g := range out {
+			if g.Date == f.Date && g.End == f.End {
+				dup = true
+				if len(f.Notes) < len(g.Notes) {
+					out[i] = f // the one that needed less guessing
+				}
+			}
+		}
+		if !dup {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func afterSince(toks []token, f Found) bool {

@@ -140,6 +140,9 @@ func (p *dateParser) at(i int) (match, bool) {
 		if m, ok = p.weekday(i); ok {
 			return m, true
 		}
+		if m, ok = p.ordinalFirst(i, -1); ok {
+			return m, true
+		}
 		if m, ok = p.monthFirst(i, -1); ok {
 			return m, true
 		}
@@ -312,7 +315,40 @@ func (p *dateParser) dayFirst(i int, wd time.Weekday) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	j := p.skipOrdinal(i + 1)
+	return p.dayFirstFrom(i, p.skipOrdinal(i+1), d1, wd)
+}
+
+// ordinalFirst reads a day written as an Arabic ordinal: "الرابع والعشرين
+// من تشرين الأول 2024", "الحادي عشر من أيلول".
+func (p *dateParser) ordinalFirst(i int, wd time.Weekday) (match, bool) {
+	u, ok := ordinalsAR[p.word(i)]
+	if !ok {
+		return match{}, false
+	}
+	unit := u
+	if u == 11 {
+		unit = 1 // الحادي عشر, الحادي والعشرين
+	}
+	d, j := u, i+1
+	switch w := p.word(j); {
+	case w == "عشر" && unit < 10 && u != 1:
+		d, j = 10+unit, j+1
+	case w == "والعشرين" && unit < 10 && u != 1:
+		d, j = 20+unit, j+1
+	case w == "والثلاثين" && unit == 1 && u == 11:
+		d, j = 31, j+1
+	case u == 11:
+		return match{}, false // الحادي alone
+	}
+	if p.word(j) != "من" {
+		return match{}, false // "من" marks a day of the month: الثاني من آذار, not الثاني آذار
+	}
+	return p.dayFirstFrom(i, j, d, wd)
+}
+
+// dayFirstFrom goes on from the day d1 read from tokens [i, j).
+func (p *dateParser) dayFirstFrom(i, j, d1 int, wd time.Weekday) (match, bool) {
+	var ok bool
 	d2 := 0
 	if rangeWords[p.norm(j)] {
 		if d, ok := p.day(j + 1); ok && d > d1 {
@@ -626,6 +662,9 @@ func (p *dateParser) weekday(i int) (match, bool) {
 		}
 		m, ok := p.dayFirst(k, wd)
 		if !ok {
+			m, ok = p.ordinalFirst(k, wd)
+		}
+		if !ok {
 			m, ok = p.monthFirst(k, wd)
 		}
 		if !ok {
@@ -869,6 +908,9 @@ func (p *dateParser) yearAlone(i int) (match, bool) {
 	}
 	if p.punct(i-1) == "-" && p.word(i-2) == "mid" {
 		cued, start = true, i-2
+	}
+	if p.word(i-1) == "to" && p.word(i-2) == "back" {
+		cued = true // dates back to 1945
 	}
 	j := i + 1
 	switch p.word(j) {

@@ -108,6 +108,11 @@ func TestFindDates(t *testing.T) {
 		{"NotADay31February", "31 February 2025", "en", "2025-02", "February 2025", ""},
 		{"LeapDay", "29 February 2024", "en", "2024-02-29", "", ""},
 		{"LeapDayNoYear", "29 شباط", "ar", "2024-02-29", "", ""},
+		{"OrdinalDay", "في الرابع والعشرين من تشرين الأول 2024", "ar", "2024-10-24", "الرابع والعشرين من تشرين الأول 2024", ""},
+		{"OrdinalEleventh", "الحادي عشر من أيلول 2001", "ar", "2001-09-11", "", ""},
+		{"OrdinalFirst", "الأول من آذار 2025", "ar", "2025-03-01", "", ""},
+		{"OrdinalWithoutMin", "الثاني آذار", "ar", "", "", ""},
+		{"BackTo", "ties go back to 1945", "en", "1945", "1945", ""},
 		{"Time", "at 10:30", "en", "", "", ""},
 		{"BareNumbers", "3 5 7", "en", "", "", ""},
 	} {

@@ -49,15 +49,17 @@ var cueList = []struct {
 	{timeline.KindConsult, 5, plainCue, []string{"لقاء", "اللقاء", "لقاءات", "اللقاءات", "التقى", "التقت", "يلتقي", "تلتقي",
 		"اجتماع", "الاجتماع", "اجتماعه", "اجتمع", "اجتمعت", "يجتمع", "مباحثات", "المباحثات", "محادثات", "المحادثات", "قمة",
 		"القمة", "اجتماعا", "اجتماعات", "الاجتماعات", "حوار", "الحوار", "met", "meet", "meets", "meeting", "meetings",
-		"talks", "summit", "dialogue"}},
+		"talks", "summit", "dialogue", "استضاف", "استضافت", "يستضيف", "تستضيف", "مؤتمر", "مؤتمرا", "المؤتمر",
+		"conference"}},
 	{timeline.KindAgreement, 6, plainCue, []string{"اتفاقية", "الاتفاقية", "اتفاقيات", "الاتفاقيات", "مذكرة تفاهم",
 		"مذكرات تفاهم", "معاهدة", "المعاهدة", "agreement", "agreements", "memorandum", "treaty", "accord"}},
-	{timeline.KindAid, 7, plainCue, []string{"مساعدات", "المساعدات", "aid"}},
+	{timeline.KindAid, 7, plainCue, []string{"مساعدات", "المساعدات", "تعهدات", "التعهدات", "المانحين", "aid", "pledged",
+		"pledges", "donors"}},
 	{timeline.KindStatement, 8, plainCue, []string{"مؤتمر صحفي", "المؤتمر الصحفي", "صرح", "صرحت", "تصريح", "تصريحات",
 		"أعلن", "أعلنت", "يعلن", "قال", "قالت", "أكد", "أكدت", "بيان", "البيان", "أوضح", "said", "says", "stated", "announced",
 		"statement", "told", "declared", "press conference"}},
 	{timeline.KindCooperate, 9, plainCue, []string{"علاقة", "العلاقة", "علاقات", "العلاقات", "تعاون", "التعاون",
-		"relations", "ties", "cooperation"}},
+		"relations", "ties", "cooperation", "تأسست", "تأسيس", "أسس", "أنشئت", "إنشاء", "established", "founded"}},
 	// Conflict without a kind of its own: named, so that a clause about a
 	// war is not taken for the relations of the clause before.
 	{timeline.KindOther, 10, plainCue, []string{"حرب", "الحرب", "أزمة", "الأزمة", "حشدت", "حشد", "war", "crisis"}},
@@ -80,16 +82,17 @@ func cueAt(toks []token, i int) (cue, int, bool) {
 		return cue{}, i, false
 	}
 	idx := cues()
+	best, bestNext := cue{}, i
 	for _, first := range arabicPrefixes(toks[i].norm, make([]string, 0, 4)) {
 		for _, c := range idx[first] {
 			j, n := i+1, 1
 			for n < len(c.words) && j < len(toks) && toks[j].kind == tWord && toks[j].norm == c.words[n] {
 				j, n = j+1, n+1
 			}
-			if n == len(c.words) {
-				return c, j, true
+			if n == len(c.words) && j > bestNext { // the longest: مؤتمر صحفي over مؤتمر
+				best, bestNext = c, j
 			}
 		}
 	}
-	return cue{}, i, false
+	return best, bestNext, bestNext > i
 }

@@ -129,6 +129,13 @@ var decadesAR = map[string]int{
 	"ثمانينيات": 80, "ثمانينات": 80, "تسعينيات": 90, "تسعينات": 90,
 }
 
+// ordinalsAR are the ordinals that write a day of the month in words; 11
+// stands for الحادي, which is only read with عشر or والعشرين.
+var ordinalsAR = map[string]int{
+	"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8,
+	"التاسع": 9, "العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي": 11,
+}
+
 var decadesEN = map[string]int{
 	"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
 	"eighties": 80, "nineties": 90,
