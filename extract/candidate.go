@@ -41,8 +41,11 @@ type Candidate struct {
 
 	Notes []string // how the date, countries, kind and initiator were read
 
-	score int
+	score  int
+	merged int
 }
+
+const maxMergeNotes = 3
 
 // Event returns the candidate as an event citing the article, for the
 // form an editor reviews it in. It is not validated.
@@ -253,13 +256,34 @@ func splitSentences(toks []token, text string) [][2]int {
 		for end < len(toks) && toks[end].kind == tPunct && strings.Contains("\"”’'»)", toks[end].norm) {
 			end++
 		}
-		out = append(out, [2]int{start, end})
+		out = appendSentence(out, toks, start, end)
 		start, i = end, end-1
 	}
 	if start < len(toks) {
-		out = append(out, [2]int{start, len(toks)})
+		out = appendSentence(out, toks, start, len(toks))
 	}
 	return out
+}
+
+// maxSentence bounds a sentence, in tokens, so that the work done for each
+// date of a sentence stays bounded however a text is punctuated.
+const maxSentence = 300
+
+// appendSentence adds tokens [start, end) as one sentence or, when it is
+// too long, as parts cut after the last comma (or anywhere) within the bound.
+func appendSentence(out [][2]int, toks []token, start, end int) [][2]int {
+	for end-start > maxSentence {
+		cut := start + maxSentence
+		for k := cut - 1; k > start+maxSentence/2; k-- {
+			if toks[k].norm == "،" || toks[k].norm == "," {
+				cut = k + 1
+				break
+			}
+		}
+		out = append(out, [2]int{start, cut})
+		start = cut
+	}
+	return append(out, [2]int{start, end})
 }
 
 var abbrevWords = set("mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sen", "rep", "gov", "prof", "jan",
@@ -903,9 +927,17 @@ func merge(cs []Candidate) []Candidate {
 			a.Location = b.Location
 		}
 		if b.ExcerptAt != a.ExcerptAt {
-			a.Notes = append(a.Notes, fmt.Sprintf("merged with the same %s on %s: %q", a.Kind, a.Date.Format(), clip(b.Excerpt, 80)))
+			a.merged++
+			if a.merged <= maxMergeNotes {
+				a.Notes = append(a.Notes, fmt.Sprintf("merged with the same %s on %s: %q", a.Kind, a.Date.Format(), clip(b.Excerpt, 80)))
+			}
 		}
 		out[i] = a
+	}
+	for i := range out {
+		if n := out[i].merged - maxMergeNotes; n > 0 {
+			out[i].Notes = append(out[i].Notes, fmt.Sprintf("and merged with %d more passages", n))
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ExcerptAt.Start < out[j].ExcerptAt.Start })
 	return out
