@@ -92,7 +92,7 @@ func (p *dateParser) scan(out []Found) []Found {
 	floor := 0 // a match may reach back to its cue word, never into the previous match
 	for i := 0; i < len(p.t); {
 		m, ok := p.at(i)
-		if !ok || m.next <= i {
+		if !ok || m.next <= i || !validMatch(m) {
 			i++
 			continue
 		}
@@ -1066,6 +1066,33 @@ func (p *dateParser) period(unit string, rel, start, next int) (match, bool) {
 		return match{}, false
 	}
 	return m, true
+}
+
+// validMatch is the last guard before a date leaves the finder: a date at
+// its precision within dyad's years, and an end after the start. Edge
+// publication dates (year 1, year 9999) can push a relative date out.
+func validMatch(m match) bool {
+	if !validAt(m.date) {
+		return false
+	}
+	return m.end.IsZero() || validAt(m.end) && m.end.LastDayNumber() >= m.date.DayNumber() && m.end != m.date
+}
+
+func validAt(d timeline.Date) bool {
+	if d.Year < timeline.MinYear || d.Year > timeline.MaxYear {
+		return false
+	}
+	switch d.Precision {
+	case timeline.Day:
+		return validDay(d)
+	case timeline.Month:
+		return d.Month >= 1 && d.Month <= 12 && d.Day == 0
+	case timeline.Year:
+		return d.Month == 0 && d.Day == 0
+	case timeline.Decade:
+		return d.Year%10 == 0 && d.Month == 0 && d.Day == 0
+	}
+	return false
 }
 
 func validDay(d timeline.Date) bool {
