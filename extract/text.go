@@ -90,8 +90,10 @@ func tokenize(dst []token, line string, base int) []token {
 				}
 				j += s2
 			}
-			w := line[i:j]
-			dst = append(dst, token{kind: tWord, start: base + i, end: base + j, norm: foldWord(w), upper: unicode.IsUpper(r), num: -1})
+			// A run of marks alone (ؐ, a stray harakah) folds to nothing: no word.
+			if norm := foldWord(line[i:j]); norm != "" {
+				dst = append(dst, token{kind: tWord, start: base + i, end: base + j, norm: norm, upper: unicode.IsUpper(r), num: -1})
+			}
 			i = j
 		default:
 			if _, ok := digitValue(r); ok {
