@@ -15,15 +15,22 @@ import (
 // Ensure DB implements the service.
 var _ timeline.EventService = (*DB)(nil)
 
+// eventFields are the columns of an event's own row, in the order
+// eventRow.dest takes them.
+const eventFields = `e.id, e.date, e.end_date, e.title, e.description, e.kind, e.initiator, e.location,
+	e.created_at, e.updated_at, e.version`
+
+// citationFields are the columns of a citation (es, a row of event_sources)
+// and its source (s), in the order citationRow.dest takes them.
+const citationFields = `s.id, s.url, s.title, s.publisher, s.language, s.published, s.retrieved, s.archive_url, es.excerpt`
+
 // eventColumns reads an event and, as JSON arrays, everything attached to it,
 // so that one query streams whole events without a second round trip.
-const eventColumns = `e.id, e.date, e.end_date, e.title, e.description, e.kind, e.initiator, e.location,
-	e.created_at, e.updated_at, e.version,
+const eventColumns = eventFields + `,
 	(SELECT json_group_array(c.country ORDER BY c.position) FROM event_countries c WHERE c.event_id = e.id),
 	(SELECT json_group_array(json_array(a.name, a.role, a.country) ORDER BY a.position) FROM actors a WHERE a.event_id = e.id),
 	(SELECT json_group_array(t.tag ORDER BY t.position) FROM event_tags t WHERE t.event_id = e.id),
-	(SELECT json_group_array(json_array(s.id, s.url, s.title, s.publisher, s.language, s.published, s.retrieved,
-		s.archive_url, es.excerpt) ORDER BY es.position)
+	(SELECT json_group_array(json_array(` + citationFields + `) ORDER BY es.position)
 	 FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_id = e.id)`
 
 // FindEventByID returns ENOTFOUND when no event has the id.
@@ -145,17 +152,17 @@ func filterSQL(f timeline.EventFilter) (from, where string, args []any) {
 
 type scanner interface{ Scan(dest ...any) error }
 
+// scanEvent reads a row of eventColumns.
 func scanEvent(s scanner) (*timeline.Event, error) {
 	var (
-		e                                             timeline.Event
-		date, end, kind, initiator, created, updated  string
+		r                                             eventRow
 		countriesJSON, actorsJSON, tagsJSON, srcsJSON string
 	)
-	if err := s.Scan(&e.ID, &date, &end, &e.Title, &e.Description, &kind, &initiator, &e.Location,
-		&created, &updated, &e.Version, &countriesJSON, &actorsJSON, &tagsJSON, &srcsJSON); err != nil {
+	if err := s.Scan(append(r.dest(), &countriesJSON, &actorsJSON, &tagsJSON, &srcsJSON)...); err != nil {
 		return nil, err
 	}
-	if err := fillEvent(&e, date, end, kind, initiator, created, updated); err != nil {
+	e, err := r.event()
+	if err != nil {
 		return nil, err
 	}
 
@@ -176,8 +183,8 @@ func scanEvent(s scanner) (*timeline.Event, error) {
 	if err := json.Unmarshal([]byte(srcsJSON), &srcs); err != nil {
 		return nil, fmt.Errorf("event %d: sources: %w", e.ID, err)
 	}
-	for _, r := range srcs {
-		c, err := citationFromJSON(r)
+	for _, fields := range srcs {
+		c, err := citationFromJSON(fields)
 		if err != nil {
 			return nil, fmt.Errorf("event %d: source: %w", e.ID, err)
 		}
@@ -189,27 +196,73 @@ func scanEvent(s scanner) (*timeline.Event, error) {
 	if len(e.Countries) == 0 {
 		e.Countries = nil
 	}
-	return &e, nil
+	return e, nil
 }
 
-func citationFromJSON(r []json.RawMessage) (timeline.Citation, error) {
-	var c timeline.Citation
-	if len(r) != 9 {
-		return c, fmt.Errorf("want 9 fields, have %d", len(r))
+// eventRow receives the columns of eventFields.
+type eventRow struct {
+	e                                            timeline.Event
+	date, end, kind, initiator, created, updated string
+}
+
+func (r *eventRow) dest() []any {
+	return []any{&r.e.ID, &r.date, &r.end, &r.e.Title, &r.e.Description, &r.kind, &r.initiator, &r.e.Location,
+		&r.created, &r.updated, &r.e.Version}
+}
+
+// event returns the event, with the fields stored as text read.
+func (r *eventRow) event() (*timeline.Event, error) {
+	e := &r.e
+	var err error
+	if e.Date, err = timeline.ParseDate(r.date); err != nil {
+		return nil, fmt.Errorf("event %d: stored date: %w", e.ID, err)
 	}
-	var published, retrieved string
-	for i, dst := range []any{&c.ID, &c.URL, &c.Title, &c.Publisher, &c.Language, &published, &retrieved, &c.ArchiveURL, &c.Excerpt} {
-		if err := json.Unmarshal(r[i], dst); err != nil {
-			return c, err
+	if r.end != "" {
+		if e.End, err = timeline.ParseDate(r.end); err != nil {
+			return nil, fmt.Errorf("event %d: stored end date: %w", e.ID, err)
 		}
 	}
-	if published != "" {
-		c.Published, _ = timeline.ParseDate(published)
+	e.Kind, e.Initiator = timeline.Kind(r.kind), timeline.Country(r.initiator)
+	e.CreatedAt, _ = time.Parse(time.RFC3339Nano, r.created)
+	e.UpdatedAt, _ = time.Parse(time.RFC3339Nano, r.updated)
+	return e, nil
+}
+
+// citationRow receives the columns of citationFields.
+type citationRow struct {
+	c                    timeline.Citation
+	published, retrieved string
+}
+
+func (r *citationRow) dest() []any {
+	return []any{&r.c.ID, &r.c.URL, &r.c.Title, &r.c.Publisher, &r.c.Language, &r.published, &r.retrieved, &r.c.ArchiveURL, &r.c.Excerpt}
+}
+
+// citation returns the citation, with its dates read; a stored date that
+// does not parse is left zero.
+func (r *citationRow) citation() timeline.Citation {
+	if r.published != "" {
+		r.c.Published, _ = timeline.ParseDate(r.published)
 	}
-	if retrieved != "" {
-		c.Retrieved, _ = timeline.ParseDate(retrieved)
+	if r.retrieved != "" {
+		r.c.Retrieved, _ = timeline.ParseDate(r.retrieved)
 	}
-	return c, nil
+	return r.c
+}
+
+// citationFromJSON reads a citation that eventColumns gave as a JSON array.
+func citationFromJSON(fields []json.RawMessage) (timeline.Citation, error) {
+	var r citationRow
+	dest := r.dest()
+	if len(fields) != len(dest) {
+		return r.c, fmt.Errorf("want %d fields, have %d", len(dest), len(fields))
+	}
+	for i, dst := range dest {
+		if err := json.Unmarshal(fields[i], dst); err != nil {
+			return r.c, err
+		}
+	}
+	return r.citation(), nil
 }
 
 // CreateEvent validates and stores e in one transaction.
