@@ -33,39 +33,70 @@ const eventColumns = eventFields + `,
 	(SELECT json_group_array(json_array(` + citationFields + `) ORDER BY es.position)
 	 FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_id = e.id)`
 
+// queryer is what reads run on: the read pool, or one transaction when
+// several reads must see the same state.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// readTx begins a read-only transaction on the read pool: every read made
+// through it sees the state of the database at its first read.
+func (d *DB) readTx(ctx context.Context) (*sql.Tx, error) {
+	tx, err := d.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("begin read: %w", err)
+	}
+	return tx, nil
+}
+
 // FindEventByID returns ENOTFOUND when no event has the id.
 func (d *DB) FindEventByID(ctx context.Context, id int64) (*timeline.Event, error) {
-	row := d.read.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id)
-	e, err := scanEvent(row)
+	return eventByID(ctx, d.read, id)
+}
+
+func eventByID(ctx context.Context, q queryer, id int64) (*timeline.Event, error) {
+	e, err := scanEvent(q.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", id)
 	}
 	return e, err
 }
 
-// FindEvents returns a page of the events f selects and their total count.
+// FindEvents returns a page of the events f selects and their total count,
+// both read in one transaction so that they agree.
 func (d *DB) FindEvents(ctx context.Context, f timeline.EventFilter) ([]*timeline.Event, int, error) {
-	total, err := d.CountEvents(ctx, f)
+	tx, err := d.readTx(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
+	defer tx.Rollback()
+	total, err := countEvents(ctx, tx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	events, err := findEvents(ctx, tx, f)
+	return events, total, err
+}
+
+// findEvents reads the events f selects into a slice.
+func findEvents(ctx context.Context, q queryer, f timeline.EventFilter) ([]*timeline.Event, error) {
 	var events []*timeline.Event
-	err = d.EachEvent(ctx, f, func(e *timeline.Event) error {
+	err := eachEvent(ctx, q, f, func(e *timeline.Event) error {
 		events = append(events, e)
 		return nil
 	})
-	return events, total, err
+	return events, err
 }
 
 // EachEvent streams the events f selects, in timeline order.
 func (d *DB) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error {
-	from, where, args := filterSQL(f)
-	q := "SELECT " + eventColumns + " FROM " + from + where + " ORDER BY " + orderSQL(f)
-	if f.Limit > 0 {
-		q += " LIMIT ? OFFSET ?"
-		args = append(args, f.Limit, f.Offset)
-	}
-	rows, err := d.read.QueryContext(ctx, q, args...)
+	return eachEvent(ctx, d.read, f, fn)
+}
+
+func eachEvent(ctx context.Context, q queryer, f timeline.EventFilter, fn func(*timeline.Event) error) error {
+	sqlText, args := eventsSQL(f)
+	rows, err := q.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return fmt.Errorf("find events: %w", err)
 	}
@@ -80,6 +111,17 @@ func (d *DB) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*tim
 		}
 	}
 	return rows.Err()
+}
+
+// eventsSQL is the query that reads f's events, in timeline order.
+func eventsSQL(f timeline.EventFilter) (string, []any) {
+	from, where, args := filterSQL(f)
+	q := "SELECT " + eventColumns + " FROM " + from + where + " ORDER BY " + orderSQL(f)
+	if f.Limit > 0 {
+		q += " LIMIT ? OFFSET ?"
+		args = append(args, f.Limit, f.Offset)
+	}
+	return q, args
 }
 
 // filterSQL returns the FROM clause, WHERE clause and arguments for f. A pair

@@ -214,6 +214,12 @@ type EventService interface {
 	// FindPairStats summarises the whole history of a pair.
 	FindPairStats(ctx context.Context, p Pair) (*PairStats, error)
 
+	// FindPairPage reads everything a pair's timeline page shows for
+	// q.View, in one read of one consistent state: a change saved meanwhile
+	// is in all of it or in none. A selected event that does not exist
+	// leaves Selected nil; it is not an error.
+	FindPairPage(ctx context.Context, q PairPageQuery) (*PairPage, error)
+
 	// ListPairs returns every pair of countries that shares at least one
 	// event, the pairs with most events first, with their events per year.
 	ListPairs(ctx context.Context) ([]PairSummary, error)

@@ -11,9 +11,6 @@ import (
 	"github.com/dyadhq/dyad/views"
 )
 
-// PageSize is how many events a page of a timeline list shows.
-const PageSize = 50
-
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	pairs, err := s.events.ListPairs(r.Context())
 	if err != nil {
@@ -116,83 +113,35 @@ func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, status, views.Pair(page))
 }
 
-// pairPage gathers everything a pair's page shows for the view v.
+// pairPage lays out what one store call reads for the view v.
 func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, error) {
-	ctx := r.Context()
 	page := views.PairPage{View: v}
-	stats, err := s.events.FindPairStats(ctx, v.Pair)
+	pp, err := s.events.FindPairPage(r.Context(), timeline.PairPageQuery{View: v, Today: s.now()})
 	if err != nil {
 		return page, err
 	}
-	page.Stats = stats
-	history := timeline.HistoryWindow(stats.First, stats.Last, s.now())
-	win := v.Window(history)
-	page.History, page.Window = history, win
-	f := v.Filter()
-
-	// The overview counts the filtered events over the whole history.
-	og := timeline.Year
-	if history.Days() < 3*366 {
-		og = timeline.Month
-	}
-	of := f
-	of.From, of.To = timeline.Date{}, timeline.Date{}
-	obuckets, err := s.events.CountBuckets(ctx, of, og)
-	if err != nil {
-		return page, err
-	}
-	page.Overview = views.LayoutOverview(history, win, og, obuckets)
-
-	// The window: every event as a marker, or counted buckets when too many.
-	wf := f // an open range is the whole history, which the window shows
-	inWindow, err := s.events.CountEvents(ctx, wf)
-	if err != nil {
-		return page, err
-	}
-	page.Matching = inWindow
-	if inWindow <= views.MaxMarkers {
-		mf := wf
-		mf.Limit = views.MaxMarkers
-		events, err := collect(ctx, s.events, mf)
-		if err != nil {
-			return page, err
-		}
-		page.Chart = views.LayoutEvents(win, v.Pair, events)
+	page.Stats, page.History, page.Window = pp.Stats, pp.History, pp.Window
+	page.Overview = views.LayoutOverview(pp.History, pp.Window, pp.OverviewGranularity, pp.Overview)
+	page.Matching, page.Pages = pp.Matching, pp.Pages
+	if pp.Counted() {
+		page.Chart = views.LayoutBuckets(pp.Window, pp.Granularity, pp.Buckets)
 	} else {
-		g := views.Granularity(win)
-		buckets, err := s.events.CountBuckets(ctx, wf, g)
-		if err != nil {
-			return page, err
-		}
-		page.Chart = views.LayoutBuckets(win, g, buckets)
+		page.Chart = views.LayoutEvents(pp.Window, v.Pair, pp.Events)
 	}
-
-	// The list: the same window, a page at a time.
-	page.Pages = max(1, (inWindow+PageSize-1)/PageSize)
-	if v.Page <= page.Pages {
-		lf := wf
-		lf.Limit, lf.Offset = PageSize, (v.Page-1)*PageSize
-		events, err := collect(ctx, s.events, lf)
-		if err != nil {
-			return page, err
-		}
-		page.Groups = timeline.GroupByPeriod(events)
+	if v.Page <= pp.Pages {
+		page.Groups = timeline.GroupByPeriod(pp.List)
 	}
-
 	if v.Event != 0 {
-		e, err := s.events.FindEventByID(ctx, v.Event)
-		switch {
-		case timeline.ErrorCode(err) == timeline.ENOTFOUND:
+		switch e := pp.Selected; {
+		case e == nil:
 			page.Errors = map[string]string{"event": "There is no event " + itoa64(v.Event) + "."}
-		case err != nil:
-			return page, err
 		case !e.Involves(v.Pair.A) || !e.Involves(v.Pair.B):
 			page.Errors = map[string]string{"event": "Event " + itoa64(v.Event) + " does not involve both " + v.Pair.A.Name() + " and " + v.Pair.B.Name() + "."}
 		default:
 			page.Selected = e
 		}
 	}
-	page.Nav = navigation(v, win, history)
+	page.Nav = navigation(v, pp.Window, pp.History)
 	return page, nil
 }
 

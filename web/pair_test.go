@@ -3,15 +3,20 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"github.com/dyadhq/dyad/views"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/dyadhq/dyad/timeline"
+	"github.com/dyadhq/dyad/web"
 )
 
 func (a *testApp) addEvents(events ...*timeline.Event) {
@@ -324,7 +329,7 @@ func TestDenseAggregation(t *testing.T) {
 	// Zoom into one year's bucket: 100 events fit as markers.
 	href := buckets.First().AttrOr("href", "")
 	zoomed := a.get(href)
-	if n := zoomed.doc.Find(`[data-testid=marker]`).Length(); n == 0 || n > views.MaxMarkers {
+	if n := zoomed.doc.Find(`[data-testid=marker]`).Length(); n == 0 || n > timeline.MaxMarkers {
 		t.Fatalf("%s: %d markers", href, n)
 	}
 	// The overview marks the visible window.
@@ -358,5 +363,83 @@ func TestHomeSparklineAndSearch(t *testing.T) {
 	}
 	if res := a.get("/?country=atlantis"); !strings.Contains(res.body, "No pair with events involves a country matching") {
 		t.Fatalf("no-match message missing")
+	}
+}
+
+// readCounter counts the event reads the web layer asks the store for.
+type readCounter struct {
+	web.Store
+	mu    sync.Mutex
+	calls []string
+}
+
+func (c *readCounter) count(name string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.calls = append(c.calls, name)
+}
+
+// take returns the calls counted so far and starts again.
+func (c *readCounter) take() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	calls := c.calls
+	c.calls = nil
+	return calls
+}
+
+func (c *readCounter) FindEventByID(ctx context.Context, id int64) (*timeline.Event, error) {
+	c.count("FindEventByID")
+	return c.Store.FindEventByID(ctx, id)
+}
+
+func (c *readCounter) FindEvents(ctx context.Context, f timeline.EventFilter) ([]*timeline.Event, int, error) {
+	c.count("FindEvents")
+	return c.Store.FindEvents(ctx, f)
+}
+
+func (c *readCounter) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error {
+	c.count("EachEvent")
+	return c.Store.EachEvent(ctx, f, fn)
+}
+
+func (c *readCounter) CountEvents(ctx context.Context, f timeline.EventFilter) (int, error) {
+	c.count("CountEvents")
+	return c.Store.CountEvents(ctx, f)
+}
+
+func (c *readCounter) CountBuckets(ctx context.Context, f timeline.EventFilter, p timeline.Precision) ([]timeline.Bucket, error) {
+	c.count("CountBuckets")
+	return c.Store.CountBuckets(ctx, f, p)
+}
+
+func (c *readCounter) FindPairStats(ctx context.Context, p timeline.Pair) (*timeline.PairStats, error) {
+	c.count("FindPairStats")
+	return c.Store.FindPairStats(ctx, p)
+}
+
+func (c *readCounter) FindPairPage(ctx context.Context, q timeline.PairPageQuery) (*timeline.PairPage, error) {
+	c.count("FindPairPage")
+	return c.Store.FindPairPage(ctx, q)
+}
+
+// A pair's page is one call to the store, which reads it in one
+// transaction (db's TestFindPairPageOneSnapshot).
+func TestPairPageOneStoreCall(t *testing.T) {
+	a := newApp(t, true)
+	store := &readCounter{Store: a.store}
+	srv := httptest.NewServer(web.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), store,
+		web.Config{Sessions: a.store.Sessions(), UploadDir: t.TempDir()}))
+	t.Cleanup(srv.Close)
+	for _, path := range []string{"/pairs/sy/ru", "/pairs/sy/ru?event=2&page=1&kind=make_visit", "/pairs/ru/sy?from=2025&to=2025&event=999"} {
+		store.take()
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if got, want := store.take(), []string{"FindPairPage"}; !slices.Equal(got, want) {
+			t.Errorf("%s: store calls %q, want %q", path, got, want)
+		}
 	}
 }
