@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -61,13 +62,34 @@ func (s *Server) pickPair(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, p.Path(), http.StatusSeeOther)
 }
 
-// pairFromURL reads {a} and {b}; a bad pair is a 404 that says what was wrong.
-func pairFromURL(r *http.Request) (timeline.Pair, error) {
-	p, err := timeline.ParsePair(chi.URLParam(r, "a"), chi.URLParam(r, "b"))
-	if err != nil {
-		return p, timeline.Errorf(timeline.ENOTFOUND, "No such pair of countries. %s", timeline.ErrorMessage(err))
+// pairFromURL reads {a} and {b}. A pair named by alpha-3 codes or names
+// (/pairs/syria/russia, /pairs/syr/rus, /pairs/سوريا/روسيا) gives the URL
+// of the same resource with alpha-2 codes to redirect to; a pair that
+// cannot be read is a 404 that says what was wrong.
+func pairFromURL(r *http.Request) (p timeline.Pair, redirect string, err error) {
+	a, b := urlParam(r, "a"), urlParam(r, "b")
+	p, err = timeline.ParsePair(a, b)
+	if err == nil {
+		return p, "", nil
 	}
-	return p, nil
+	rp, err := timeline.ResolvePair(a, b)
+	if err != nil {
+		return p, "", timeline.Errorf(timeline.ENOTFOUND, "No such pair of countries. %s", timeline.ErrorMessage(err))
+	}
+	to := strings.NewReplacer("{a}", rp.A.Slug(), "{b}", rp.B.Slug()).Replace(chi.RouteContext(r.Context()).RoutePattern())
+	if r.URL.RawQuery != "" {
+		to += "?" + r.URL.RawQuery
+	}
+	return rp, to, nil
+}
+
+// urlParam is a path parameter as the person wrote it, unescaped.
+func urlParam(r *http.Request, name string) string {
+	v := chi.URLParam(r, name)
+	if u, err := url.PathUnescape(v); err == nil {
+		return u
+	}
+	return v
 }
 
 // isPartial reports whether the page's script asked for the timeline region
@@ -75,7 +97,11 @@ func pairFromURL(r *http.Request) (timeline.Pair, error) {
 func isPartial(r *http.Request) bool { return r.Header.Get("X-Dyad-Partial") == "1" }
 
 func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
-	p, err := pairFromURL(r)
+	p, to, err := pairFromURL(r)
+	if to != "" {
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return
+	}
 	if err != nil {
 		s.error(w, r, err)
 		return

@@ -443,3 +443,59 @@ func TestPairPageOneStoreCall(t *testing.T) {
 		}
 	}
 }
+
+// Names and alpha-3 codes in a pair's URLs answer with a permanent redirect
+// to the alpha-2 URL of the same page, export or API call, query kept.
+func TestPairURLNames(t *testing.T) {
+	a := newApp(t, true)
+	t.Run("OK", func(t *testing.T) {
+		for _, tt := range []struct{ path, want string }{
+			{"/pairs/syria/russia", "/pairs/sy/ru"},
+			{"/pairs/syr/rus", "/pairs/sy/ru"},
+			{"/pairs/SYR/RUS?kind=make_visit&from=2025", "/pairs/sy/ru?kind=make_visit&from=2025"},
+			{"/pairs/" + url.PathEscape("سوريا") + "/" + url.PathEscape("روسيا"), "/pairs/sy/ru"},
+			{"/pairs/russia/sy", "/pairs/ru/sy"},
+			{"/pairs/syrian-arab-republic/russian-federation", "/pairs/sy/ru"},
+			{"/pairs/kosovo/srb", "/pairs/xk/rs"},
+			{"/pairs/macedonia/turkey", "/pairs/mk/tr"},
+			{"/pairs/syria/russia/events.csv?bom=1&q=moscow", "/pairs/sy/ru/events.csv?bom=1&q=moscow"},
+			{"/pairs/syria/russia/events.json", "/pairs/sy/ru/events.json"},
+			{"/pairs/syria/russia/events.ics", "/pairs/sy/ru/events.ics"},
+			{"/pairs/syria/russia/feed.atom", "/pairs/sy/ru/feed.atom"},
+			{"/pairs/syria/russia/timelinejs.json", "/pairs/sy/ru/timelinejs.json"},
+			{"/api/pairs/syria/russia/events?limit=2", "/api/pairs/sy/ru/events?limit=2"},
+		} {
+			t.Run(tt.path, func(t *testing.T) {
+				res := a.get(tt.path)
+				if res.status != http.StatusMovedPermanently || res.header.Get("Location") != tt.want {
+					t.Fatalf("%d to %q, want 301 to %q", res.status, res.header.Get("Location"), tt.want)
+				}
+				if res := a.get(tt.want); res.status != http.StatusOK {
+					t.Fatalf("%s: %d", tt.want, res.status)
+				}
+			})
+		}
+	})
+	t.Run("Codes", func(t *testing.T) {
+		// Alpha-2 codes are the page itself, in any case.
+		for _, path := range []string{"/pairs/sy/ru", "/pairs/SY/ru", "/pairs/xk/rs", "/api/pairs/sy/ru/events"} {
+			if res := a.get(path); res.status != http.StatusOK {
+				t.Fatalf("%s: %d", path, res.status)
+			}
+		}
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		for _, tt := range []struct{ path, msg string }{
+			{"/pairs/atlantis/russia", `atlantis&#34; is neither a country code`},
+			{"/pairs/syria/sy", "both are Syria"},
+			{"/pairs/xx/ru", `xx&#34; is neither`},
+			{"/pairs/atlantis/russia/events.csv", "atlantis"},
+			{"/api/pairs/syria/narnia/events", "narnia"},
+		} {
+			res := a.get(tt.path)
+			if res.status != http.StatusNotFound || !strings.Contains(res.body, tt.msg) {
+				t.Errorf("%s: %d, want 404 saying %q; %s", tt.path, res.status, tt.msg, res.body[:min(len(res.body), 300)])
+			}
+		}
+	})
+}
