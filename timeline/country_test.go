@@ -469,3 +469,33 @@ func TestResolveCountry(t *testing.T) {
 		}
 	})
 }
+
+func TestResolvePair(t *testing.T) {
+	t.Run("OK", func(t *testing.T) {
+		for _, tt := range []struct {
+			a, b string
+			want Pair
+		}{
+			{"sy", "ru", Pair{A: "SY", B: "RU"}},
+			{"SYR", "rus", Pair{A: "SY", B: "RU"}},
+			{"Russia", "سوريا", Pair{A: "RU", B: "SY"}},
+			{"kosovo", "serbia", Pair{A: "XK", B: "RS"}},
+		} {
+			if got, err := ResolvePair(tt.a, tt.b); err != nil || got != tt.want {
+				t.Errorf("ResolvePair(%q, %q) = %v, %v; want %v", tt.a, tt.b, got, err, tt.want)
+			}
+		}
+	})
+	t.Run("ErrInvalid", func(t *testing.T) {
+		for _, tt := range []struct{ a, b, msg string }{
+			{"syria", "sy", "A pair needs two different countries; both are Syria."},
+			{"atlantis", "ru", `"atlantis" is not an ISO 3166-1 country code (SY, SYR) or a country's name.`},
+			{"sy", "", `"" is not an ISO 3166-1 country code (SY, SYR) or a country's name.`},
+		} {
+			p, err := ResolvePair(tt.a, tt.b)
+			if ErrorCode(err) != EINVALID || ErrorMessage(err) != tt.msg || p != (Pair{}) {
+				t.Errorf("ResolvePair(%q, %q) = %v, %v; want EINVALID %q", tt.a, tt.b, p, err, tt.msg)
+			}
+		}
+	})
+}

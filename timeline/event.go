@@ -111,7 +111,7 @@ func ResolvePair(a, b string) (Pair, error) {
 	}{{a, &p.A}, {b, &p.B}} {
 		c, ok := ResolveCountry(x.in)
 		if !ok {
-			return Pair{}, Errorf(EINVALID, "%q is neither a country code (SY, SYR) nor a country's name.", x.in)
+			return Pair{}, Errorf(EINVALID, "%q is not an ISO 3166-1 country code (SY, SYR) or a country's name.", x.in)
 		}
 		*x.dst = c
 	}

@@ -476,6 +476,17 @@ func TestPairURLNames(t *testing.T) {
 			})
 		}
 	})
+	t.Run("Head", func(t *testing.T) {
+		for _, tt := range []struct {
+			path   string
+			status int
+		}{{"/pairs/syria/russia", http.StatusMovedPermanently}, {"/pairs/sy/ru", http.StatusOK}, {"/pairs/sy/ru/events.csv", http.StatusOK}} {
+			res := a.do(mustRequest(t, "HEAD", a.srv.URL+tt.path))
+			if res.status != tt.status || res.body != "" {
+				t.Errorf("HEAD %s: %d with %d bytes, want %d and none", tt.path, res.status, len(res.body), tt.status)
+			}
+		}
+	})
 	t.Run("Codes", func(t *testing.T) {
 		// Alpha-2 codes are the page itself, in any case.
 		for _, path := range []string{"/pairs/sy/ru", "/pairs/SY/ru", "/pairs/xk/rs", "/api/pairs/sy/ru/events"} {
@@ -486,9 +497,9 @@ func TestPairURLNames(t *testing.T) {
 	})
 	t.Run("ErrNotFound", func(t *testing.T) {
 		for _, tt := range []struct{ path, msg string }{
-			{"/pairs/atlantis/russia", `atlantis&#34; is neither a country code`},
+			{"/pairs/atlantis/russia", `atlantis&#34; is not an ISO 3166-1 country code (SY, SYR) or a country&#39;s name`},
 			{"/pairs/syria/sy", "both are Syria"},
-			{"/pairs/xx/ru", `xx&#34; is neither`},
+			{"/pairs/xx/ru", `xx&#34; is not an ISO 3166-1 country code`},
 			{"/pairs/atlantis/russia/events.csv", "atlantis"},
 			{"/api/pairs/syria/narnia/events", "narnia"},
 		} {
