@@ -55,8 +55,8 @@ func (d *DB) FindEventByID(ctx context.Context, id int64) (*timeline.Event, erro
 	return eventByID(ctx, d.read, id)
 }
 
-func eventByID(ctx context.Context, q queryer, id int64) (*timeline.Event, error) {
-	e, err := scanEvent(q.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id))
+func eventByID(ctx context.Context, rd queryer, id int64) (*timeline.Event, error) {
+	e, err := scanEvent(rd.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", id)
 	}
@@ -80,9 +80,9 @@ func (d *DB) FindEvents(ctx context.Context, f timeline.EventFilter) ([]*timelin
 }
 
 // findEvents reads the events f selects into a slice.
-func findEvents(ctx context.Context, q queryer, f timeline.EventFilter) ([]*timeline.Event, error) {
+func findEvents(ctx context.Context, rd queryer, f timeline.EventFilter) ([]*timeline.Event, error) {
 	var events []*timeline.Event
-	err := eachEvent(ctx, q, f, func(e *timeline.Event) error {
+	err := eachEvent(ctx, rd, f, func(e *timeline.Event) error {
 		events = append(events, e)
 		return nil
 	})
@@ -94,9 +94,9 @@ func (d *DB) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*tim
 	return eachEvent(ctx, d.read, f, fn)
 }
 
-func eachEvent(ctx context.Context, q queryer, f timeline.EventFilter, fn func(*timeline.Event) error) error {
-	sqlText, args := eventsSQL(f)
-	rows, err := q.QueryContext(ctx, sqlText, args...)
+func eachEvent(ctx context.Context, rd queryer, f timeline.EventFilter, fn func(*timeline.Event) error) error {
+	q, args := eventsSQL(f)
+	rows, err := rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("find events: %w", err)
 	}

@@ -45,10 +45,10 @@ func (d *DB) CountEvents(ctx context.Context, f timeline.EventFilter) (int, erro
 	return countEvents(ctx, d.read, f)
 }
 
-func countEvents(ctx context.Context, db queryer, f timeline.EventFilter) (int, error) {
+func countEvents(ctx context.Context, rd queryer, f timeline.EventFilter) (int, error) {
 	var n int
 	q, args := countSQL(f)
-	if err := db.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+	if err := rd.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count events: %w", err)
 	}
 	return n, nil
@@ -111,12 +111,12 @@ func (d *DB) CountBuckets(ctx context.Context, f timeline.EventFilter, g timelin
 	return countBuckets(ctx, d.read, f, g)
 }
 
-func countBuckets(ctx context.Context, db queryer, f timeline.EventFilter, g timeline.Precision) ([]timeline.Bucket, error) {
+func countBuckets(ctx context.Context, rd queryer, f timeline.EventFilter, g timeline.Precision) ([]timeline.Bucket, error) {
 	if f.Pair == nil {
 		return nil, timeline.Errorf(timeline.EINVALID, "Counting by period needs a pair of countries.")
 	}
 	q, args := bucketsSQL(f, g)
-	rows, err := db.QueryContext(ctx, q, args...)
+	rows, err := rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("count buckets: %w", err)
 	}
@@ -180,10 +180,10 @@ func (d *DB) FindPairStats(ctx context.Context, p timeline.Pair) (*timeline.Pair
 	return pairStats(ctx, tx, p)
 }
 
-func pairStats(ctx context.Context, db queryer, p timeline.Pair) (*timeline.PairStats, error) {
+func pairStats(ctx context.Context, rd queryer, p timeline.Pair) (*timeline.PairStats, error) {
 	c := p.Canonical()
 	st := &timeline.PairStats{Pair: p, ByKind: map[timeline.Kind]int{}}
-	rows, err := db.QueryContext(ctx, "SELECT year, sum(n) FROM pair_years WHERE a = ? AND b = ? GROUP BY 1 ORDER BY 1", string(c.A), string(c.B))
+	rows, err := rd.QueryContext(ctx, "SELECT year, sum(n) FROM pair_years WHERE a = ? AND b = ? GROUP BY 1 ORDER BY 1", string(c.A), string(c.B))
 	if err != nil {
 		return nil, fmt.Errorf("pair stats: %w", err)
 	}
@@ -204,7 +204,7 @@ func pairStats(ctx context.Context, db queryer, p timeline.Pair) (*timeline.Pair
 		return st, nil
 	}
 
-	rows, err = db.QueryContext(ctx, "SELECT kind, side, n FROM pair_kinds WHERE a = ? AND b = ?", string(c.A), string(c.B))
+	rows, err = rd.QueryContext(ctx, "SELECT kind, side, n FROM pair_kinds WHERE a = ? AND b = ?", string(c.A), string(c.B))
 	if err != nil {
 		return nil, fmt.Errorf("pair stats: %w", err)
 	}
@@ -235,7 +235,7 @@ func pairStats(ctx context.Context, db queryer, p timeline.Pair) (*timeline.Pair
 		dst   *timeline.Date
 	}{{"", &st.First}, {" DESC", &st.Last}} {
 		var date string
-		if err := db.QueryRowContext(ctx, `SELECT e.date FROM event_pairs p JOIN events e ON e.id = p.event_id
+		if err := rd.QueryRowContext(ctx, `SELECT e.date FROM event_pairs p JOIN events e ON e.id = p.event_id
 			WHERE p.a = ? AND p.b = ? ORDER BY p.sort_key`+dir.order+`, p.event_id`+dir.order+` LIMIT 1`,
 			string(c.A), string(c.B)).Scan(&date); err != nil {
 			return nil, fmt.Errorf("pair stats: %w", err)
@@ -244,13 +244,13 @@ func pairStats(ctx context.Context, db queryer, p timeline.Pair) (*timeline.Pair
 	}
 
 	var visit int64
-	err = db.QueryRowContext(ctx, `SELECT p.event_id FROM event_pairs p JOIN events e ON e.id = p.event_id
+	err = rd.QueryRowContext(ctx, `SELECT p.event_id FROM event_pairs p JOIN events e ON e.id = p.event_id
 		WHERE p.a = ? AND p.b = ? AND p.kind IN ('make_visit', 'host_visit')
 		AND dyad_high_level(e.title || ' ' || coalesce((SELECT group_concat(x.role, ' ') FROM actors x WHERE x.event_id = e.id), ''))
 		ORDER BY p.sort_key DESC, p.event_id DESC LIMIT 1`, string(c.A), string(c.B)).Scan(&visit)
 	switch {
 	case err == nil:
-		if st.LastHighLevelVisit, err = eventByID(ctx, db, visit); err != nil {
+		if st.LastHighLevelVisit, err = eventByID(ctx, rd, visit); err != nil {
 			return nil, err
 		}
 	case !isNoRows(err):
