@@ -26,11 +26,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 }
 
 // filterPairs keeps the pairs with a country whose code or English or Arabic
-// name contains q, folded.
+// name contains q, folded, or that q names in a way ResolveCountry reads
+// (an alpha-3 code, a former name such as Turkey).
 func filterPairs(pairs []timeline.PairSummary, q string) []timeline.PairSummary {
 	f := timeline.Fold(q)
+	named, _ := timeline.ResolveCountry(q)
 	match := func(c timeline.Country) bool {
-		return strings.EqualFold(string(c), q) || strings.Contains(timeline.Fold(c.Name()), f) || strings.Contains(timeline.Fold(c.NameAR()), f)
+		return c == named || strings.EqualFold(string(c), q) || strings.Contains(timeline.Fold(c.Name()), f) || strings.Contains(timeline.Fold(c.NameAR()), f)
 	}
 	var out []timeline.PairSummary
 	for _, p := range pairs {

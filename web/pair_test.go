@@ -361,6 +361,14 @@ func TestHomeSparklineAndSearch(t *testing.T) {
 			t.Fatalf("search %q: %d rows", q, rows.Length())
 		}
 	}
+	// Former names and alpha-3 codes find the pair too.
+	a.addEvents(ev("2019-02-12", "Trade talks", timeline.KindConsult, "", "MK", "TR"))
+	for _, q := range []string{"turkey", "Türkiye", "TUR", "Macedonia", "MKD", "north mac", "مقدونيا"} {
+		rows := a.get("/?country=" + url.QueryEscape(q)).doc.Find(`[data-testid=pairs] tbody tr`)
+		if rows.Length() != 1 || !strings.Contains(rows.Text(), "North Macedonia") || !strings.Contains(rows.Text(), "Türkiye") {
+			t.Errorf("search %q: %d rows %q, want North Macedonia – Türkiye", q, rows.Length(), rows.Text())
+		}
+	}
 	if res := a.get("/?country=atlantis"); !strings.Contains(res.body, "No pair with events involves a country matching") {
 		t.Fatalf("no-match message missing")
 	}
