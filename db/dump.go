@@ -151,8 +151,7 @@ func send[T any](ctx context.Context, out chan<- []T, batch []T) error {
 
 // readCitations sends every citation, in event order, in slices.
 func readCitations(ctx context.Context, tx *sql.Tx, out chan<- []eventCitation) error {
-	rows, err := tx.QueryContext(ctx, `SELECT es.event_id, s.id, s.url, s.title, s.publisher, s.language, s.published,
-		s.retrieved, s.archive_url, es.excerpt
+	rows, err := tx.QueryContext(ctx, `SELECT es.event_id, `+citationFields+`
 		FROM event_sources es JOIN sources s ON s.id = es.source_id ORDER BY es.event_id, es.position`)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
@@ -161,13 +160,11 @@ func readCitations(ctx context.Context, tx *sql.Tx, out chan<- []eventCitation) 
 	batch := make([]eventCitation, 0, dumpBatch)
 	for rows.Next() {
 		var c eventCitation
-		var published, retrieved string
-		if err := rows.Scan(&c.event, &c.ID, &c.URL, &c.Title, &c.Publisher, &c.Language, &published, &retrieved,
-			&c.ArchiveURL, &c.Excerpt); err != nil {
+		var r citationRow
+		if err := rows.Scan(append([]any{&c.event}, r.dest()...)...); err != nil {
 			return err
 		}
-		c.Published, _ = parseStoredDate(published)
-		c.Retrieved, _ = parseStoredDate(retrieved)
+		c.Citation = r.citation()
 		if batch = append(batch, c); len(batch) == cap(batch) {
 			if err := send(ctx, out, batch); err != nil {
 				return err
@@ -219,20 +216,19 @@ func readEvents(ctx context.Context, tx *sql.Tx, cites <-chan []eventCitation, o
 		return &pending[0], true
 	}
 
-	rows, err := tx.QueryContext(ctx, `SELECT id, date, end_date, title, description, kind, initiator, location,
-		created_at, updated_at, version FROM events ORDER BY id`)
+	rows, err := tx.QueryContext(ctx, "SELECT "+eventFields+" FROM events e ORDER BY e.id")
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	defer rows.Close()
 	batch := make([]*timeline.Event, 0, dumpBatch)
 	for rows.Next() {
-		e := new(timeline.Event)
-		var date, end, kind, initiator, created, updated string
-		if err := rows.Scan(&e.ID, &date, &end, &e.Title, &e.Description, &kind, &initiator, &e.Location, &created, &updated, &e.Version); err != nil {
+		r := new(eventRow)
+		if err := rows.Scan(r.dest()...); err != nil {
 			return err
 		}
-		if err := fillEvent(e, date, end, kind, initiator, created, updated); err != nil {
+		e, err := r.event()
+		if err != nil {
 			return err
 		}
 		for countries.at(e.ID) {
@@ -317,27 +313,3 @@ func (c *childRows) advance() error {
 }
 
 func (c *childRows) at(id int64) bool { return !c.ended && c.id == id }
-
-// fillEvent sets the fields of e that are stored as text.
-func fillEvent(e *timeline.Event, date, end, kind, initiator, created, updated string) error {
-	var err error
-	if e.Date, err = timeline.ParseDate(date); err != nil {
-		return fmt.Errorf("event %d: stored date: %w", e.ID, err)
-	}
-	if end != "" {
-		if e.End, err = timeline.ParseDate(end); err != nil {
-			return fmt.Errorf("event %d: stored end date: %w", e.ID, err)
-		}
-	}
-	e.Kind, e.Initiator = timeline.Kind(kind), timeline.Country(initiator)
-	e.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
-	e.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
-	return nil
-}
-
-func parseStoredDate(s string) (timeline.Date, error) {
-	if s == "" {
-		return timeline.Date{}, nil
-	}
-	return timeline.ParseDate(s)
-}

@@ -15,50 +15,88 @@ import (
 // Ensure DB implements the service.
 var _ timeline.EventService = (*DB)(nil)
 
+// eventFields are the columns of an event's own row, in the order
+// eventRow.dest takes them.
+const eventFields = `e.id, e.date, e.end_date, e.title, e.description, e.kind, e.initiator, e.location,
+	e.created_at, e.updated_at, e.version`
+
+// citationFields are the columns of a citation (es, a row of event_sources)
+// and its source (s), in the order citationRow.dest takes them.
+const citationFields = `s.id, s.url, s.title, s.publisher, s.language, s.published, s.retrieved, s.archive_url, es.excerpt`
+
 // eventColumns reads an event and, as JSON arrays, everything attached to it,
 // so that one query streams whole events without a second round trip.
-const eventColumns = `e.id, e.date, e.end_date, e.title, e.description, e.kind, e.initiator, e.location,
-	e.created_at, e.updated_at, e.version,
+const eventColumns = eventFields + `,
 	(SELECT json_group_array(c.country ORDER BY c.position) FROM event_countries c WHERE c.event_id = e.id),
 	(SELECT json_group_array(json_array(a.name, a.role, a.country) ORDER BY a.position) FROM actors a WHERE a.event_id = e.id),
 	(SELECT json_group_array(t.tag ORDER BY t.position) FROM event_tags t WHERE t.event_id = e.id),
-	(SELECT json_group_array(json_array(s.id, s.url, s.title, s.publisher, s.language, s.published, s.retrieved,
-		s.archive_url, es.excerpt) ORDER BY es.position)
+	(SELECT json_group_array(json_array(` + citationFields + `) ORDER BY es.position)
 	 FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_id = e.id)`
+
+// queryer is what reads run on: the read pool, or one transaction when
+// several reads must see the same state.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// readTx begins a read-only transaction on the read pool: every read made
+// through it sees the state of the database at its first read.
+func (d *DB) readTx(ctx context.Context) (*sql.Tx, error) {
+	tx, err := d.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("begin read: %w", err)
+	}
+	return tx, nil
+}
 
 // FindEventByID returns ENOTFOUND when no event has the id.
 func (d *DB) FindEventByID(ctx context.Context, id int64) (*timeline.Event, error) {
-	row := d.read.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id)
-	e, err := scanEvent(row)
+	return eventByID(ctx, d.read, id)
+}
+
+func eventByID(ctx context.Context, rd queryer, id int64) (*timeline.Event, error) {
+	e, err := scanEvent(rd.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", id)
 	}
 	return e, err
 }
 
-// FindEvents returns a page of the events f selects and their total count.
+// FindEvents returns a page of the events f selects and their total count,
+// both read in one transaction so that they agree.
 func (d *DB) FindEvents(ctx context.Context, f timeline.EventFilter) ([]*timeline.Event, int, error) {
-	total, err := d.CountEvents(ctx, f)
+	tx, err := d.readTx(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
+	defer tx.Rollback()
+	total, err := countEvents(ctx, tx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	events, err := findEvents(ctx, tx, f)
+	return events, total, err
+}
+
+// findEvents reads the events f selects into a slice.
+func findEvents(ctx context.Context, rd queryer, f timeline.EventFilter) ([]*timeline.Event, error) {
 	var events []*timeline.Event
-	err = d.EachEvent(ctx, f, func(e *timeline.Event) error {
+	err := eachEvent(ctx, rd, f, func(e *timeline.Event) error {
 		events = append(events, e)
 		return nil
 	})
-	return events, total, err
+	return events, err
 }
 
 // EachEvent streams the events f selects, in timeline order.
 func (d *DB) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error {
-	from, where, args := filterSQL(f)
-	q := "SELECT " + eventColumns + " FROM " + from + where + " ORDER BY " + orderSQL(f)
-	if f.Limit > 0 {
-		q += " LIMIT ? OFFSET ?"
-		args = append(args, f.Limit, f.Offset)
-	}
-	rows, err := d.read.QueryContext(ctx, q, args...)
+	return eachEvent(ctx, d.read, f, fn)
+}
+
+func eachEvent(ctx context.Context, rd queryer, f timeline.EventFilter, fn func(*timeline.Event) error) error {
+	q, args := eventsSQL(f)
+	rows, err := rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("find events: %w", err)
 	}
@@ -73,6 +111,17 @@ func (d *DB) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*tim
 		}
 	}
 	return rows.Err()
+}
+
+// eventsSQL is the query that reads f's events, in timeline order.
+func eventsSQL(f timeline.EventFilter) (string, []any) {
+	from, where, args := filterSQL(f)
+	q := "SELECT " + eventColumns + " FROM " + from + where + " ORDER BY " + orderSQL(f)
+	if f.Limit > 0 {
+		q += " LIMIT ? OFFSET ?"
+		args = append(args, f.Limit, f.Offset)
+	}
+	return q, args
 }
 
 // filterSQL returns the FROM clause, WHERE clause and arguments for f. A pair
@@ -154,17 +203,17 @@ func filterSQL(f timeline.EventFilter) (from, where string, args []any) {
 
 type scanner interface{ Scan(dest ...any) error }
 
+// scanEvent reads a row of eventColumns.
 func scanEvent(s scanner) (*timeline.Event, error) {
 	var (
-		e                                             timeline.Event
-		date, end, kind, initiator, created, updated  string
+		r                                             eventRow
 		countriesJSON, actorsJSON, tagsJSON, srcsJSON string
 	)
-	if err := s.Scan(&e.ID, &date, &end, &e.Title, &e.Description, &kind, &initiator, &e.Location,
-		&created, &updated, &e.Version, &countriesJSON, &actorsJSON, &tagsJSON, &srcsJSON); err != nil {
+	if err := s.Scan(append(r.dest(), &countriesJSON, &actorsJSON, &tagsJSON, &srcsJSON)...); err != nil {
 		return nil, err
 	}
-	if err := fillEvent(&e, date, end, kind, initiator, created, updated); err != nil {
+	e, err := r.event()
+	if err != nil {
 		return nil, err
 	}
 
@@ -185,8 +234,8 @@ func scanEvent(s scanner) (*timeline.Event, error) {
 	if err := json.Unmarshal([]byte(srcsJSON), &srcs); err != nil {
 		return nil, fmt.Errorf("event %d: sources: %w", e.ID, err)
 	}
-	for _, r := range srcs {
-		c, err := citationFromJSON(r)
+	for _, fields := range srcs {
+		c, err := citationFromJSON(fields)
 		if err != nil {
 			return nil, fmt.Errorf("event %d: source: %w", e.ID, err)
 		}
@@ -198,27 +247,73 @@ func scanEvent(s scanner) (*timeline.Event, error) {
 	if len(e.Countries) == 0 {
 		e.Countries = nil
 	}
-	return &e, nil
+	return e, nil
 }
 
-func citationFromJSON(r []json.RawMessage) (timeline.Citation, error) {
-	var c timeline.Citation
-	if len(r) != 9 {
-		return c, fmt.Errorf("want 9 fields, have %d", len(r))
+// eventRow receives the columns of eventFields.
+type eventRow struct {
+	e                                            timeline.Event
+	date, end, kind, initiator, created, updated string
+}
+
+func (r *eventRow) dest() []any {
+	return []any{&r.e.ID, &r.date, &r.end, &r.e.Title, &r.e.Description, &r.kind, &r.initiator, &r.e.Location,
+		&r.created, &r.updated, &r.e.Version}
+}
+
+// event returns the event, with the fields stored as text read.
+func (r *eventRow) event() (*timeline.Event, error) {
+	e := &r.e
+	var err error
+	if e.Date, err = timeline.ParseDate(r.date); err != nil {
+		return nil, fmt.Errorf("event %d: stored date: %w", e.ID, err)
 	}
-	var published, retrieved string
-	for i, dst := range []any{&c.ID, &c.URL, &c.Title, &c.Publisher, &c.Language, &published, &retrieved, &c.ArchiveURL, &c.Excerpt} {
-		if err := json.Unmarshal(r[i], dst); err != nil {
-			return c, err
+	if r.end != "" {
+		if e.End, err = timeline.ParseDate(r.end); err != nil {
+			return nil, fmt.Errorf("event %d: stored end date: %w", e.ID, err)
 		}
 	}
-	if published != "" {
-		c.Published, _ = timeline.ParseDate(published)
+	e.Kind, e.Initiator = timeline.Kind(r.kind), timeline.Country(r.initiator)
+	e.CreatedAt, _ = time.Parse(time.RFC3339Nano, r.created)
+	e.UpdatedAt, _ = time.Parse(time.RFC3339Nano, r.updated)
+	return e, nil
+}
+
+// citationRow receives the columns of citationFields.
+type citationRow struct {
+	c                    timeline.Citation
+	published, retrieved string
+}
+
+func (r *citationRow) dest() []any {
+	return []any{&r.c.ID, &r.c.URL, &r.c.Title, &r.c.Publisher, &r.c.Language, &r.published, &r.retrieved, &r.c.ArchiveURL, &r.c.Excerpt}
+}
+
+// citation returns the citation, with its dates read; a stored date that
+// does not parse is left zero.
+func (r *citationRow) citation() timeline.Citation {
+	if r.published != "" {
+		r.c.Published, _ = timeline.ParseDate(r.published)
 	}
-	if retrieved != "" {
-		c.Retrieved, _ = timeline.ParseDate(retrieved)
+	if r.retrieved != "" {
+		r.c.Retrieved, _ = timeline.ParseDate(r.retrieved)
 	}
-	return c, nil
+	return r.c
+}
+
+// citationFromJSON reads a citation that eventColumns gave as a JSON array.
+func citationFromJSON(fields []json.RawMessage) (timeline.Citation, error) {
+	var r citationRow
+	dest := r.dest()
+	if len(fields) != len(dest) {
+		return r.c, fmt.Errorf("want %d fields, have %d", len(dest), len(fields))
+	}
+	for i, dst := range dest {
+		if err := json.Unmarshal(fields[i], dst); err != nil {
+			return r.c, err
+		}
+	}
+	return r.citation(), nil
 }
 
 // CreateEvent validates and stores e in one transaction.

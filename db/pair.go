@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"time"
@@ -41,9 +42,13 @@ func summarySide(f timeline.EventFilter) (string, []any) {
 
 // CountEvents counts the events f selects.
 func (d *DB) CountEvents(ctx context.Context, f timeline.EventFilter) (int, error) {
+	return countEvents(ctx, d.read, f)
+}
+
+func countEvents(ctx context.Context, rd queryer, f timeline.EventFilter) (int, error) {
 	var n int
 	q, args := countSQL(f)
-	if err := d.read.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+	if err := rd.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count events: %w", err)
 	}
 	return n, nil
@@ -103,11 +108,15 @@ func bucketStart(g timeline.Precision, n int64) timeline.Date {
 // start; an event that starts before f.From but reaches into the range
 // counts in the first period, so the buckets add up to CountEvents.
 func (d *DB) CountBuckets(ctx context.Context, f timeline.EventFilter, g timeline.Precision) ([]timeline.Bucket, error) {
+	return countBuckets(ctx, d.read, f, g)
+}
+
+func countBuckets(ctx context.Context, rd queryer, f timeline.EventFilter, g timeline.Precision) ([]timeline.Bucket, error) {
 	if f.Pair == nil {
 		return nil, timeline.Errorf(timeline.EINVALID, "Counting by period needs a pair of countries.")
 	}
 	q, args := bucketsSQL(f, g)
-	rows, err := d.read.QueryContext(ctx, q, args...)
+	rows, err := rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("count buckets: %w", err)
 	}
@@ -163,9 +172,18 @@ func bucketsSQL(f timeline.EventFilter, g timeline.Precision) (string, []any) {
 // FindPairStats summarises a pair's whole history from the trigger-kept
 // counts and a few indexed look-ups.
 func (d *DB) FindPairStats(ctx context.Context, p timeline.Pair) (*timeline.PairStats, error) {
+	tx, err := d.readTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return pairStats(ctx, tx, p)
+}
+
+func pairStats(ctx context.Context, rd queryer, p timeline.Pair) (*timeline.PairStats, error) {
 	c := p.Canonical()
 	st := &timeline.PairStats{Pair: p, ByKind: map[timeline.Kind]int{}}
-	rows, err := d.read.QueryContext(ctx, "SELECT year, sum(n) FROM pair_years WHERE a = ? AND b = ? GROUP BY 1 ORDER BY 1", string(c.A), string(c.B))
+	rows, err := rd.QueryContext(ctx, "SELECT year, sum(n) FROM pair_years WHERE a = ? AND b = ? GROUP BY 1 ORDER BY 1", string(c.A), string(c.B))
 	if err != nil {
 		return nil, fmt.Errorf("pair stats: %w", err)
 	}
@@ -186,7 +204,7 @@ func (d *DB) FindPairStats(ctx context.Context, p timeline.Pair) (*timeline.Pair
 		return st, nil
 	}
 
-	rows, err = d.read.QueryContext(ctx, "SELECT kind, side, n FROM pair_kinds WHERE a = ? AND b = ?", string(c.A), string(c.B))
+	rows, err = rd.QueryContext(ctx, "SELECT kind, side, n FROM pair_kinds WHERE a = ? AND b = ?", string(c.A), string(c.B))
 	if err != nil {
 		return nil, fmt.Errorf("pair stats: %w", err)
 	}
@@ -217,7 +235,7 @@ func (d *DB) FindPairStats(ctx context.Context, p timeline.Pair) (*timeline.Pair
 		dst   *timeline.Date
 	}{{"", &st.First}, {" DESC", &st.Last}} {
 		var date string
-		if err := d.read.QueryRowContext(ctx, `SELECT e.date FROM event_pairs p JOIN events e ON e.id = p.event_id
+		if err := rd.QueryRowContext(ctx, `SELECT e.date FROM event_pairs p JOIN events e ON e.id = p.event_id
 			WHERE p.a = ? AND p.b = ? ORDER BY p.sort_key`+dir.order+`, p.event_id`+dir.order+` LIMIT 1`,
 			string(c.A), string(c.B)).Scan(&date); err != nil {
 			return nil, fmt.Errorf("pair stats: %w", err)
@@ -226,13 +244,13 @@ func (d *DB) FindPairStats(ctx context.Context, p timeline.Pair) (*timeline.Pair
 	}
 
 	var visit int64
-	err = d.read.QueryRowContext(ctx, `SELECT p.event_id FROM event_pairs p JOIN events e ON e.id = p.event_id
+	err = rd.QueryRowContext(ctx, `SELECT p.event_id FROM event_pairs p JOIN events e ON e.id = p.event_id
 		WHERE p.a = ? AND p.b = ? AND p.kind IN ('make_visit', 'host_visit')
 		AND dyad_high_level(e.title || ' ' || coalesce((SELECT group_concat(x.role, ' ') FROM actors x WHERE x.event_id = e.id), ''))
 		ORDER BY p.sort_key DESC, p.event_id DESC LIMIT 1`, string(c.A), string(c.B)).Scan(&visit)
 	switch {
 	case err == nil:
-		if st.LastHighLevelVisit, err = d.FindEventByID(ctx, visit); err != nil {
+		if st.LastHighLevelVisit, err = eventByID(ctx, rd, visit); err != nil {
 			return nil, err
 		}
 	case !isNoRows(err):
@@ -244,7 +262,12 @@ func (d *DB) FindPairStats(ctx context.Context, p timeline.Pair) (*timeline.Pair
 // ListPairs returns the pairs that share events, most events first, with
 // their events per year.
 func (d *DB) ListPairs(ctx context.Context) ([]timeline.PairSummary, error) {
-	rows, err := d.read.QueryContext(ctx, "SELECT a, b, year, sum(n) FROM pair_years GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+	tx, err := d.readTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, "SELECT a, b, year, sum(n) FROM pair_years GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
 	if err != nil {
 		return nil, fmt.Errorf("list pairs: %w", err)
 	}
@@ -270,7 +293,7 @@ func (d *DB) ListPairs(ctx context.Context) ([]timeline.PairSummary, error) {
 	}
 	for i := range out {
 		var date string
-		if err := d.read.QueryRowContext(ctx, `SELECT e.date FROM event_pairs p JOIN events e ON e.id = p.event_id
+		if err := tx.QueryRowContext(ctx, `SELECT e.date FROM event_pairs p JOIN events e ON e.id = p.event_id
 			WHERE p.a = ? AND p.b = ? ORDER BY p.sort_key DESC, p.event_id DESC LIMIT 1`,
 			string(out[i].Pair.A), string(out[i].Pair.B)).Scan(&date); err != nil {
 			return nil, fmt.Errorf("list pairs: latest: %w", err)
@@ -279,4 +302,80 @@ func (d *DB) ListPairs(ctx context.Context) ([]timeline.PairSummary, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Events > out[j].Events })
 	return out, nil
+}
+
+// FindPairPage reads everything a pair's page shows in one read-only
+// transaction, so that the summary, the overview, the timeline, the list
+// and the selected event all show the same state of the database.
+func (d *DB) FindPairPage(ctx context.Context, q timeline.PairPageQuery) (*timeline.PairPage, error) {
+	tx, err := d.readTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return readPairPage(ctx, tx, q)
+}
+
+// testHookPairPage, when set by a test, runs after the first read of a
+// pair's page.
+var testHookPairPage func()
+
+// readPairPage makes every read of a pair's page through tx.
+func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*timeline.PairPage, error) {
+	v := q.View
+	st, err := pairStats(ctx, tx, v.Pair)
+	if err != nil {
+		return nil, err
+	}
+	if testHookPairPage != nil {
+		testHookPairPage()
+	}
+	page := &timeline.PairPage{Stats: st}
+	page.History = timeline.HistoryWindow(st.First, st.Last, q.Today)
+	page.Window = v.Window(page.History)
+	page.OverviewGranularity = timeline.OverviewGranularity(page.History)
+	if page.Overview, err = countBuckets(ctx, tx, v.OverviewFilter(), page.OverviewGranularity); err != nil {
+		return nil, err
+	}
+
+	// An open range is the whole history, which the window shows.
+	f := v.Filter()
+	if page.Matching, err = countEvents(ctx, tx, f); err != nil {
+		return nil, err
+	}
+	if page.Counted() {
+		page.Granularity = timeline.Granularity(page.Window)
+		if page.Buckets, err = countBuckets(ctx, tx, f, page.Granularity); err != nil {
+			return nil, err
+		}
+	} else {
+		f.Limit = timeline.MaxMarkers
+		if page.Events, err = findEvents(ctx, tx, f); err != nil {
+			return nil, err
+		}
+	}
+
+	page.Pages = timeline.PageCount(page.Matching)
+	switch lf := v.ListFilter(); {
+	case v.Page > page.Pages:
+	case !page.Counted():
+		// Every event of the window is read already, in list order.
+		lo, hi := min(lf.Offset, len(page.Events)), min(lf.Offset+lf.Limit, len(page.Events))
+		page.List = page.Events[lo:hi:hi]
+	default:
+		if page.List, err = findEvents(ctx, tx, lf); err != nil {
+			return nil, err
+		}
+	}
+
+	if v.Event != 0 {
+		page.Selected, err = eventByID(ctx, tx, v.Event)
+		if timeline.ErrorCode(err) == timeline.ENOTFOUND {
+			page.Selected, err = nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return page, nil
 }

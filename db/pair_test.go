@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"reflect"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyadhq/dyad/timeline"
 )
@@ -334,5 +336,185 @@ func TestQueryPlans(t *testing.T) {
 				t.Errorf("%s sorts instead of reading in index order: %q", q.name, step)
 			}
 		}
+	}
+}
+
+// FindPairPage gives what the page's separate reads give.
+func TestFindPairPage(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	randomPair(t, d, 400, 11)
+	other := &timeline.Event{Date: timeline.MustParseDate("2001-05-05"), Title: "elsewhere", Kind: timeline.KindConsult,
+		Countries: []timeline.Country{"FR", "DE"}}
+	if err := d.CreateEvent(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	today := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	sy := timeline.Pair{A: "SY", B: "RU"}
+	view := func(query string, page int, event int64) timeline.View {
+		q, _ := url.ParseQuery(query)
+		v, err := timeline.ParseView(sy, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.WithPage(page).WithEvent(event)
+	}
+	for _, tt := range []struct {
+		name    string
+		v       timeline.View
+		counted bool
+	}{
+		{"Default", view("", 1, 0), true},
+		{"SecondPage", view("", 2, 0), true},
+		{"LastPage", view("", 8, 0), true},
+		{"PastTheEnd", view("", 9, 0), true},
+		{"Range", view("from=1995&to=2015", 3, 0), true},
+		{"Decade", view("from=2000&to=2009", 2, 0), false},
+		{"Markers", view("side=a&kind=make_visit&kind=host_visit", 1, 0), false},
+		{"MarkersSecondPage", view("from=2010&to=2012", 2, 0), false},
+		{"MarkersPastTheEnd", view("from=2010&to=2012", 5, 0), false},
+		{"Empty", view("from=1950&to=1951", 1, 0), false},
+		{"Selected", view("", 1, 7), true},
+		{"SelectedMissing", view("", 1, 9999), true},
+		{"SelectedOtherPair", view("", 1, other.ID), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := d.FindPairPage(ctx, timeline.PairPageQuery{View: tt.v, Today: today})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The same, read separately.
+			st, err := d.FindPairStats(ctx, sy)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(page.Stats, st) {
+				t.Fatalf("stats %+v\nwant  %+v", page.Stats, st)
+			}
+			history := timeline.HistoryWindow(st.First, st.Last, today)
+			if page.History != history || page.Window != tt.v.Window(history) {
+				t.Fatalf("history %v window %v", page.History, page.Window)
+			}
+			og := timeline.OverviewGranularity(history)
+			overview, err := d.CountBuckets(ctx, tt.v.OverviewFilter(), og)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.OverviewGranularity != og || !reflect.DeepEqual(page.Overview, overview) {
+				t.Fatalf("overview by %v: %v\nwant %v", page.OverviewGranularity, page.Overview, overview)
+			}
+			f := tt.v.Filter()
+			n, err := d.CountEvents(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.Matching != n || page.Counted() != tt.counted {
+				t.Fatalf("matching %d, counted %v; want %d, %v", page.Matching, page.Counted(), n, tt.counted)
+			}
+			if tt.counted {
+				g := timeline.Granularity(page.Window)
+				buckets, err := d.CountBuckets(ctx, f, g)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if page.Granularity != g || !reflect.DeepEqual(page.Buckets, buckets) || page.Events != nil {
+					t.Fatalf("buckets by %v: %v, %d events\nwant %v", page.Granularity, page.Buckets, len(page.Events), buckets)
+				}
+			} else {
+				all, _, err := d.FindEvents(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(page.Events, all) || page.Buckets != nil {
+					t.Fatalf("events %q\nwant %q", titles(page.Events), titles(all))
+				}
+			}
+			if got, want := page.Pages, timeline.PageCount(n); got != want {
+				t.Fatalf("pages %d, want %d", got, want)
+			}
+			list, _, err := d.FindEvents(ctx, tt.v.ListFilter())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(page.List, list) {
+				t.Fatalf("list %q\nwant %q", titles(page.List), titles(list))
+			}
+			if tt.v.Page <= page.Pages && n > 0 && len(page.List) == 0 {
+				t.Fatalf("page %d of %d is empty", tt.v.Page, page.Pages)
+			}
+			switch tt.v.Event {
+			case 0, 9999:
+				if page.Selected != nil {
+					t.Fatalf("selected %+v", page.Selected)
+				}
+			default:
+				want, err := d.FindEventByID(ctx, tt.v.Event)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(page.Selected, want) {
+					t.Fatalf("selected %+v\nwant %+v", page.Selected, want)
+				}
+			}
+		})
+	}
+}
+
+// A change saved while a pair's page is being read shows in all of the page
+// or in none of it: its reads share one transaction.
+func TestFindPairPageOneSnapshot(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	events := randomPair(t, d, 40, 3)
+	sy := timeline.Pair{A: "SY", B: "RU"}
+	v, _ := timeline.ParseView(sy, nil)
+	added := &timeline.Event{Date: timeline.MustParseDate("2024-06-01"), Title: "added meanwhile", Kind: timeline.KindVisit,
+		Countries: []timeline.Country{"SY", "RU"}, Initiator: "SY"}
+	testHookPairPage = func() {
+		// Another request saves between the page's first read and the rest.
+		done := make(chan error)
+		go func() {
+			if err := d.CreateEvent(ctx, added); err != nil {
+				done <- err
+				return
+			}
+			e := *events[0]
+			e.Title = "renamed meanwhile"
+			done <- d.UpdateEvent(ctx, &e)
+		}()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	defer func() { testHookPairPage = nil }()
+	page, err := d.FindPairPage(ctx, timeline.PairPageQuery{View: v.WithEvent(events[0].ID), Today: time.Now()})
+	testHookPairPage = nil
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added.ID == 0 {
+		t.Fatal("the write did not happen")
+	}
+	overview := 0
+	for _, b := range page.Overview {
+		overview += b.Count
+	}
+	if page.Stats.Total != 40 || page.Matching != 40 || overview != 40 || len(page.Events) != 40 || len(page.List) != 40 {
+		t.Fatalf("total %d, matching %d, overview %d, %d events, %d listed; want 40 each (the state before the write)",
+			page.Stats.Total, page.Matching, overview, len(page.Events), len(page.List))
+	}
+	if slices.Contains(titles(page.Events), added.Title) {
+		t.Fatalf("the timeline shows the event added meanwhile")
+	}
+	if page.Selected == nil || page.Selected.Title != events[0].Title {
+		t.Fatalf("the selected event is %+v, want it as it was before the write", page.Selected)
+	}
+	// The next page shows all of it.
+	page, err = d.FindPairPage(ctx, timeline.PairPageQuery{View: v.WithEvent(events[0].ID), Today: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Stats.Total != 41 || page.Matching != 41 || !slices.Contains(titles(page.Events), added.Title) || page.Selected.Title != "renamed meanwhile" {
+		t.Fatalf("after the write: total %d, matching %d, selected %q", page.Stats.Total, page.Matching, page.Selected.Title)
 	}
 }

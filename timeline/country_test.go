@@ -24,6 +24,8 @@ func TestCountries(t *testing.T) {
 		t.Fatalf("test table has %d codes, want %d", got, want)
 	}
 	list := Countries()
+	// Kosovo's user-assigned code is a country like the others.
+	codes := append(slices.Clone(isoCodes), "XK")
 
 	t.Run("OK", func(t *testing.T) {
 		for _, code := range isoCodes {
@@ -35,7 +37,7 @@ func TestCountries(t *testing.T) {
 				t.Fatalf("%s.Valid() = false, want true", code)
 			}
 		}
-		for _, code := range []Country{"SY", "RU", "PS", "TW", "US", "GB", "AX", "AQ", "SS", "CW"} {
+		for _, code := range []Country{"SY", "RU", "PS", "TW", "US", "GB", "AX", "AQ", "SS", "CW", "XK"} {
 			if !slices.Contains(list, code) {
 				t.Fatalf("Countries() lacks %s", code)
 			}
@@ -56,7 +58,7 @@ func TestCountries(t *testing.T) {
 	})
 
 	t.Run("ErrNotISO", func(t *testing.T) {
-		for _, code := range []Country{"XK", "EU", "EZ", "UN", "UK", "QO", "ZZ", "AA", "AN", "CS", "TP", "ZR", "AC", "IC", "XX", "sy", ""} {
+		for _, code := range []Country{"xk", "EU", "EZ", "UN", "UK", "QO", "ZZ", "AA", "AN", "CS", "TP", "ZR", "AC", "IC", "XX", "sy", ""} {
 			if slices.Contains(list, code) {
 				t.Fatalf("Countries() includes %q", code)
 			}
@@ -75,11 +77,11 @@ func TestCountries(t *testing.T) {
 	})
 
 	t.Run("Count", func(t *testing.T) {
-		if got, want := len(list), 249; got != want {
-			t.Fatalf("len(Countries()) = %d, want %d", got, want)
+		if got, want := len(list), 250; got != want {
+			t.Fatalf("len(Countries()) = %d, want %d (ISO's 249 and XK)", got, want)
 		}
 		for _, c := range list {
-			if !slices.Contains(isoCodes, string(c)) {
+			if !slices.Contains(codes, string(c)) {
 				t.Fatalf("Countries() includes %s, which is not in ISO 3166-1", c)
 			}
 			if c.Name() == string(c) {
@@ -142,6 +144,7 @@ func TestParseCountry(t *testing.T) {
 			{"  ps\t", "PS"},
 			{"tw\n", "TW"},
 			{"us", "US"},
+			{"xk", "XK"},
 		} {
 			t.Run(tt.in, func(t *testing.T) {
 				got, err := ParseCountry(tt.in)
@@ -161,7 +164,7 @@ func TestParseCountry(t *testing.T) {
 			{"", "Choose a country."},
 			{"   ", "Choose a country."},
 			{"XX", `"XX" is not an ISO 3166-1 country code (two letters, such as SY or RU).`},
-			{"xk", `"xk" is not an ISO 3166-1 country code (two letters, such as SY or RU).`},
+			{"xq", `"xq" is not an ISO 3166-1 country code (two letters, such as SY or RU).`},
 			{"EU", ""},
 			{"UN", ""},
 			{"UK", ""},
@@ -201,6 +204,7 @@ func TestCountryNames(t *testing.T) {
 		{"SY", "Syria", "سوريا", "sy", true},
 		{"RU", "Russia", "روسيا", "ru", true},
 		{"US", "United States", "الولايات المتحدة", "us", true},
+		{"XK", "Kosovo", "كوسوفو", "xk", true},
 		{"XX", "XX", "XX", "xx", false},
 		{"", "", "", "", false},
 	} {
@@ -220,7 +224,7 @@ func TestCountryNames(t *testing.T) {
 		})
 	}
 	t.Run("EveryCountryNamed", func(t *testing.T) {
-		for _, code := range isoCodes {
+		for _, code := range append(slices.Clone(isoCodes), "XK") {
 			c := Country(code)
 			if c.Name() == code || c.Name() == "" {
 				t.Fatalf("%s has no English name", code)
@@ -342,4 +346,156 @@ func TestEventInvolves(t *testing.T) {
 	if got, want := e.Unsourced(), false; got != want {
 		t.Fatalf("Unsourced() with a source = %v, want %v", got, want)
 	}
+}
+
+// golang.org/x/text carries CLDR 32 (2017). These are the names that CLDR
+// changed since, checked against CLDR's en.xml and ar.xml: the countries
+// that renamed themselves, Macao as ISO spells it, Türkiye (CLDR 42) and
+// Arabic spellings. Every other name is CLDR's as x/text gives it.
+func TestCountryNamesCurrent(t *testing.T) {
+	for _, tt := range []struct {
+		c        Country
+		name, ar string
+		old      []string // names that still resolve
+	}{
+		{"MK", "North Macedonia", "مقدونيا الشمالية", []string{"Macedonia", "مقدونيا"}},
+		{"SZ", "Eswatini", "إسواتيني", []string{"Swaziland", "سوازيلاند"}},
+		{"MO", "Macao SAR China", "منطقة ماكاو الإدارية الخاصة", []string{"Macau SAR China", "Macau", "مكاو الصينية (منطقة إدارية خاصة)"}},
+		{"TR", "Türkiye", "تركيا", []string{"Turkey", "Turkiye"}},
+		{"BS", "Bahamas", "جزر البهاما", []string{"البهاما", "The Bahamas"}},
+		{"TL", "Timor-Leste", "تيمور - ليشتي", []string{"تيمور- ليشتي", "East Timor"}},
+		// Current already in CLDR 32, and kept.
+		{"CZ", "Czechia", "التشيك", []string{"Czech Republic", "جمهورية التشيك"}},
+		{"MM", "Myanmar (Burma)", "ميانمار (بورما)", []string{"Burma", "Myanmar"}},
+		{"CI", "Côte d’Ivoire", "ساحل العاج", []string{"Ivory Coast", "Cote d'Ivoire", "كوت ديفوار"}},
+		{"CV", "Cape Verde", "الرأس الأخضر", []string{"Cabo Verde"}},
+	} {
+		t.Run(string(tt.c), func(t *testing.T) {
+			if got, want := tt.c.Name(), tt.name; got != want {
+				t.Errorf("Name() = %q, want %q", got, want)
+			}
+			if got, want := tt.c.NameAR(), tt.ar; got != want {
+				t.Errorf("NameAR() = %q, want %q", got, want)
+			}
+			for _, name := range append([]string{tt.name, tt.ar}, tt.old...) {
+				if got, ok := ResolveCountry(name); !ok || got != tt.c {
+					t.Errorf("ResolveCountry(%q) = %q, %v; want %s", name, got, ok, tt.c)
+				}
+			}
+		})
+	}
+	// The list stays sorted by the current names.
+	list := Countries()
+	for _, tt := range []struct{ before, c, after Country }{
+		{"ER", "SZ", "ET"}, // Eritrea, Eswatini, Ethiopia
+		{"KP", "MK", "MP"}, // North Korea, North Macedonia, Northern Mariana Islands
+		{"TN", "TR", "TM"}, // Tunisia, Türkiye, Turkmenistan
+	} {
+		i, j, k := slices.Index(list, tt.before), slices.Index(list, tt.c), slices.Index(list, tt.after)
+		if !(i >= 0 && i < j && j < k) {
+			t.Errorf("%s at %d, %s at %d, %s at %d: want them in that order", tt.before, i, tt.c, j, tt.after, k)
+		}
+	}
+}
+
+func TestResolveCountry(t *testing.T) {
+	t.Run("OK", func(t *testing.T) {
+		for _, tt := range []struct {
+			in   string
+			want Country
+		}{
+			{"sy", "SY"},
+			{"SYR", "SY"},
+			{"rus", "RU"},
+			{"Syria", "SY"},
+			{"syria", "SY"},
+			{"Syrian Arab Republic", "SY"},
+			{"سوريا", "SY"},
+			{"سُورِيَا", "SY"},
+			{"روسيا", "RU"},
+			{"russia", "RU"},
+			{"saudi-arabia", "SA"},
+			{"Saudi Arabia", "SA"},
+			{"united-states", "US"},
+			{"USA", "US"},
+			{"UK", "GB"},
+			{"uae", "AE"},
+			{"Bosnia and Herzegovina", "BA"},
+			{"bosnia-herzegovina", "BA"},
+			{"Saint Lucia", "LC"},
+			{"St. Lucia", "LC"},
+			{"Congo - Kinshasa", "CD"},
+			{"Democratic Republic of the Congo", "CD"},
+			{"Guinea-Bissau", "GW"},
+			{"Guinea", "GN"},
+			{"Niger", "NE"},
+			{"Nigeria", "NG"},
+			{"Kosovo", "XK"},
+			{"xk", "XK"},
+			{"XKX", "XK"},
+			{"كوسوفو", "XK"},
+			{"الولايات المتحدة", "US"},
+			{"فلسطين", "PS"},
+		} {
+			if got, ok := ResolveCountry(tt.in); !ok || got != tt.want {
+				t.Errorf("ResolveCountry(%q) = %q, %v; want %s", tt.in, got, ok, tt.want)
+			}
+		}
+	})
+	t.Run("ErrUnknown", func(t *testing.T) {
+		for _, in := range []string{"", " ", "atlantis", "EU", "European Union", "XX", "XXX", "USSR", "Soviet Union", "Yugoslavia", "---", "Korea", "Congo"} {
+			if got, ok := ResolveCountry(in); ok {
+				t.Errorf("ResolveCountry(%q) = %q, want none", in, got)
+			}
+		}
+	})
+	// Two countries must never read as one: no name's key is another
+	// country's.
+	t.Run("NoTwoCountriesOneKey", func(t *testing.T) {
+		seen := map[string]Country{}
+		for _, c := range Countries() {
+			for _, name := range []string{c.Name(), c.NameAR()} {
+				k := nameKey(name)
+				if other, ok := seen[k]; ok && other != c {
+					t.Errorf("%s (%q) and %s have the same key %q", c, name, other, k)
+				}
+				seen[k] = c
+			}
+		}
+		for name, c := range otherNames {
+			if other, ok := seen[nameKey(name)]; ok && other != c {
+				t.Errorf("alias %q of %s is the name of %s", name, c, other)
+			}
+		}
+	})
+}
+
+func TestResolvePair(t *testing.T) {
+	t.Run("OK", func(t *testing.T) {
+		for _, tt := range []struct {
+			a, b string
+			want Pair
+		}{
+			{"sy", "ru", Pair{A: "SY", B: "RU"}},
+			{"SYR", "rus", Pair{A: "SY", B: "RU"}},
+			{"Russia", "سوريا", Pair{A: "RU", B: "SY"}},
+			{"kosovo", "serbia", Pair{A: "XK", B: "RS"}},
+		} {
+			if got, err := ResolvePair(tt.a, tt.b); err != nil || got != tt.want {
+				t.Errorf("ResolvePair(%q, %q) = %v, %v; want %v", tt.a, tt.b, got, err, tt.want)
+			}
+		}
+	})
+	t.Run("ErrInvalid", func(t *testing.T) {
+		for _, tt := range []struct{ a, b, msg string }{
+			{"syria", "sy", "A pair needs two different countries; both are Syria."},
+			{"atlantis", "ru", `"atlantis" is not an ISO 3166-1 country code (SY, SYR) or a country's name.`},
+			{"sy", "", `"" is not an ISO 3166-1 country code (SY, SYR) or a country's name.`},
+		} {
+			p, err := ResolvePair(tt.a, tt.b)
+			if ErrorCode(err) != EINVALID || ErrorMessage(err) != tt.msg || p != (Pair{}) {
+				t.Errorf("ResolvePair(%q, %q) = %v, %v; want EINVALID %q", tt.a, tt.b, p, err, tt.msg)
+			}
+		}
+	})
 }

@@ -100,6 +100,27 @@ func ParsePair(a, b string) (Pair, error) {
 	return Pair{A: ca, B: cb}, nil
 }
 
+// ResolvePair reads two countries as ResolveCountry does: codes, alpha-3
+// codes or names. It returns EINVALID for a country it cannot read and for
+// a country paired with itself.
+func ResolvePair(a, b string) (Pair, error) {
+	var p Pair
+	for _, x := range []struct {
+		in  string
+		dst *Country
+	}{{a, &p.A}, {b, &p.B}} {
+		c, ok := ResolveCountry(x.in)
+		if !ok {
+			return Pair{}, Errorf(EINVALID, "%q is not an ISO 3166-1 country code (SY, SYR) or a country's name.", x.in)
+		}
+		*x.dst = c
+	}
+	if p.A == p.B {
+		return Pair{}, Errorf(EINVALID, "A pair needs two different countries; both are %s.", p.A.Name())
+	}
+	return p, nil
+}
+
 // Canonical returns the pair with its codes in alphabetical order, the form
 // used for storage so that sy-ru and ru-sy are the same pair.
 func (p Pair) Canonical() Pair {
@@ -225,6 +246,12 @@ type EventService interface {
 
 	// FindPairStats summarises the whole history of a pair.
 	FindPairStats(ctx context.Context, p Pair) (*PairStats, error)
+
+	// FindPairPage reads everything a pair's timeline page shows for
+	// q.View, in one read of one consistent state: a change saved meanwhile
+	// is in all of it or in none. A selected event that does not exist
+	// leaves Selected nil; it is not an error.
+	FindPairPage(ctx context.Context, q PairPageQuery) (*PairPage, error)
 
 	// ListPairs returns every pair of countries that shares at least one
 	// event, the pairs with most events first, with their events per year.

@@ -191,7 +191,6 @@ func TestEventValidate(t *testing.T) {
 		{"ErrNoCountries", func(e *Event) { e.Countries = nil; e.Initiator = "" }, "countries", "at least two different countries"},
 		{"ErrDuplicateCountry", func(e *Event) { e.Countries = []Country{"SY", "sy"} }, "countries", "Syria is listed twice."},
 		{"ErrUnknownCountry", func(e *Event) { e.Countries = []Country{"SY", "RU", "XX"} }, "countries", `"XX" is not an ISO 3166-1 country code.`},
-		{"ErrKosovoNotISO", func(e *Event) { e.Countries = []Country{"SY", "XK"} }, "countries", "not an ISO 3166-1"},
 		{"ErrTooManyCountries", func(e *Event) { e.Countries = slices.Clone(Countries()[:MaxCountries+1]); e.Initiator = "" }, "countries", "At most 50 countries"},
 		{"ErrInitiatorNotInvolved", func(e *Event) { e.Initiator = "US" }, "initiator", "The initiator must be one of the countries involved."},
 		{"ErrInitiatorUnknown", func(e *Event) { e.Initiator = "XX" }, "initiator", "must be one of the countries"},

@@ -329,3 +329,95 @@ func snap(w Window, days int) Window {
 	}
 	return w
 }
+
+// What a pair's page shows at once.
+const (
+	// MaxMarkers is the most events the timeline shows one by one; past
+	// it, they are counted in buckets.
+	MaxMarkers = 120
+	// MaxBuckets bounds the buckets across the timeline.
+	MaxBuckets = 90
+	// ListPageSize is how many events a page of the list shows.
+	ListPageSize = 50
+)
+
+// Granularity returns the finest bucket precision with at most MaxBuckets
+// buckets across w.
+func Granularity(w Window) Precision {
+	switch d := w.Days(); {
+	case d <= MaxBuckets:
+		return Day
+	case d/30 <= MaxBuckets:
+		return Month
+	case d/365 <= MaxBuckets:
+		return Year
+	}
+	return Decade
+}
+
+// OverviewGranularity is the period the overview counts a history by:
+// years, or months for a history under three years.
+func OverviewGranularity(history Window) Precision {
+	if history.Days() < 3*366 {
+		return Month
+	}
+	return Year
+}
+
+// OverviewFilter is the view's filter over the whole history: what the
+// overview counts, whatever range is shown.
+func (v View) OverviewFilter() EventFilter {
+	f := v.Filter()
+	f.From, f.To = Date{}, Date{}
+	return f
+}
+
+// ListFilter is the view's filter for its page of the list.
+func (v View) ListFilter() EventFilter {
+	f := v.Filter()
+	f.Limit, f.Offset = ListPageSize, (v.Page-1)*ListPageSize
+	return f
+}
+
+// PageCount is the number of pages a list of n events takes; an empty list
+// has one.
+func PageCount(n int) int { return max(1, (n+ListPageSize-1)/ListPageSize) }
+
+// PairPageQuery asks for everything a pair's timeline page shows.
+type PairPageQuery struct {
+	View View // the pair, the filters, the range, the selected event and the page of the list
+	// Today places the history of a pair with no events: this year.
+	Today time.Time
+}
+
+// PairPage is everything a pair's timeline page shows for one view, read
+// from one state of the store: its counts, markers and list agree.
+type PairPage struct {
+	Stats   *PairStats // the whole history, whatever the filters
+	History Window     // the whole history, in whole years (HistoryWindow)
+	Window  Window     // the range shown (View.Window)
+
+	// Overview counts the events that pass the filters over the whole
+	// history, by OverviewGranularity(History).
+	Overview            []Bucket
+	OverviewGranularity Precision
+
+	// Matching is the number of events in the window that pass the
+	// filters. Up to MaxMarkers of them are in Events, in timeline order;
+	// more are counted in Buckets by Granularity(Window), and Events is nil.
+	Matching    int
+	Events      []*Event
+	Buckets     []Bucket
+	Granularity Precision // of Buckets; 0 when the events are listed
+
+	Pages int      // of the list, PageCount(Matching)
+	List  []*Event // page View.Page of the list; nil when there is no such page
+
+	// Selected is the event View.Event names, nil when there is none. It
+	// may involve other countries than the pair's.
+	Selected *Event
+}
+
+// Counted reports whether the window's events are counted in buckets
+// rather than shown one by one.
+func (p *PairPage) Counted() bool { return p.Matching > MaxMarkers }

@@ -636,3 +636,56 @@ var testToday = time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
 func window(from, to string) Window {
 	return Window{DayIndex(MustParseDate(from).First()), DayIndex(MustParseDate(to).Last())}
 }
+
+func TestGranularity(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		w    Window
+		want Precision
+	}{
+		{"1 day", window("2025-10-15", "2025-10-15"), Day},
+		{"60 days", window("2025-09-01", "2025-10-30"), Day},
+		{"90 days", window("2025-01-01", "2025-03-31"), Day},
+		{"91 days", window("2025-01-01", "2025-04-01"), Month},
+		{"2 years", window("2024", "2025"), Month},
+		{"50 years", window("1976", "2025"), Year},
+		{"500 years", window("1526", "2025"), Decade},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Granularity(tt.w); got != tt.want {
+				t.Errorf("Granularity(%d days) = %v, want %v", tt.w.Days(), got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOverviewGranularity(t *testing.T) {
+	for _, tt := range []struct {
+		history Window
+		want    Precision
+	}{
+		{window("2025", "2025"), Month},
+		{window("2023", "2025"), Month},
+		{window("2022", "2025"), Year},
+		{window("1970", "2025"), Year},
+	} {
+		if got := OverviewGranularity(tt.history); got != tt.want {
+			t.Errorf("OverviewGranularity(%d days) = %v, want %v", tt.history.Days(), got, tt.want)
+		}
+	}
+}
+
+func TestViewPageFilters(t *testing.T) {
+	v := fullView().WithPage(3)
+	if f := v.ListFilter(); f.Limit != ListPageSize || f.Offset != 2*ListPageSize || f.From != v.From || f.Q != v.Q {
+		t.Fatalf("ListFilter = %+v", f)
+	}
+	if f := v.OverviewFilter(); !f.From.IsZero() || !f.To.IsZero() || f.Limit != 0 || f.Q != v.Q || f.Side != v.Side {
+		t.Fatalf("OverviewFilter = %+v", f)
+	}
+	for _, tt := range []struct{ n, want int }{{0, 1}, {1, 1}, {50, 1}, {51, 2}, {3000, 60}} {
+		if got := PageCount(tt.n); got != tt.want {
+			t.Errorf("PageCount(%d) = %d, want %d", tt.n, got, tt.want)
+		}
+	}
+}

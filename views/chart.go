@@ -20,12 +20,6 @@ const (
 	labelChars   = 34
 	charWidth    = 6.4 // average advance at the label font size, Latin and Arabic alike
 	axisHeight   = 26.0
-
-	// MaxMarkers is the most events a chart draws one by one; past it,
-	// they are counted in buckets.
-	MaxMarkers = 120
-	// maxBuckets bounds the buckets across a chart.
-	maxBuckets = 90
 )
 
 // Chart is the laid-out main timeline of a pair: an axis, a spine, and either
@@ -208,20 +202,6 @@ func (c *Chart) finish() {
 	c.SpineY = above
 	c.Height = above + below + axisHeight
 	c.Ticks = Ticks(c.Window, c.x)
-}
-
-// Granularity returns the finest bucket precision with at most maxBuckets
-// buckets across w.
-func Granularity(w timeline.Window) timeline.Precision {
-	switch d := w.Days(); {
-	case d <= maxBuckets:
-		return timeline.Day
-	case d/30 <= maxBuckets:
-		return timeline.Month
-	case d/365 <= maxBuckets:
-		return timeline.Year
-	}
-	return timeline.Decade
 }
 
 // Ticks returns axis labels for w: decades, years, months or days, as many

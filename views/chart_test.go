@@ -415,26 +415,6 @@ func TestLayoutBuckets(t *testing.T) {
 	}
 }
 
-func TestGranularity(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		w    timeline.Window
-		want timeline.Precision
-	}{
-		{"1 day", window("2025-10-15", "2025-10-15"), timeline.Day},
-		{"60 days", window("2025-09-01", "2025-10-30"), timeline.Day},
-		{"2 years", window("2024", "2025"), timeline.Month},
-		{"50 years", window("1976", "2025"), timeline.Year},
-		{"500 years", window("1526", "2025"), timeline.Decade},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := Granularity(tt.w); got != tt.want {
-				t.Errorf("Granularity(%d days) = %v, want %v", tt.w.Days(), got, tt.want)
-			}
-		})
-	}
-}
-
 func TestTicks(t *testing.T) {
 	for _, tt := range []struct {
 		name string

@@ -33,7 +33,11 @@ func (s *Server) baseURL(r *http.Request) string {
 // with the same filters as the timeline.
 func (s *Server) exportPair(format exchange.ExportFormat) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		p, err := pairFromURL(r)
+		p, to, err := pairFromURL(r)
+		if to != "" {
+			http.Redirect(w, r, to, http.StatusMovedPermanently)
+			return
+		}
 		if err != nil {
 			s.error(w, r, err)
 			return
@@ -153,7 +157,11 @@ func (s *Server) apiPairEvents(w http.ResponseWriter, r *http.Request) {
 		}
 		writeJSON(w, st, apiError{Error: timeline.ErrorMessage(err), Fields: timeline.FieldErrors(err)})
 	}
-	p, err := pairFromURL(r)
+	p, to, err := pairFromURL(r)
+	if to != "" {
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return
+	}
 	if err != nil {
 		fail(err)
 		return

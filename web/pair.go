@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -10,9 +11,6 @@ import (
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
 )
-
-// PageSize is how many events a page of a timeline list shows.
-const PageSize = 50
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	pairs, err := s.events.ListPairs(r.Context())
@@ -28,11 +26,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 }
 
 // filterPairs keeps the pairs with a country whose code or English or Arabic
-// name contains q, folded.
+// name contains q, folded, or that q names in a way ResolveCountry reads
+// (an alpha-3 code, a former name such as Turkey).
 func filterPairs(pairs []timeline.PairSummary, q string) []timeline.PairSummary {
 	f := timeline.Fold(q)
+	named, _ := timeline.ResolveCountry(q)
 	match := func(c timeline.Country) bool {
-		return strings.EqualFold(string(c), q) || strings.Contains(timeline.Fold(c.Name()), f) || strings.Contains(timeline.Fold(c.NameAR()), f)
+		return c == named || strings.EqualFold(string(c), q) || strings.Contains(timeline.Fold(c.Name()), f) || strings.Contains(timeline.Fold(c.NameAR()), f)
 	}
 	var out []timeline.PairSummary
 	for _, p := range pairs {
@@ -64,13 +64,34 @@ func (s *Server) pickPair(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, p.Path(), http.StatusSeeOther)
 }
 
-// pairFromURL reads {a} and {b}; a bad pair is a 404 that says what was wrong.
-func pairFromURL(r *http.Request) (timeline.Pair, error) {
-	p, err := timeline.ParsePair(chi.URLParam(r, "a"), chi.URLParam(r, "b"))
-	if err != nil {
-		return p, timeline.Errorf(timeline.ENOTFOUND, "No such pair of countries. %s", timeline.ErrorMessage(err))
+// pairFromURL reads {a} and {b}. A pair named by alpha-3 codes or names
+// (/pairs/syria/russia, /pairs/syr/rus, /pairs/سوريا/روسيا) gives the URL
+// of the same resource with alpha-2 codes to redirect to; a pair that
+// cannot be read is a 404 that says what was wrong.
+func pairFromURL(r *http.Request) (p timeline.Pair, redirect string, err error) {
+	a, b := urlParam(r, "a"), urlParam(r, "b")
+	p, err = timeline.ParsePair(a, b)
+	if err == nil {
+		return p, "", nil
 	}
-	return p, nil
+	rp, err := timeline.ResolvePair(a, b)
+	if err != nil {
+		return p, "", timeline.Errorf(timeline.ENOTFOUND, "No such pair of countries. %s", timeline.ErrorMessage(err))
+	}
+	to := strings.NewReplacer("{a}", rp.A.Slug(), "{b}", rp.B.Slug()).Replace(chi.RouteContext(r.Context()).RoutePattern())
+	if r.URL.RawQuery != "" {
+		to += "?" + r.URL.RawQuery
+	}
+	return rp, to, nil
+}
+
+// urlParam is a path parameter as the person wrote it, unescaped.
+func urlParam(r *http.Request, name string) string {
+	v := chi.URLParam(r, name)
+	if u, err := url.PathUnescape(v); err == nil {
+		return u
+	}
+	return v
 }
 
 // isPartial reports whether the page's script asked for the timeline region
@@ -78,7 +99,11 @@ func pairFromURL(r *http.Request) (timeline.Pair, error) {
 func isPartial(r *http.Request) bool { return r.Header.Get("X-Dyad-Partial") == "1" }
 
 func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
-	p, err := pairFromURL(r)
+	p, to, err := pairFromURL(r)
+	if to != "" {
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return
+	}
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -116,83 +141,35 @@ func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, status, views.Pair(page))
 }
 
-// pairPage gathers everything a pair's page shows for the view v.
+// pairPage lays out what one store call reads for the view v.
 func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, error) {
-	ctx := r.Context()
 	page := views.PairPage{View: v}
-	stats, err := s.events.FindPairStats(ctx, v.Pair)
+	pp, err := s.events.FindPairPage(r.Context(), timeline.PairPageQuery{View: v, Today: s.now()})
 	if err != nil {
 		return page, err
 	}
-	page.Stats = stats
-	history := timeline.HistoryWindow(stats.First, stats.Last, s.now())
-	win := v.Window(history)
-	page.History, page.Window = history, win
-	f := v.Filter()
-
-	// The overview counts the filtered events over the whole history.
-	og := timeline.Year
-	if history.Days() < 3*366 {
-		og = timeline.Month
-	}
-	of := f
-	of.From, of.To = timeline.Date{}, timeline.Date{}
-	obuckets, err := s.events.CountBuckets(ctx, of, og)
-	if err != nil {
-		return page, err
-	}
-	page.Overview = views.LayoutOverview(history, win, og, obuckets)
-
-	// The window: every event as a marker, or counted buckets when too many.
-	wf := f // an open range is the whole history, which the window shows
-	inWindow, err := s.events.CountEvents(ctx, wf)
-	if err != nil {
-		return page, err
-	}
-	page.Matching = inWindow
-	if inWindow <= views.MaxMarkers {
-		mf := wf
-		mf.Limit = views.MaxMarkers
-		events, err := collect(ctx, s.events, mf)
-		if err != nil {
-			return page, err
-		}
-		page.Chart = views.LayoutEvents(win, v.Pair, events)
+	page.Stats, page.History, page.Window = pp.Stats, pp.History, pp.Window
+	page.Overview = views.LayoutOverview(pp.History, pp.Window, pp.OverviewGranularity, pp.Overview)
+	page.Matching, page.Pages = pp.Matching, pp.Pages
+	if pp.Counted() {
+		page.Chart = views.LayoutBuckets(pp.Window, pp.Granularity, pp.Buckets)
 	} else {
-		g := views.Granularity(win)
-		buckets, err := s.events.CountBuckets(ctx, wf, g)
-		if err != nil {
-			return page, err
-		}
-		page.Chart = views.LayoutBuckets(win, g, buckets)
+		page.Chart = views.LayoutEvents(pp.Window, v.Pair, pp.Events)
 	}
-
-	// The list: the same window, a page at a time.
-	page.Pages = max(1, (inWindow+PageSize-1)/PageSize)
-	if v.Page <= page.Pages {
-		lf := wf
-		lf.Limit, lf.Offset = PageSize, (v.Page-1)*PageSize
-		events, err := collect(ctx, s.events, lf)
-		if err != nil {
-			return page, err
-		}
-		page.Groups = timeline.GroupByPeriod(events)
+	if v.Page <= pp.Pages {
+		page.Groups = timeline.GroupByPeriod(pp.List)
 	}
-
 	if v.Event != 0 {
-		e, err := s.events.FindEventByID(ctx, v.Event)
-		switch {
-		case timeline.ErrorCode(err) == timeline.ENOTFOUND:
+		switch e := pp.Selected; {
+		case e == nil:
 			page.Errors = map[string]string{"event": "There is no event " + itoa64(v.Event) + "."}
-		case err != nil:
-			return page, err
 		case !e.Involves(v.Pair.A) || !e.Involves(v.Pair.B):
 			page.Errors = map[string]string{"event": "Event " + itoa64(v.Event) + " does not involve both " + v.Pair.A.Name() + " and " + v.Pair.B.Name() + "."}
 		default:
 			page.Selected = e
 		}
 	}
-	page.Nav = navigation(v, win, history)
+	page.Nav = navigation(v, pp.Window, pp.History)
 	return page, nil
 }
 

@@ -3,15 +3,20 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"github.com/dyadhq/dyad/views"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/dyadhq/dyad/timeline"
+	"github.com/dyadhq/dyad/web"
 )
 
 func (a *testApp) addEvents(events ...*timeline.Event) {
@@ -324,7 +329,7 @@ func TestDenseAggregation(t *testing.T) {
 	// Zoom into one year's bucket: 100 events fit as markers.
 	href := buckets.First().AttrOr("href", "")
 	zoomed := a.get(href)
-	if n := zoomed.doc.Find(`[data-testid=marker]`).Length(); n == 0 || n > views.MaxMarkers {
+	if n := zoomed.doc.Find(`[data-testid=marker]`).Length(); n == 0 || n > timeline.MaxMarkers {
 		t.Fatalf("%s: %d markers", href, n)
 	}
 	// The overview marks the visible window.
@@ -356,7 +361,160 @@ func TestHomeSparklineAndSearch(t *testing.T) {
 			t.Fatalf("search %q: %d rows", q, rows.Length())
 		}
 	}
+	// Former names and alpha-3 codes find the pair too.
+	a.addEvents(ev("2019-02-12", "Trade talks", timeline.KindConsult, "", "MK", "TR"))
+	for _, q := range []string{"turkey", "Türkiye", "TUR", "Macedonia", "MKD", "north mac", "مقدونيا"} {
+		rows := a.get("/?country=" + url.QueryEscape(q)).doc.Find(`[data-testid=pairs] tbody tr`)
+		if rows.Length() != 1 || !strings.Contains(rows.Text(), "North Macedonia") || !strings.Contains(rows.Text(), "Türkiye") {
+			t.Errorf("search %q: %d rows %q, want North Macedonia – Türkiye", q, rows.Length(), rows.Text())
+		}
+	}
 	if res := a.get("/?country=atlantis"); !strings.Contains(res.body, "No pair with events involves a country matching") {
 		t.Fatalf("no-match message missing")
 	}
+}
+
+// readCounter counts the event reads the web layer asks the store for.
+type readCounter struct {
+	web.Store
+	mu    sync.Mutex
+	calls []string
+}
+
+func (c *readCounter) count(name string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.calls = append(c.calls, name)
+}
+
+// take returns the calls counted so far and starts again.
+func (c *readCounter) take() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	calls := c.calls
+	c.calls = nil
+	return calls
+}
+
+func (c *readCounter) FindEventByID(ctx context.Context, id int64) (*timeline.Event, error) {
+	c.count("FindEventByID")
+	return c.Store.FindEventByID(ctx, id)
+}
+
+func (c *readCounter) FindEvents(ctx context.Context, f timeline.EventFilter) ([]*timeline.Event, int, error) {
+	c.count("FindEvents")
+	return c.Store.FindEvents(ctx, f)
+}
+
+func (c *readCounter) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error {
+	c.count("EachEvent")
+	return c.Store.EachEvent(ctx, f, fn)
+}
+
+func (c *readCounter) CountEvents(ctx context.Context, f timeline.EventFilter) (int, error) {
+	c.count("CountEvents")
+	return c.Store.CountEvents(ctx, f)
+}
+
+func (c *readCounter) CountBuckets(ctx context.Context, f timeline.EventFilter, p timeline.Precision) ([]timeline.Bucket, error) {
+	c.count("CountBuckets")
+	return c.Store.CountBuckets(ctx, f, p)
+}
+
+func (c *readCounter) FindPairStats(ctx context.Context, p timeline.Pair) (*timeline.PairStats, error) {
+	c.count("FindPairStats")
+	return c.Store.FindPairStats(ctx, p)
+}
+
+func (c *readCounter) FindPairPage(ctx context.Context, q timeline.PairPageQuery) (*timeline.PairPage, error) {
+	c.count("FindPairPage")
+	return c.Store.FindPairPage(ctx, q)
+}
+
+// A pair's page is one call to the store, which reads it in one
+// transaction (db's TestFindPairPageOneSnapshot).
+func TestPairPageOneStoreCall(t *testing.T) {
+	a := newApp(t, true)
+	store := &readCounter{Store: a.store}
+	srv := httptest.NewServer(web.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), store,
+		web.Config{Sessions: a.store.Sessions(), UploadDir: t.TempDir()}))
+	t.Cleanup(srv.Close)
+	for _, path := range []string{"/pairs/sy/ru", "/pairs/sy/ru?event=2&page=1&kind=make_visit", "/pairs/ru/sy?from=2025&to=2025&event=999"} {
+		store.take()
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if got, want := store.take(), []string{"FindPairPage"}; !slices.Equal(got, want) {
+			t.Errorf("%s: store calls %q, want %q", path, got, want)
+		}
+	}
+}
+
+// Names and alpha-3 codes in a pair's URLs answer with a permanent redirect
+// to the alpha-2 URL of the same page, export or API call, query kept.
+func TestPairURLNames(t *testing.T) {
+	a := newApp(t, true)
+	t.Run("OK", func(t *testing.T) {
+		for _, tt := range []struct{ path, want string }{
+			{"/pairs/syria/russia", "/pairs/sy/ru"},
+			{"/pairs/syr/rus", "/pairs/sy/ru"},
+			{"/pairs/SYR/RUS?kind=make_visit&from=2025", "/pairs/sy/ru?kind=make_visit&from=2025"},
+			{"/pairs/" + url.PathEscape("سوريا") + "/" + url.PathEscape("روسيا"), "/pairs/sy/ru"},
+			{"/pairs/russia/sy", "/pairs/ru/sy"},
+			{"/pairs/syrian-arab-republic/russian-federation", "/pairs/sy/ru"},
+			{"/pairs/kosovo/srb", "/pairs/xk/rs"},
+			{"/pairs/macedonia/turkey", "/pairs/mk/tr"},
+			{"/pairs/syria/russia/events.csv?bom=1&q=moscow", "/pairs/sy/ru/events.csv?bom=1&q=moscow"},
+			{"/pairs/syria/russia/events.json", "/pairs/sy/ru/events.json"},
+			{"/pairs/syria/russia/events.ics", "/pairs/sy/ru/events.ics"},
+			{"/pairs/syria/russia/feed.atom", "/pairs/sy/ru/feed.atom"},
+			{"/pairs/syria/russia/timelinejs.json", "/pairs/sy/ru/timelinejs.json"},
+			{"/api/pairs/syria/russia/events?limit=2", "/api/pairs/sy/ru/events?limit=2"},
+		} {
+			t.Run(tt.path, func(t *testing.T) {
+				res := a.get(tt.path)
+				if res.status != http.StatusMovedPermanently || res.header.Get("Location") != tt.want {
+					t.Fatalf("%d to %q, want 301 to %q", res.status, res.header.Get("Location"), tt.want)
+				}
+				if res := a.get(tt.want); res.status != http.StatusOK {
+					t.Fatalf("%s: %d", tt.want, res.status)
+				}
+			})
+		}
+	})
+	t.Run("Head", func(t *testing.T) {
+		for _, tt := range []struct {
+			path   string
+			status int
+		}{{"/pairs/syria/russia", http.StatusMovedPermanently}, {"/pairs/sy/ru", http.StatusOK}, {"/pairs/sy/ru/events.csv", http.StatusOK}} {
+			res := a.do(mustRequest(t, "HEAD", a.srv.URL+tt.path))
+			if res.status != tt.status || res.body != "" {
+				t.Errorf("HEAD %s: %d with %d bytes, want %d and none", tt.path, res.status, len(res.body), tt.status)
+			}
+		}
+	})
+	t.Run("Codes", func(t *testing.T) {
+		// Alpha-2 codes are the page itself, in any case.
+		for _, path := range []string{"/pairs/sy/ru", "/pairs/SY/ru", "/pairs/xk/rs", "/api/pairs/sy/ru/events"} {
+			if res := a.get(path); res.status != http.StatusOK {
+				t.Fatalf("%s: %d", path, res.status)
+			}
+		}
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		for _, tt := range []struct{ path, msg string }{
+			{"/pairs/atlantis/russia", `atlantis&#34; is not an ISO 3166-1 country code (SY, SYR) or a country&#39;s name`},
+			{"/pairs/syria/sy", "both are Syria"},
+			{"/pairs/xx/ru", `xx&#34; is not an ISO 3166-1 country code`},
+			{"/pairs/atlantis/russia/events.csv", "atlantis"},
+			{"/api/pairs/syria/narnia/events", "narnia"},
+		} {
+			res := a.get(tt.path)
+			if res.status != http.StatusNotFound || !strings.Contains(res.body, tt.msg) {
+				t.Errorf("%s: %d, want 404 saying %q; %s", tt.path, res.status, tt.msg, res.body[:min(len(res.body), 300)])
+			}
+		}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/dyadhq/dyad/timeline"
 )
@@ -13,7 +14,8 @@ import (
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
 	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders, s.crossOriginProtection, s.proxiedTLS,
-		s.sessions.LoadAndSave, s.loadUser, flash)
+		s.sessions.LoadAndSave, s.loadUser, flash,
+		middleware.GetHead) // HEAD is GET without the body (curl -I, link checkers), not a 405
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(s.methodNotAllowed)
 
