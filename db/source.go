@@ -26,3 +26,27 @@ func (d *DB) CountCitations(ctx context.Context, url string, exceptEvent int64) 
 	}
 	return n, nil
 }
+
+// KnownActors lists the people events name, the most often named first.
+func (d *DB) KnownActors(ctx context.Context, limit int) ([]timeline.Actor, error) {
+	rows, err := d.read.QueryContext(ctx, `SELECT name, role, country FROM (
+			SELECT name, role, country, count(*) OVER (PARTITION BY name) AS n,
+				row_number() OVER (PARTITION BY name ORDER BY event_id DESC) AS latest
+			FROM actors)
+		WHERE latest = 1 ORDER BY n DESC, name LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("known actors: %w", err)
+	}
+	defer rows.Close()
+	var out []timeline.Actor
+	for rows.Next() {
+		var a timeline.Actor
+		var c string
+		if err := rows.Scan(&a.Name, &a.Role, &c); err != nil {
+			return nil, err
+		}
+		a.Country = timeline.Country(c)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

@@ -205,8 +205,12 @@ func EventRecord(e *timeline.Event) []string {
 		cols[0][i], cols[1][i], cols[2][i], cols[3][i] = s.URL, s.Title, s.Publisher, s.Language
 		cols[4][i], cols[5][i], cols[6][i], cols[7][i] = s.Published.String(), s.Retrieved.String(), s.ArchiveURL, s.Excerpt
 	}
+	id := "" // an event not stored yet (dyad extract) has no id: importing it adds it
+	if e.ID != 0 {
+		id = strconv.FormatInt(e.ID, 10)
+	}
 	rec := []string{
-		strconv.FormatInt(e.ID, 10), e.Date.String(), e.Date.Precision.String(), e.End.String(),
+		id, e.Date.String(), e.Date.Precision.String(), e.End.String(),
 		e.Title, e.Description,
 		string(e.Kind), info.CAMEO, strconv.FormatFloat(info.Goldstein, 'f', 1, 64),
 		strings.Join(countries, ListSeparator), string(e.Initiator), e.Location,

@@ -233,6 +233,11 @@ type EventService interface {
 	// no stored source has the address; exceptEvent 0 excepts none.
 	CountCitations(ctx context.Context, url string, exceptEvent int64) (int, error)
 
+	// KnownActors returns the people events name, each once (by name, with
+	// the role and country of their latest mention), the most often named
+	// first, at most limit of them: what the article assistant recognises.
+	KnownActors(ctx context.Context, limit int) ([]Actor, error)
+
 	// EachEventByID calls fn for every event in id order, reading as fast
 	// as the disk allows: for exports of the whole database.
 	EachEventByID(ctx context.Context, fn func(*Event) error) error

@@ -1,13 +1,13 @@
 package web
 
 import (
+	"strings"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
 	"net/http"
 	"runtime/debug"
-	"strings"
 	"time"
 )
 
@@ -109,8 +109,13 @@ func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
 	limited := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Body != nil && r.Body != http.NoBody {
 			limit := s.cfg.MaxFormBytes
-			if r.URL.Path == "/import" {
+			switch {
+			case r.URL.Path == "/import":
 				limit = s.cfg.MaxUploadBytes
+			case strings.HasPrefix(r.URL.Path, "/events/from-article"):
+				// Room for a pasted text past the assistant's own limit, so
+				// that it can say so on its page.
+				limit = max(limit, maxArticleBody)
 			}
 			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}

@@ -51,6 +51,9 @@ func (s *Server) routes() http.Handler {
 	r.Group(func(r chi.Router) {
 		r.Use(s.require(timeline.RoleEditor))
 		r.Get("/events/new", s.newEvent)
+		r.Get("/events/from-article", s.articleForm)
+		r.Post("/events/from-article", s.readArticle)
+		r.Post("/events/from-article/save", s.saveArticle)
 		r.Post("/events", s.createEvent)
 		r.Get("/events/{id}/edit", s.editEvent)
 		r.Post("/events/{id}", s.updateEvent)

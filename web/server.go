@@ -16,6 +16,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/dyadhq/dyad/fetch"
 	"github.com/dyadhq/dyad/timeline"
 )
 
@@ -59,6 +60,9 @@ type Config struct {
 	UploadDir string
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// Fetcher reads articles for the article assistant; nil means one that
+	// fetches public addresses only (fetch.New).
+	Fetcher Fetcher
 }
 
 // DefaultMaxFormBytes fits the fullest event the model takes: every list
@@ -78,6 +82,7 @@ type Server struct {
 	imports  *importJobs
 	sessions *scs.SessionManager
 	logins   *loginLimiter
+	fetcher  Fetcher
 }
 
 // NewServer returns dyad's HTTP handler with every route and middleware.
@@ -91,7 +96,11 @@ func NewServer(log *slog.Logger, store Store, cfg Config) http.Handler {
 	if cfg.UploadDir == "" {
 		cfg.UploadDir = filepath.Join(os.TempDir(), "dyad-uploads")
 	}
-	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(cfg.UploadDir), logins: newLoginLimiter()}
+	if cfg.Fetcher == nil {
+		cfg.Fetcher = fetch.New(fetch.Config{})
+	}
+	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(cfg.UploadDir), logins: newLoginLimiter(),
+		fetcher: cfg.Fetcher}
 	sweepUploads(cfg.UploadDir, time.Now().Add(-jobLifetime)) // what a stopped server left
 	if cfg.Sessions == nil {
 		cfg.Sessions = memstore.New()

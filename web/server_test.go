@@ -31,6 +31,13 @@ type testApp struct {
 
 func newApp(t *testing.T, demo bool) *testApp {
 	t.Helper()
+	return newAppConfig(t, demo, web.Config{})
+}
+
+// newAppConfig is newApp with settings of the test's own (those it leaves
+// zero get the tests' defaults).
+func newAppConfig(t *testing.T, demo bool, cfg web.Config) *testApp {
+	t.Helper()
 	store, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -44,8 +51,14 @@ func newApp(t *testing.T, demo bool) *testApp {
 		}
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(web.NewServer(log, store, web.Config{MaxFormBytes: 64 << 10, MaxUploadBytes: 4 << 20,
-		UploadDir: t.TempDir(), Sessions: store.Sessions()}))
+	if cfg.MaxFormBytes == 0 {
+		cfg.MaxFormBytes = 64 << 10
+	}
+	if cfg.MaxUploadBytes == 0 {
+		cfg.MaxUploadBytes = 4 << 20
+	}
+	cfg.UploadDir, cfg.Sessions = t.TempDir(), store.Sessions()
+	srv := httptest.NewServer(web.NewServer(log, store, cfg))
 	t.Cleanup(srv.Close)
 	a := &testApp{t: t, srv: srv, store: store}
 	a.c = a.newClient()

@@ -70,6 +70,7 @@ func init() {
 		{"serve", "serve the web application (the default)", serveCmd},
 		{"import", "import events from a CSV file", importCmd},
 		{"export", "write events as CSV, JSON, iCalendar, Atom or TimelineJS", exportCmd},
+		{"extract", "find the dated events of a news article, as CSV", extractCmd},
 		{"backup", "copy the database while the server runs", backupCmd},
 		{"check", "verify the database and report what is wrong", checkCmd},
 		{"generate", "add made-up events for benchmarks", generateCmd},
@@ -133,20 +134,34 @@ func newFlags(e *env, name, summary string) (*flag.FlagSet, *string) {
 
 // parseFlags parses args; --help prints usage to stdout and returns flag.ErrHelp.
 func parseFlags(e *env, fs *flag.FlagSet, args []string) error {
+	_, err := parseFlagsAndArgs(e, fs, args, 0)
+	return err
+}
+
+// parseFlagsAndArgs parses flags that may stand before or after up to max
+// plain arguments, which it returns.
+func parseFlagsAndArgs(e *env, fs *flag.FlagSet, args []string, max int) ([]string, error) {
 	for _, a := range args {
 		if a == "-h" || a == "-help" || a == "--help" {
 			fs.SetOutput(e.stdout)
 			fs.Usage()
-			return flag.ErrHelp
+			return nil, flag.ErrHelp
 		}
 	}
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	var plain []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageError{err.Error()}
+		}
+		if fs.NArg() == 0 {
+			return plain, nil
+		}
+		if len(plain) == max {
+			return nil, usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+		}
+		plain = append(plain, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
-	}
-	return nil
 }
 
 func envOr(getenv func(string) string, key, def string) string {

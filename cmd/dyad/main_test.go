@@ -343,3 +343,60 @@ func TestImportCommand(t *testing.T) {
 		t.Fatalf("no date column: %v", err)
 	}
 }
+
+// dyad extract writes the seed article's events as dyad's CSV, which dyad
+// import takes as it is.
+func TestExtractCommand(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	article := "../../extract/testdata/articles/enab-baladi-2025-12-24-sy-ru.txt"
+	var out, errOut bytes.Buffer
+	err := run(ctx, []string{"extract", "--published", "2025-12-24", "--url", "https://www.enabbaladi.net/archives/1", article,
+		"--db", filepath.Join(dir, "none.db")}, noEnv, nil, &out, &errOut)
+	if err != nil {
+		t.Fatalf("%v %s", err, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "4 events found") {
+		t.Fatalf("stderr %q", errOut.String())
+	}
+	csvFile := filepath.Join(dir, "events.csv")
+	if err := os.WriteFile(csvFile, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var imp bytes.Buffer
+	if err := run(ctx, []string{"import", "--db", filepath.Join(dir, "dyad.db"), csvFile}, noEnv, nil, &imp, &imp); err != nil {
+		t.Fatalf("import: %v\n%s", err, imp.String())
+	}
+	if !strings.Contains(imp.String(), "added 4") {
+		t.Fatalf("import said %q", imp.String())
+	}
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		stdin string
+		want  string
+	}{
+		{"no publication date", []string{"extract", article}, "", "give --published"},
+		{"no article", []string{"extract", "--published", "2025-12-24"}, "", "give the article"},
+		{"binary", []string{"extract", "--published", "2025-12-24", "-"}, "PK\x03\x04\x00\xff", "not UTF-8 text"},
+		{"a month", []string{"extract", "--published", "2025-12", article}, "", "give the day"},
+		{"refused address", []string{"extract", "--published", "2025-12-24", "--url", "http://169.254.169.254/"}, "", "link-local"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var o bytes.Buffer
+			err := run(ctx, tc.args, noEnv, strings.NewReader(tc.stdin), &o, &o)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err %v, want %q", err, tc.want)
+			}
+		})
+	}
+	t.Run("no date in the text", func(t *testing.T) {
+		var o, e bytes.Buffer
+		if err := run(ctx, []string{"extract", "--published", "2025-12-24", "-"}, noEnv, strings.NewReader("The ministers talked."), &o, &e); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(e.String(), "no dated event") || strings.Count(o.String(), "\n") != 1 {
+			t.Fatalf("stdout %q stderr %q", o.String(), e.String())
+		}
+	})
+}
