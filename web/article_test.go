@@ -83,7 +83,7 @@ func TestArticleFromAddress(t *testing.T) {
 	}
 	for id, want := range map[string]string{"f-title": "سوريا تريد نقل العلاقة مع روسيا إلى مستوى استراتيجي", "f-publisher": "عنب بلدي",
 		"f-published": "2025-12-24", "f-url": news + "/archives/1"} {
-		if got := res.doc.Find("#" + id).AttrOr("value", ""); got != want {
+		if got := res.doc.Find("#"+id).AttrOr("value", ""); got != want {
 			t.Errorf("#%s = %q, want %q", id, got, want)
 		}
 	}
