@@ -105,10 +105,10 @@ func newBulkWriter(ctx context.Context, tx *sql.Tx) (*bulkWriter, error) {
 		chunk int
 	}{
 		{&b.events, `INSERT OR FAIL INTO events (id, date, end_date, sort_key, lo, hi, title, description,
-			kind, initiator, location, content_key, created_at, updated_at, version) VALUES`,
-			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk},
+			kind, initiator, location, content_key, created_at, updated_at, version, high_level, high_level_visit) VALUES`,
+			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk},
 		{&b.countries, "INSERT OR FAIL INTO event_countries (event_id, position, country) VALUES", "(?, ?, ?)", chunk},
-		{&b.pairs, "INSERT OR FAIL INTO event_pairs (a, b, sort_key, event_id, hi, kind, initiator) VALUES", "(?, ?, ?, ?, ?, ?, ?)", chunk},
+		{&b.pairs, "INSERT OR FAIL INTO event_pairs (a, b, sort_key, event_id, hi, kind, side_country, high_level) VALUES", "(?, ?, ?, ?, ?, ?, ?, ?)", chunk},
 		{&b.actors, "INSERT OR FAIL INTO actors (event_id, position, name, role, country) VALUES", "(?, ?, ?, ?, ?)", chunk},
 		{&b.tags, "INSERT OR FAIL INTO event_tags (event_id, position, tag) VALUES", "(?, ?, ?)", chunk},
 		{&b.cit, "INSERT OR FAIL INTO event_sources (event_id, position, source_id, excerpt) VALUES", "(?, ?, ?, ?)", chunk},
@@ -155,9 +155,10 @@ func (b *bulkWriter) add(e *timeline.Event, key, search string, rev importRevisi
 	}
 	sortKey := e.Date.SortKey()
 	e.Version = max(e.Version, 1)
+	high := e.IsHighLevelVisit()
 	b.events.add(e.ID, e.Date.String(), e.End.String(), sortKey, e.Date.DayNumber(), hi, e.Title,
 		e.Description, string(e.Kind), string(e.Initiator), e.Location, key,
-		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339), e.Version)
+		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339), e.Version, string(e.HighLevel), high)
 	for i, c := range e.Countries {
 		b.countries.add(e.ID, i, string(c))
 		if b.noPairs {
@@ -165,7 +166,7 @@ func (b *bulkWriter) add(e *timeline.Event, key, search string, rev importRevisi
 		}
 		for _, c2 := range e.Countries[i+1:] {
 			p := timeline.Pair{A: c, B: c2}.Canonical()
-			b.pairs.add(string(p.A), string(p.B), sortKey, e.ID, hi, string(e.Kind), string(e.Initiator))
+			b.pairs.add(string(p.A), string(p.B), sortKey, e.ID, hi, string(e.Kind), string(p.SideCountry(e)), high)
 		}
 	}
 	for i, a := range e.Actors {

@@ -18,7 +18,7 @@ var _ timeline.EventService = (*DB)(nil)
 // eventFields are the columns of an event's own row, in the order
 // eventRow.dest takes them.
 const eventFields = `e.id, e.date, e.end_date, e.title, e.description, e.kind, e.initiator, e.location,
-	e.created_at, e.updated_at, e.version`
+	e.created_at, e.updated_at, e.version, e.high_level`
 
 // citationFields are the columns of a citation (es, a row of event_sources)
 // and its source (s), in the order citationRow.dest takes them.
@@ -126,7 +126,8 @@ func eventsSQL(f timeline.EventFilter) (string, []any) {
 
 // filterSQL returns the FROM clause, WHERE clause and arguments for f. A pair
 // reads from event_pairs, whose key is the pair's timeline order and which
-// holds kind and initiator, so that counting needs no join with events.
+// holds kind and the side's country, so that counting needs no join with
+// events.
 //
 // Text search lists the index's matches once and joins them: looking each
 // event up in the index instead costs about a millisecond an event, since
@@ -134,22 +135,22 @@ func eventsSQL(f timeline.EventFilter) (string, []any) {
 func filterSQL(f timeline.EventFilter) (from, where string, args []any) {
 	var conds []string
 	from = "events e"
-	id, lo, hi, kind, initiator := "e.id", "e.lo", "e.hi", "e.kind", "e.initiator"
+	id, lo, hi, kind, side := "e.id", "e.lo", "e.hi", "e.kind", "e.initiator"
 	if f.Pair != nil {
 		p := f.Pair.Canonical()
 		from = "event_pairs p JOIN events e ON e.id = p.event_id"
 		conds = append(conds, "p.a = ?", "p.b = ?")
 		args = append(args, string(p.A), string(p.B))
-		id, lo, hi, kind, initiator = "p.event_id", "p.sort_key / 10", "p.hi", "p.kind", "p.initiator"
+		id, lo, hi, kind, side = "p.event_id", "p.sort_key / 10", "p.hi", "p.kind", "p.side_country"
 		switch f.Side {
 		case timeline.SideA:
-			conds = append(conds, initiator+" = ?")
+			conds = append(conds, side+" = ?")
 			args = append(args, string(f.Pair.A))
 		case timeline.SideB:
-			conds = append(conds, initiator+" = ?")
+			conds = append(conds, side+" = ?")
 			args = append(args, string(f.Pair.B))
 		case timeline.SideNone:
-			conds = append(conds, initiator+" NOT IN (?, ?)")
+			conds = append(conds, side+" NOT IN (?, ?)")
 			args = append(args, string(f.Pair.A), string(f.Pair.B))
 		}
 	}
@@ -252,13 +253,13 @@ func scanEvent(s scanner) (*timeline.Event, error) {
 
 // eventRow receives the columns of eventFields.
 type eventRow struct {
-	e                                            timeline.Event
-	date, end, kind, initiator, created, updated string
+	e                                                       timeline.Event
+	date, end, kind, initiator, created, updated, highLevel string
 }
 
 func (r *eventRow) dest() []any {
 	return []any{&r.e.ID, &r.date, &r.end, &r.e.Title, &r.e.Description, &r.kind, &r.initiator, &r.e.Location,
-		&r.created, &r.updated, &r.e.Version}
+		&r.created, &r.updated, &r.e.Version, &r.highLevel}
 }
 
 // event returns the event, with the fields stored as text read.
@@ -273,7 +274,7 @@ func (r *eventRow) event() (*timeline.Event, error) {
 			return nil, fmt.Errorf("event %d: stored end date: %w", e.ID, err)
 		}
 	}
-	e.Kind, e.Initiator = timeline.Kind(r.kind), timeline.Country(r.initiator)
+	e.Kind, e.Initiator, e.HighLevel = timeline.Kind(r.kind), timeline.Country(r.initiator), timeline.HighLevel(r.highLevel)
 	e.CreatedAt, _ = time.Parse(time.RFC3339Nano, r.created)
 	e.UpdatedAt, _ = time.Parse(time.RFC3339Nano, r.updated)
 	return e, nil
@@ -502,9 +503,10 @@ func newEventWriter(ctx context.Context, d *DB, tx *sql.Tx) (*eventWriter, error
 		sql string
 	}{
 		{&w.event, `INSERT INTO events (id, date, end_date, sort_key, lo, hi, title, description, kind,
-			initiator, location, content_key, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+			initiator, location, content_key, created_at, updated_at, version, high_level, high_level_visit)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
 		{&w.country, "INSERT INTO event_countries (event_id, position, country) VALUES (?, ?, ?)"},
-		{&w.pair, "INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, initiator) VALUES (?, ?, ?, ?, ?, ?, ?)"},
+		{&w.pair, "INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, side_country, high_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
 		{&w.actor, "INSERT INTO actors (event_id, position, name, role, country) VALUES (?, ?, ?, ?, ?)"},
 		{&w.tag, "INSERT INTO event_tags (event_id, position, tag) VALUES (?, ?, ?)"},
 		{&w.findSource, "SELECT id, title, publisher, language, published, retrieved, archive_url FROM sources WHERE url = ?"},
@@ -548,9 +550,10 @@ func (w *eventWriter) insert(ctx context.Context, e *timeline.Event) error {
 	}
 	key := e.Date.SortKey()
 	e.Version = max(e.Version, 1)
+	high := e.IsHighLevelVisit()
 	err := w.event.QueryRowContext(ctx, id, e.Date.String(), e.End.String(), key, e.Date.DayNumber(), hi, e.Title, e.Description,
 		string(e.Kind), string(e.Initiator), e.Location, e.Key(),
-		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339), e.Version).Scan(&e.ID)
+		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339), e.Version, string(e.HighLevel), high).Scan(&e.ID)
 	if err != nil {
 		return fmt.Errorf("insert event: %w", err)
 	}
@@ -560,7 +563,7 @@ func (w *eventWriter) insert(ctx context.Context, e *timeline.Event) error {
 		}
 		for _, c2 := range e.Countries[i+1:] {
 			p := timeline.Pair{A: c, B: c2}.Canonical()
-			if _, err := w.pair.ExecContext(ctx, string(p.A), string(p.B), key, e.ID, hi, string(e.Kind), string(e.Initiator)); err != nil {
+			if _, err := w.pair.ExecContext(ctx, string(p.A), string(p.B), key, e.ID, hi, string(e.Kind), string(p.SideCountry(e)), high); err != nil {
 				return fmt.Errorf("insert pair: %w", err)
 			}
 		}

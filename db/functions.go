@@ -29,10 +29,4 @@ func init() {
 	text("dyad_fold", func(s string) driver.Value { return timeline.Fold(s) })
 	text("dyad_index_text", func(s string) driver.Value { return timeline.IndexText(s) })
 	text("dyad_query", func(s string) driver.Value { return SearchTerms(s) })
-	text("dyad_high_level", func(s string) driver.Value {
-		if timeline.IsHighLevel(s) {
-			return int64(1)
-		}
-		return int64(0)
-	})
 }

@@ -99,7 +99,7 @@ func TestUndoImport(t *testing.T) {
 	}
 	before := exportCSV(t, d)
 	data := bytes.Replace(before, []byte("Al-Sharaa visits Putin at the Kremlin"), []byte("Changed by the import"), 1)
-	data = append(data, []byte("\n,2001,,,New from the import,,other,,,\"US; RU\",,,,,,,,,,,,\n")...)
+	data = append(data, []byte("\n,2001,,,New from the import,,other,,,\"US; RU\",,,,,,,,,,,,,\n")...)
 	im, err := exchange.NewImporter(bytes.NewReader(data), nil)
 	if err != nil {
 		t.Fatal(err)

@@ -361,8 +361,8 @@ var maxSeenKeys = 2_000_000
 // fillPairs writes the pair rows of every event, in key order, for an
 // import into an empty database (bulkWriter.noPairs).
 func fillPairs(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, initiator)
-		SELECT c1.country, c2.country, e.sort_key, e.id, e.hi, e.kind, e.initiator
+	_, err := tx.ExecContext(ctx, `INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, side_country, high_level)
+		SELECT c1.country, c2.country, e.sort_key, e.id, e.hi, e.kind, `+sideCountrySQL+`, e.high_level_visit
 		FROM events e
 		JOIN event_countries c1 ON c1.event_id = e.id
 		JOIN event_countries c2 ON c2.event_id = e.id AND c1.country < c2.country
@@ -373,18 +373,28 @@ func fillPairs(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// sideCountrySQL is timeline.Pair.SideCountry for a pair row made from an
+// event e and its countries c1 and c2 (c1 < c2): the guest for a hosted
+// visit, the initiator otherwise, '' for a third country.
+const sideCountrySQL = `CASE
+	WHEN e.kind = 'host_visit' THEN CASE e.initiator WHEN c1.country THEN c2.country WHEN c2.country THEN c1.country ELSE '' END
+	WHEN e.initiator IN (c1.country, c2.country) THEN e.initiator
+	ELSE '' END`
+
+// sideSQL is a pair row's side: 'a', 'b' or '' (as the triggers count it).
+const sideSQL = "CASE side_country WHEN a THEN 'a' WHEN b THEN 'b' ELSE '' END"
+
 // recountPairs rebuilds the pair counts of the pairs an import touched, as
 // the triggers would have kept them.
 func recountPairs(ctx context.Context, tx *sql.Tx, pairs map[timeline.Pair]bool) error {
-	const side = "CASE initiator WHEN a THEN 'a' WHEN b THEN 'b' ELSE '' END"
 	for p := range pairs {
 		for _, q := range []string{
 			"DELETE FROM pair_months WHERE a = ?1 AND b = ?2",
 			"DELETE FROM pair_years WHERE a = ?1 AND b = ?2",
 			"DELETE FROM pair_kinds WHERE a = ?1 AND b = ?2",
-			"INSERT INTO pair_months (a, b, month, side, n) SELECT a, b, sort_key / 1000, " + side + ", count(*) FROM event_pairs WHERE a = ?1 AND b = ?2 GROUP BY 3, 4",
-			"INSERT INTO pair_years (a, b, year, side, n) SELECT a, b, sort_key / 100000, " + side + ", count(*) FROM event_pairs WHERE a = ?1 AND b = ?2 GROUP BY 3, 4",
-			"INSERT INTO pair_kinds (a, b, kind, side, n) SELECT a, b, kind, " + side + ", count(*) FROM event_pairs WHERE a = ?1 AND b = ?2 GROUP BY 3, 4",
+			"INSERT INTO pair_months (a, b, month, side, n) SELECT a, b, sort_key / 1000, " + sideSQL + ", count(*) FROM event_pairs WHERE a = ?1 AND b = ?2 GROUP BY 3, 4",
+			"INSERT INTO pair_years (a, b, year, side, n) SELECT a, b, sort_key / 100000, " + sideSQL + ", count(*) FROM event_pairs WHERE a = ?1 AND b = ?2 GROUP BY 3, 4",
+			"INSERT INTO pair_kinds (a, b, kind, side, n) SELECT a, b, kind, " + sideSQL + ", count(*) FROM event_pairs WHERE a = ?1 AND b = ?2 GROUP BY 3, 4",
 		} {
 			if _, err := tx.ExecContext(ctx, q, string(p.A), string(p.B)); err != nil {
 				return fmt.Errorf("recount %s-%s: %w", p.A, p.B, err)

@@ -179,6 +179,33 @@ func TestImportHistoryAtState(t *testing.T) {
 	if st.VisitsAB == 0 || st.VisitsBA == 0 || st.VisitsAB+st.VisitsBA != 76 {
 		t.Fatalf("US-SY visits each way: %d and %d", st.VisitsAB, st.VisitsBA)
 	}
+
+	// Who went to whom: the 31 visits of Soviet and Russian leaders to the
+	// US stand on Russia's side, the 99 trips to Moscow on the US side, and
+	// the latest high-level visit is Pompeo's of May 2019.
+	ru := timeline.Pair{A: "US", B: "RU"}
+	st, err = d.FindPairStats(context.Background(), ru)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.VisitsAB != 99 || st.VisitsBA != 31 {
+		t.Fatalf("US-RU visits: %d by the US, %d by Russia; want 99 and 31", st.VisitsAB, st.VisitsBA)
+	}
+	if v := st.LastHighLevelVisit; v == nil || v.Title != "Secretary Pompeo visits Russia" {
+		t.Fatalf("last high-level visit %+v", v)
+	}
+	for side, want := range map[timeline.Side]int{timeline.SideA: 99, timeline.SideB: 31, timeline.SideNone: 0} {
+		if n, _ := d.CountEvents(context.Background(), timeline.EventFilter{Pair: &ru, Side: side}); n != want {
+			t.Errorf("side %s: %d events, want %d", side, n, want)
+		}
+	}
+	gorbachev, _, _ := d.FindEvents(context.Background(), timeline.EventFilter{Pair: &ru, Q: "gorbachev", Side: timeline.SideB})
+	if len(gorbachev) == 0 {
+		t.Fatal("Gorbachev's visits to the US are not on Russia's side")
+	}
+	if findings, err := d.Check(context.Background(), nil); err != nil || len(findings) != 0 {
+		t.Fatalf("check after the import: %+v %v", findings, err)
+	}
 }
 
 func TestImportProblems(t *testing.T) {

@@ -40,7 +40,7 @@ func Backup(ctx context.Context, path, out string) error {
 
 // A Finding is one thing Check found wrong.
 type Finding struct {
-	Check   string // which check: integrity, foreign keys, search index, pairs, pair counts, keys, revisions
+	Check   string // which check: integrity, foreign keys, search index, pairs, pair counts, keys (and high-level flags), revisions
 	Message string
 }
 
@@ -119,9 +119,9 @@ func (d *DB) Check(ctx context.Context, progress func(string)) ([]Finding, error
 	}
 
 	step("pairs")
-	const wantPairs = `SELECT min(c1.country, c2.country) a, max(c1.country, c2.country) b, e.sort_key, e.id, e.kind, e.initiator
+	const wantPairs = `SELECT c1.country, c2.country, e.sort_key, e.id, e.kind, ` + sideCountrySQL + `, e.high_level_visit
 		FROM events e JOIN event_countries c1 ON c1.event_id = e.id JOIN event_countries c2 ON c2.event_id = e.id AND c1.country < c2.country`
-	const havePairs = `SELECT a, b, sort_key, event_id, kind, initiator FROM event_pairs`
+	const havePairs = `SELECT a, b, sort_key, event_id, kind, side_country, high_level FROM event_pairs`
 	for _, q := range []struct{ query, msg string }{
 		{wantPairs + " EXCEPT " + havePairs, "event %[4]d lacks its pair row %[1]s-%[2]s"},
 		{havePairs + " EXCEPT " + wantPairs, "the pair row %[1]s-%[2]s of event %[4]d does not match the event"},
@@ -131,9 +131,9 @@ func (d *DB) Check(ctx context.Context, progress func(string)) ([]Finding, error
 			return nil, err
 		}
 		for rows.Next() {
-			var a, b, kind, initiator string
-			var key, id int64
-			if err := rows.Scan(&a, &b, &key, &id, &kind, &initiator); err != nil {
+			var a, b, kind, side string
+			var key, id, high int64
+			if err := rows.Scan(&a, &b, &key, &id, &kind, &side, &high); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -146,13 +146,12 @@ func (d *DB) Check(ctx context.Context, progress func(string)) ([]Finding, error
 	}
 
 	step("pair counts")
-	side := "CASE initiator WHEN a THEN 'a' WHEN b THEN 'b' ELSE '' END"
 	for _, c := range []struct{ table, col, expr string }{
 		{"pair_months", "month", "sort_key / 1000"},
 		{"pair_years", "year", "sort_key / 100000"},
 		{"pair_kinds", "kind", "kind"},
 	} {
-		recount := fmt.Sprintf("SELECT a, b, %s, %s, count(*) FROM event_pairs GROUP BY 1, 2, 3, 4", c.expr, side)
+		recount := fmt.Sprintf("SELECT a, b, %s, %s, count(*) FROM event_pairs GROUP BY 1, 2, 3, 4", c.expr, sideSQL)
 		stored := fmt.Sprintf("SELECT a, b, %s, side, n FROM %s", c.col, c.table)
 		for _, q := range []string{recount + " EXCEPT " + stored, stored + " EXCEPT " + recount} {
 			rows, err := tx.QueryContext(ctx, q+" LIMIT 100")
@@ -180,7 +179,8 @@ func (d *DB) Check(ctx context.Context, progress func(string)) ([]Finding, error
 	var last int64
 	for {
 		keys := map[int64]string{}
-		rows, err := tx.QueryContext(ctx, "SELECT id, content_key FROM events WHERE id > ? ORDER BY id LIMIT 1000", last)
+		highs := map[int64]bool{}
+		rows, err := tx.QueryContext(ctx, "SELECT id, content_key, high_level_visit FROM events WHERE id > ? ORDER BY id LIMIT 1000", last)
 		if err != nil {
 			return nil, err
 		}
@@ -188,11 +188,12 @@ func (d *DB) Check(ctx context.Context, progress func(string)) ([]Finding, error
 		for rows.Next() {
 			var id int64
 			var key string
-			if err := rows.Scan(&id, &key); err != nil {
+			var high bool
+			if err := rows.Scan(&id, &key, &high); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			keys[id] = key
+			keys[id], highs[id] = key, high
 			if first < 0 {
 				first = id
 			}
@@ -217,6 +218,9 @@ func (d *DB) Check(ctx context.Context, progress func(string)) ([]Finding, error
 			}
 			if k := e.Key(); keys[e.ID] != k {
 				add("keys", "event %d's stored key %s is not its key %s", e.ID, keys[e.ID], k)
+			}
+			if h := e.IsHighLevelVisit(); highs[e.ID] != h {
+				add("keys", "event %d is stored as high-level %v, but its roles say %v", e.ID, highs[e.ID], h)
 			}
 		}
 		rows.Close()

@@ -125,12 +125,12 @@ func countBuckets(ctx context.Context, rd queryer, f timeline.EventFilter, g tim
 	merged := map[[2]int64]int{} // (period, side index) -> position in out
 	for rows.Next() {
 		var period int64
-		var initiator string
+		var sideCountry string
 		var n int
-		if err := rows.Scan(&period, &initiator, &n); err != nil {
+		if err := rows.Scan(&period, &sideCountry, &n); err != nil {
 			return nil, err
 		}
-		side := f.Pair.SideOf(&timeline.Event{Initiator: timeline.Country(initiator)})
+		side := f.Pair.SideOfCountry(timeline.Country(sideCountry))
 		key := [2]int64{period, int64(len(side))*1000 + int64(side[0])}
 		if i, ok := merged[key]; ok {
 			out[i].Count += n
@@ -150,7 +150,7 @@ func bucketsSQL(f timeline.EventFilter, g timeline.Precision) (string, []any) {
 	keyDiv, monthDiv := bucketDivisors(g)
 	if !summaryUsable(f) || g == timeline.Day || !f.From.IsZero() {
 		_, where, fargs := filterSQL(f)
-		q := fmt.Sprintf("SELECT max(p.sort_key, ?) / %d, p.initiator, count(*) FROM event_pairs p%s GROUP BY 1, 2 ORDER BY 1", keyDiv, where)
+		q := fmt.Sprintf("SELECT max(p.sort_key, ?) / %d, p.side_country, count(*) FROM event_pairs p%s GROUP BY 1, 2 ORDER BY 1", keyDiv, where)
 		return q, append([]any{int64(f.From.DayNumber()) * 10}, fargs...)
 	}
 	// Years and decades up to a year's end read the yearly counts;
@@ -216,12 +216,14 @@ func pairStats(ctx context.Context, rd queryer, p timeline.Pair) (*timeline.Pair
 			return nil, err
 		}
 		st.ByKind[timeline.Kind(kind)] += n
+		// A visit's side is the country whose people travelled, however
+		// the record codes it (made or hosted).
 		by := map[string]timeline.Country{"a": c.A, "b": c.B}[side]
 		switch {
-		case by == "":
-		case timeline.Kind(kind) == timeline.KindVisit && by == p.A, timeline.Kind(kind) == timeline.KindHostVisit && by == p.B:
+		case !timeline.Kind(kind).IsVisit() || by == "":
+		case by == p.A:
 			st.VisitsAB += n
-		case timeline.Kind(kind) == timeline.KindVisit && by == p.B, timeline.Kind(kind) == timeline.KindHostVisit && by == p.A:
+		case by == p.B:
 			st.VisitsBA += n
 		}
 	}
@@ -244,9 +246,10 @@ func pairStats(ctx context.Context, rd queryer, p timeline.Pair) (*timeline.Pair
 	}
 
 	var visit int64
-	err = rd.QueryRowContext(ctx, `SELECT p.event_id FROM event_pairs p JOIN events e ON e.id = p.event_id
-		WHERE p.a = ? AND p.b = ? AND p.kind IN ('make_visit', 'host_visit')
-		AND dyad_high_level(e.title || ' ' || coalesce((SELECT group_concat(x.role, ' ') FROM actors x WHERE x.event_id = e.id), ''))
+	// One row of the partial index event_pairs_high_level: the flag was
+	// decided when the event was written.
+	err = rd.QueryRowContext(ctx, `SELECT p.event_id FROM event_pairs p
+		WHERE p.a = ? AND p.b = ? AND p.high_level = 1
 		ORDER BY p.sort_key DESC, p.event_id DESC LIMIT 1`, string(c.A), string(c.B)).Scan(&visit)
 	switch {
 	case err == nil:

@@ -22,6 +22,10 @@ var storeUpgrades = []struct {
 	{"source_urls", 1, mergeSourceURLs},
 	// Event keys of timeline.KeyVersion.
 	{"event_key", timeline.KeyVersion, rekeyEvents},
+	// Whether each visit was high-level (timeline.Event.IsHighLevelVisit),
+	// kept on the event and its pair rows. A new version re-decides them
+	// all, should the reading of roles change.
+	{"high_level_visit", 1, decideHighLevel},
 }
 
 // upgrade runs the store upgrades a database lacks. A fresh database has
@@ -196,16 +200,48 @@ func eventIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int
 	return ids, rows.Err()
 }
 
-// rekeyEvents recomputes every stored event key, a thousand events at a time.
+// rekeyEvents recomputes every stored event key.
 func rekeyEvents(ctx context.Context, _ *DB, tx *sql.Tx) error {
 	set, err := tx.PrepareContext(ctx, "UPDATE events SET content_key = ? WHERE id = ?")
 	if err != nil {
 		return err
 	}
 	defer set.Close()
+	return eachEventInTx(ctx, tx, "1", func(e *timeline.Event) error {
+		_, err := set.ExecContext(ctx, e.Key(), e.ID)
+		return err
+	})
+}
+
+// decideHighLevel works out, for every stored visit, whether it was
+// high-level, and keeps the outcome on the event and its pair rows.
+func decideHighLevel(ctx context.Context, _ *DB, tx *sql.Tx) error {
+	setEvent, err := tx.PrepareContext(ctx, "UPDATE events SET high_level_visit = ? WHERE id = ?")
+	if err != nil {
+		return err
+	}
+	defer setEvent.Close()
+	setPairs, err := tx.PrepareContext(ctx, "UPDATE event_pairs SET high_level = ? WHERE event_id = ?")
+	if err != nil {
+		return err
+	}
+	defer setPairs.Close()
+	return eachEventInTx(ctx, tx, "e.kind IN ('make_visit', 'host_visit')", func(e *timeline.Event) error {
+		high := e.IsHighLevelVisit()
+		if _, err := setEvent.ExecContext(ctx, high, e.ID); err != nil {
+			return err
+		}
+		_, err := setPairs.ExecContext(ctx, high, e.ID)
+		return err
+	})
+}
+
+// eachEventInTx calls fn for every event that where selects, in id order,
+// reading a thousand at a time so that fn may write in the same tx.
+func eachEventInTx(ctx context.Context, tx *sql.Tx, where string, fn func(*timeline.Event) error) error {
 	var last int64
 	for {
-		rows, err := tx.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id > ? ORDER BY e.id LIMIT 1000", last)
+		rows, err := tx.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id > ? AND ("+where+") ORDER BY e.id LIMIT 1000", last)
 		if err != nil {
 			return err
 		}
@@ -226,7 +262,7 @@ func rekeyEvents(ctx context.Context, _ *DB, tx *sql.Tx) error {
 			return nil
 		}
 		for _, e := range batch {
-			if _, err := set.ExecContext(ctx, e.Key(), e.ID); err != nil {
+			if err := fn(e); err != nil {
 				return err
 			}
 		}

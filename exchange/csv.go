@@ -15,7 +15,7 @@ import (
 var CSVHeader = []string{
 	"id", "date", "precision", "end_date", "title", "description",
 	"kind", "cameo", "goldstein", "countries", "initiator", "location",
-	"actors", "tags",
+	"actors", "tags", "high_level",
 	"source_url", "source_title", "source_publisher", "source_language",
 	"source_published", "source_retrieved", "source_archive_url", "source_excerpt",
 }
@@ -214,7 +214,7 @@ func EventRecord(e *timeline.Event) []string {
 		e.Title, e.Description,
 		string(e.Kind), info.CAMEO, strconv.FormatFloat(info.Goldstein, 'f', 1, 64),
 		strings.Join(countries, ListSeparator), string(e.Initiator), e.Location,
-		strings.Join(actors, ListSeparator), JoinList(e.Tags),
+		strings.Join(actors, ListSeparator), JoinList(e.Tags), string(e.HighLevel),
 	}
 	for _, c := range cols {
 		rec = append(rec, joinColumn(c))

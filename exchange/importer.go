@@ -36,6 +36,7 @@ var ImportFields = []ImportField{
 	{"country_a", []string{"country1", "country_1", "countrya", "actor1_country", "first_country", "country"}, "a country"},
 	{"country_b", []string{"country2", "country_2", "countryb", "actor2_country", "second_country", "partner"}, "a country"},
 	{"initiator", []string{"initiator_country", "initiated_by", "by", "visitor", "acting_country"}, "the country that acted or travelled"},
+	{"high_level", []string{"high_level_visit", "highlevel"}, "yes or no: a visit at the highest level, whatever the roles say; empty: decided from the roles"},
 	{"location", []string{"place", "city", "locale", "venue", "where"}, "free text"},
 	{"actors", []string{"people", "persons", "person", "actor", "participants_names"}, "name|role|country items separated by ;"},
 	{"tags", []string{"tag", "keywords", "topics", "labels"}, "separated by ; or ,"},
@@ -394,6 +395,16 @@ func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.P
 		e.Initiator = e.Countries[0]
 	}
 
+	switch s := strings.ToLower(strings.TrimSpace(im.cell(rec, "high_level"))); s {
+	case "":
+	case "yes", "true", "1", "y", "نعم":
+		e.HighLevel = timeline.HighLevelYes
+	case "no", "false", "0", "n", "لا":
+		e.HighLevel = timeline.HighLevelNo
+	default:
+		bad("high_level", fmt.Sprintf("%q: write yes or no, or leave it empty to decide from the roles.", s))
+	}
+
 	for _, item := range SplitListRaw(im.cell(rec, "actors")) {
 		parts := SplitFields(item)
 		a := timeline.Actor{Name: parts[0]}
@@ -467,7 +478,7 @@ func importFieldOfKey(k string) string {
 		parts := strings.Split(k, ".")
 		return "source_" + parts[len(parts)-1]
 	case k == "countries" || k == "initiator" || k == "tags" || k == "title" || k == "date" || k == "kind" ||
-		k == "location" || k == "description":
+		k == "location" || k == "description" || k == "high_level":
 		return k
 	}
 	return k

@@ -104,8 +104,12 @@ func (tw *TimelineJSWriter) Write(e *timeline.Event) error {
 		end := tjsDateOf(e.Date.Last(), e.Date)
 		ev.EndDate = &end
 	}
-	if e.Initiator != "" {
-		ev.Group = e.Initiator.Name()
+	// Groups are who acted or travelled (a hosted visit is the guest's),
+	// as on dyad's own timeline; the rest get a named row, not a blank one.
+	if m := e.Mover(); m != "" {
+		ev.Group = m.Name()
+	} else {
+		ev.Group = "Both or neither"
 	}
 	b, err := json.Marshal(ev)
 	if err != nil {

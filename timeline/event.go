@@ -29,6 +29,10 @@ type Event struct {
 	Tags    []string
 	Sources []Citation
 
+	// HighLevel is the editor's word on whether a visit was at the highest
+	// level; empty leaves it to IsHighLevelVisit's reading of the roles.
+	HighLevel HighLevel
+
 	CreatedAt time.Time
 	UpdatedAt time.Time
 	// Version counts the saves of the event, from 1. An update that names

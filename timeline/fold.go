@@ -56,27 +56,3 @@ func IndexText(s string) string {
 	}
 	return f + "\n" + strings.Join(extra, " ")
 }
-
-// highLevel lists, folded, the offices whose holders make a visit
-// "high-level": heads of state and government and foreign ministers.
-var highLevel = []string{
-	"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan",
-	"crown prince", "head of state", "foreign minister", "minister of foreign affairs", "secretary of state",
-	"foreign secretary",
-	Fold("رئيس"), Fold("ملك"), Fold("أمير"), Fold("سلطان"), Fold("ولي العهد"), Fold("وزير الخارجية"),
-}
-
-// IsHighLevel reports whether text (a title or an actor's role) names a head
-// of state or government or a foreign minister, as whole words: "king" is in
-// "the King of Jordan" but not in "banking"; an Arabic office may carry the
-// article (الرئيس).
-func IsHighLevel(text string) bool {
-	words := strings.FieldsFunc(Fold(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
-	padded := " " + strings.Join(words, " ") + " "
-	for _, h := range highLevel {
-		if strings.Contains(padded, " "+h+" ") || strings.Contains(padded, " ال"+h+" ") {
-			return true
-		}
-	}
-	return false
-}

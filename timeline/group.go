@@ -49,19 +49,44 @@ func GroupByPeriod(events []*Event) []YearGroup {
 type Side string
 
 const (
-	SideA    Side = "a"    // initiated by the pair's first country
-	SideB    Side = "b"    // initiated by the second
-	SideNone Side = "none" // no single initiator
+	SideA    Side = "a"    // by the pair's first country: it acted, or its people travelled
+	SideB    Side = "b"    // by the second
+	SideNone Side = "none" // no single initiator, or a third country's
 )
 
+// SideCountry is the country of p on whose side of its timeline e stands:
+// the one whose people acted or travelled. A hosted visit stands on the
+// guest's side (CAMEO codes the host as the visit's source, and "who went to
+// whom" is the first question of a bilateral history); anything else on
+// its initiator's. "" when that is neither of p's countries.
+func (p Pair) SideCountry(e *Event) Country {
+	if e.Kind == KindHostVisit {
+		switch e.Initiator {
+		case p.A:
+			return p.B
+		case p.B:
+			return p.A
+		}
+		return ""
+	}
+	if e.Initiator == p.A || e.Initiator == p.B {
+		return e.Initiator
+	}
+	return ""
+}
+
 // SideOf returns the side of e on p's timeline.
-func (p Pair) SideOf(e *Event) Side {
-	switch e.Initiator {
-	case "":
+func (p Pair) SideOf(e *Event) Side { return p.SideOfCountry(p.SideCountry(e)) }
+
+// SideOfCountry returns the side of p that country c is: SideNone for a
+// third country or none.
+func (p Pair) SideOfCountry(c Country) Side {
+	switch {
+	case c == "":
 		return SideNone
-	case p.A:
+	case c == p.A:
 		return SideA
-	case p.B:
+	case c == p.B:
 		return SideB
 	}
 	return SideNone

@@ -49,6 +49,12 @@ func (e *Event) Key() string {
 		kw.str(NormalizeURL(s.URL))
 		kw.str(s.Excerpt)
 	}
+	// Fields added since version 2 are written only when set, so that the
+	// keys of events without them stay as they were.
+	if e.HighLevel != HighLevelAuto {
+		kw.str("high_level")
+		kw.str(string(e.HighLevel))
+	}
 	return strconv.Itoa(KeyVersion) + ":" + hex.EncodeToString(h.Sum(nil)[:16])
 }
 

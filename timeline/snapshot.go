@@ -27,6 +27,7 @@ type snapshotV2 struct {
 	Actors      []snapActor    `json:"actors,omitempty"`
 	Tags        []string       `json:"tags,omitempty"`
 	Sources     []snapCitation `json:"sources,omitempty"`
+	HighLevel   string         `json:"high_level,omitempty"` // added in version 2's life: absent is "decided from the roles"
 	CreatedAt   string         `json:"created_at,omitempty"`
 	UpdatedAt   string         `json:"updated_at,omitempty"`
 	Version     int            `json:"version"`
@@ -75,7 +76,7 @@ func Snapshot(e *Event) string {
 	s := snapshotV2{
 		V: SnapshotVersion, ID: e.ID, Date: e.Date.String(), End: e.End.String(), Title: e.Title,
 		Description: e.Description, Kind: string(e.Kind), Initiator: string(e.Initiator), Location: e.Location,
-		Tags: e.Tags, Version: e.Version, Countries: make([]string, len(e.Countries)),
+		Tags: e.Tags, Version: e.Version, Countries: make([]string, len(e.Countries)), HighLevel: string(e.HighLevel),
 	}
 	for i, c := range e.Countries {
 		s.Countries[i] = string(c)
@@ -136,7 +137,7 @@ func FromSnapshot(s string) (*Event, error) {
 
 func (v *snapshotV2) event() (*Event, error) {
 	e := &Event{ID: v.ID, Title: v.Title, Description: v.Description, Kind: Kind(v.Kind), Initiator: Country(v.Initiator),
-		Location: v.Location, Version: v.Version}
+		Location: v.Location, Version: v.Version, HighLevel: HighLevel(v.HighLevel)}
 	var err error
 	if e.Date, err = ParseDate(v.Date); err != nil {
 		return nil, fmt.Errorf("read snapshot: %w", err)

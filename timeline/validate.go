@@ -64,6 +64,11 @@ func (e *Event) Validate() error {
 	if !e.Kind.Valid() {
 		v.fail("kind", "Choose what kind of event this is.")
 	}
+	if !e.HighLevel.Valid() {
+		v.fail("high_level", fmt.Sprintf("%q: a visit is high-level \"yes\", \"no\", or left empty to be decided from the roles.", string(e.HighLevel)))
+	} else if e.HighLevel != HighLevelAuto && !e.Kind.IsVisit() {
+		e.HighLevel = HighLevelAuto // only visits are high-level or not
+	}
 
 	seen := map[Country]bool{}
 	var cs []Country

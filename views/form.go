@@ -21,6 +21,8 @@ type EventForm struct {
 	Kind        string
 	Countries   []string
 	Initiator   string
+	HighLevel   string // "", "yes" or "no": decided from the roles, or the editor's word
+	AutoHigh    bool   // what the roles and title decide, shown beside the "decide" choice
 	Location    string
 	Description string
 	Tags        string
@@ -80,6 +82,7 @@ var formText = struct {
 	Countries, CountriesHint, FirstCountry, SecondCountry, CountryN    string
 	NoCountry, AddCountry                                              string
 	Initiator, NoInitiator, Involved, OtherCountries, InitiatorHint    string
+	HighLevel, HighLevelAuto, HighLevelYes, HighLevelNo, HighLevelHint string
 	Actors, ActorsHint, ActorN, ActorName, ActorRole, ActorCountry     string
 	AddActor                                                           string
 	Sources, SourcesHint, SourceN, SourceURL, SourceTitle              string
@@ -122,6 +125,11 @@ var formText = struct {
 	Involved:        "Countries involved",
 	OtherCountries:  "Other countries",
 	InitiatorHint:   "The country that acted or travelled. For a visit: the visitor; the host is the other side.",
+	HighLevel:       "High-level visit",
+	HighLevelAuto:   "Decide from the people's roles and the title",
+	HighLevelYes:    "Yes: a head of state or government, or a foreign minister, travelled",
+	HighLevelNo:     "No",
+	HighLevelHint:   "For visits only. Deputies, vice presidents, former and acting office-holders are not high-level.",
 	Actors:          "Actors",
 	ActorsHint:      "People who took part. Leave a row empty to skip it.",
 	ActorN:          "Actor %d",
@@ -387,4 +395,16 @@ func sharedNote(s SourceRow, i int) string {
 		return ""
 	}
 	return sourceRows.id("n", i)
+}
+
+// autoHighSuffix says what the roles decide, once the form has a visit's
+// fields to decide from.
+func autoHighSuffix(f EventForm) string {
+	if f.Kind != string(timeline.KindVisit) && f.Kind != string(timeline.KindHostVisit) {
+		return ""
+	}
+	if f.AutoHigh {
+		return " (now: yes)"
+	}
+	return " (now: no)"
 }

@@ -45,21 +45,21 @@ func languageName(tag string) string {
 }
 
 // initiatorText says who acted, in words, under the heading "Initiator":
-// "Syria (visiting Russia)" for a visit between two countries, "United
-// States (hosting Russia)" for a hosted one, "Syria" otherwise.
+// "Visit by Russia to the United States" for a visit between two countries,
+// however the record codes it (made by the visitor, or hosted by the host),
+// and the initiator's name otherwise.
 func initiatorText(e *timeline.Event) string {
-	if e.Initiator == "" {
-		return "No single initiator"
-	}
-	if (e.Kind == timeline.KindVisit || e.Kind == timeline.KindHostVisit) && len(e.Countries) == 2 {
-		for _, c := range e.Countries {
-			if c != e.Initiator {
-				if e.Kind == timeline.KindHostVisit {
-					return e.Initiator.Name() + " (hosting " + c.Name() + ")"
+	if e.Kind.IsVisit() && len(e.Countries) == 2 {
+		if guest := e.Mover(); guest != "" {
+			for _, c := range e.Countries {
+				if c != guest {
+					return "Visit by " + guest.Name() + " to " + c.Name()
 				}
-				return e.Initiator.Name() + " (visiting " + c.Name() + ")"
 			}
 		}
+	}
+	if e.Initiator == "" {
+		return "No single initiator"
 	}
 	return e.Initiator.Name()
 }

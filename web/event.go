@@ -74,6 +74,11 @@ func (s *Server) updateEvent(w http.ResponseWriter, r *http.Request) {
 // renderForm shows the event form, noting under each source how many other
 // events cite it: a change to its fields changes them too.
 func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, status int, f views.EventForm) {
+	if e, _ := toEvent(f); e != nil {
+		auto := *e
+		auto.HighLevel = timeline.HighLevelAuto
+		f.AutoHigh = auto.IsHighLevelVisit()
+	}
 	for i := range f.Sources {
 		u := strings.TrimSpace(f.Sources[i].URL)
 		if !timeline.IsWebURL(u) {

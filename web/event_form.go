@@ -43,6 +43,7 @@ func decodeEventForm(v url.Values) views.EventForm {
 		Countries:   v["country"],
 		Initiator:   v.Get("initiator"),
 		Location:    v.Get("location"),
+		HighLevel:   v.Get("high_level"),
 		Description: v.Get("description"),
 		Tags:        v.Get("tags"),
 	}
@@ -196,6 +197,7 @@ func toEvent(f views.EventForm) (*timeline.Event, map[string]string) {
 		End:         date("end", f.End),
 		Kind:        timeline.Kind(f.Kind),
 		Initiator:   timeline.Country(f.Initiator),
+		HighLevel:   timeline.HighLevel(f.HighLevel),
 		Location:    f.Location,
 		Description: f.Description,
 	}
@@ -227,7 +229,7 @@ func formFromEvent(e *timeline.Event) views.EventForm {
 	f := views.EventForm{
 		ID: e.ID, Version: e.Version, Title: e.Title, Date: e.Date.String(), End: e.End.String(), Kind: string(e.Kind),
 		Initiator: string(e.Initiator), Location: e.Location, Description: e.Description,
-		Tags: strings.Join(e.Tags, ", "),
+		Tags: strings.Join(e.Tags, ", "), HighLevel: string(e.HighLevel),
 	}
 	for _, c := range e.Countries {
 		f.Countries = append(f.Countries, string(c))
