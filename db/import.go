@@ -375,13 +375,13 @@ func fillPairs(ctx context.Context, tx *sql.Tx) error {
 
 // sideCountrySQL is timeline.Pair.SideCountry for a pair row made from an
 // event e and its countries c1 and c2 (c1 < c2): the guest for a hosted
-// visit, the initiator otherwise, '' for a third country.
+// visit, the initiator otherwise, ” for a third country.
 const sideCountrySQL = `CASE
 	WHEN e.kind = 'host_visit' THEN CASE e.initiator WHEN c1.country THEN c2.country WHEN c2.country THEN c1.country ELSE '' END
 	WHEN e.initiator IN (c1.country, c2.country) THEN e.initiator
 	ELSE '' END`
 
-// sideSQL is a pair row's side: 'a', 'b' or '' (as the triggers count it).
+// sideSQL is a pair row's side: 'a', 'b' or ” (as the triggers count it).
 const sideSQL = "CASE side_country WHEN a THEN 'a' WHEN b THEN 'b' ELSE '' END"
 
 // recountPairs rebuilds the pair counts of the pairs an import touched, as
