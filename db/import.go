@@ -27,7 +27,9 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		maxProblems = 1000
 	}
 	sum := &timeline.ImportSummary{DryRun: opts.DryRun}
-	tx, err := d.write.BeginTx(ctx, nil)
+	// An import waits for the writer as long as ctx lets it: it is work in
+	// the background, or a command run by hand.
+	tx, err := d.beginWriteWait(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +41,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 		return nil, err
 	}
-	w, err := newBulkWriter(ctx, tx)
+	w, err := newBulkWriter(ctx, tx.Tx)
 	if err != nil {
 		return nil, err
 	}
@@ -62,13 +64,13 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return nil, err
 	}
 	defer del.Close()
-	importID, err := d.startImport(ctx, tx, opts.File)
+	importID, err := d.startImport(ctx, tx.Tx, opts.File)
 	if err != nil {
 		return nil, err
 	}
 	// The pair counts are rebuilt once at the end instead of by a trigger
 	// for each row; the triggers come back before the commit.
-	restoreTriggers, err := suspendSchema(ctx, tx, "type = 'trigger' AND tbl_name = 'event_pairs'")
+	restoreTriggers, err := suspendSchema(ctx, tx.Tx, "type = 'trigger' AND tbl_name = 'event_pairs'")
 	if err != nil {
 		return nil, err
 	}
@@ -85,10 +87,10 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	// id are not checked for content, so two events can share a key).
 	var seen map[[16]byte]int32
 	if empty {
-		if restoreIndexes, err = suspendSchema(ctx, tx, bulkIndexes); err != nil {
+		if restoreIndexes, err = suspendSchema(ctx, tx.Tx, bulkIndexes); err != nil {
 			return nil, err
 		}
-		if restoreKeys, err = suspendSchema(ctx, tx, "type = 'index' AND name = 'events_content'"); err != nil {
+		if restoreKeys, err = suspendSchema(ctx, tx.Tx, "type = 'index' AND name = 'events_content'"); err != nil {
 			return nil, err
 		}
 		restoreKeys = sync.OnceValue(restoreKeys)
@@ -179,7 +181,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 				sum.Duplicates++
 				continue
 			default:
-				if before, err = eventInTx(ctx, tx, e.ID); err != nil {
+				if before, err = eventInTx(ctx, tx.Tx, e.ID); err != nil {
 					return nil, err
 				}
 				for i, a := range before.Countries {
@@ -253,7 +255,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return nil, err
 	}
 	if w.noPairs {
-		if err := fillPairs(ctx, tx); err != nil {
+		if err := fillPairs(ctx, tx.Tx); err != nil {
 			return nil, err
 		}
 	}
@@ -263,7 +265,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	if err := restoreKeys(); err != nil {
 		return nil, err
 	}
-	if err := recountPairs(ctx, tx, touched); err != nil {
+	if err := recountPairs(ctx, tx.Tx, touched); err != nil {
 		return nil, err
 	}
 	if err := restoreTriggers(); err != nil {
@@ -289,7 +291,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return sum, nil // the deferred rollback undoes it all
 	}
 	sum.ImportID = importID
-	if err := d.finishImport(ctx, tx, importID, sum); err != nil {
+	if err := d.finishImport(ctx, tx.Tx, importID, sum); err != nil {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {

@@ -36,14 +36,19 @@ func (d *DB) CreateUser(ctx context.Context, name, password string, role timelin
 	}
 	now := d.Now().UTC().Truncate(time.Second)
 	u := &timeline.User{Name: name, Role: role, CreatedAt: now}
-	err = d.write.QueryRowContext(ctx, `INSERT INTO users (name, password_hash, role, created_at, updated_at)
+	c, err := d.writer(ctx, d.WriteWait)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	err = c.QueryRowContext(ctx, `INSERT INTO users (name, password_hash, role, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id`,
 		name, hash, string(role), now.Format(time.RFC3339), now.Format(time.RFC3339)).Scan(&u.ID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &timeline.Error{Code: timeline.ECONFLICT, Message: fmt.Sprintf("There is already an account named %q.", name),
 			Fields: map[string]string{"username": "This name is taken."}}
 	} else if err != nil {
-		return nil, fmt.Errorf("create user: %w", err)
+		return nil, fmt.Errorf("create user: %w", unavailable(ctx, err))
 	}
 	return u, nil
 }
@@ -114,7 +119,7 @@ func (d *DB) SetPassword(ctx context.Context, name, password string) error {
 		return err
 	}
 	now := d.Now().UTC()
-	res, err := d.write.ExecContext(ctx, "UPDATE users SET password_hash = ?, updated_at = ?, password_changed_at = ? WHERE name = ?",
+	res, err := d.execWrite(ctx, "UPDATE users SET password_hash = ?, updated_at = ?, password_changed_at = ? WHERE name = ?",
 		hash, now.Format(time.RFC3339), now.Unix(), strings.TrimSpace(name))
 	if err != nil {
 		return err

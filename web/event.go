@@ -116,6 +116,14 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, id int64) {
 			http.Redirect(w, r, "/events/"+strconv.FormatInt(e.ID, 10), http.StatusSeeOther)
 			return
 		}
+		if timeline.ErrorCode(err) == timeline.EUNAVAILABLE {
+			// Nothing was saved: keep their input to send again.
+			w.Header().Set("Retry-After", retryAfter)
+			f.Message = timeline.ErrorMessage(err)
+			pad(&f, 0, 0, 0)
+			s.render(w, r, http.StatusServiceUnavailable, views.EventFormPage(f, timeline.Countries()))
+			return
+		}
 		if timeline.ErrorCode(err) == timeline.ECONFLICT {
 			// Keep their input; a second save replaces the other version.
 			if current, ferr := s.events.FindEventByID(r.Context(), id); ferr == nil {
