@@ -76,10 +76,13 @@ type Server struct {
 	imports  *importJobs
 	sessions *scs.SessionManager
 	logins   *loginLimiter
+	handler  http.Handler
 }
 
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
 // NewServer returns dyad's HTTP handler with every route and middleware.
-func NewServer(log *slog.Logger, store Store, cfg Config) http.Handler {
+func NewServer(log *slog.Logger, store Store, cfg Config) *Server {
 	if cfg.MaxFormBytes <= 0 {
 		cfg.MaxFormBytes = DefaultMaxFormBytes
 	}
@@ -96,7 +99,8 @@ func NewServer(log *slog.Logger, store Store, cfg Config) http.Handler {
 	}
 	s.sessions = newSessions(cfg.Sessions, cfg.SecureCookies)
 	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.error(w, r, err) }
-	return s.routes()
+	s.handler = s.routes()
+	return s
 }
 
 func (s *Server) now() time.Time {

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -25,29 +26,56 @@ import (
 type testApp struct {
 	t     *testing.T
 	srv   *httptest.Server
+	app   *web.Server
 	store *db.DB
 	c     *http.Client
 }
 
+// appOptions change how newAppWith builds the app.
+type appOptions struct {
+	demo bool
+	// log receives the server's log; nil discards it.
+	log io.Writer
+	// writeWait, if set, replaces db.DefaultWriteWait.
+	writeWait time.Duration
+	// store, if set, stands in front of the real store.
+	store func(*db.DB) web.Store
+}
+
 func newApp(t *testing.T, demo bool) *testApp {
+	t.Helper()
+	return newAppWith(t, appOptions{demo: demo})
+}
+
+func newAppWith(t *testing.T, o appOptions) *testApp {
 	t.Helper()
 	store, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	if demo {
+	if o.writeWait > 0 {
+		store.WriteWait = o.writeWait
+	}
+	if o.demo {
 		for _, e := range timeline.DemoEvents() {
 			if err := store.CreateEvent(context.Background(), e); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(web.NewServer(log, store, web.Config{MaxFormBytes: 64 << 10, MaxUploadBytes: 4 << 20,
-		UploadDir: t.TempDir(), Sessions: store.Sessions()}))
+	if o.log == nil {
+		o.log = io.Discard
+	}
+	var front web.Store = store
+	if o.store != nil {
+		front = o.store(store)
+	}
+	app := web.NewServer(slog.New(slog.NewTextHandler(o.log, nil)), front, web.Config{MaxFormBytes: 64 << 10, MaxUploadBytes: 4 << 20,
+		UploadDir: t.TempDir(), Sessions: store.Sessions()})
+	srv := httptest.NewServer(app)
 	t.Cleanup(srv.Close)
-	a := &testApp{t: t, srv: srv, store: store}
+	a := &testApp{t: t, srv: srv, app: app, store: store}
 	a.c = a.newClient()
 	a.loginAs("editor", timeline.RoleEditor)
 	return a
