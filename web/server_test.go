@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -40,7 +41,16 @@ type appOptions struct {
 	writeWait time.Duration
 	// store, if set, stands in front of the real store.
 	store func(*db.DB) web.Store
+	// clock, if set, is the time of the store and the server.
+	clock *testClock
 }
+
+// testClock is the time, moved on by hand.
+type testClock struct{ ahead atomic.Int64 }
+
+func (c *testClock) Now() time.Time { return time.Now().Add(time.Duration(c.ahead.Load())) }
+
+func (c *testClock) Advance(d time.Duration) { c.ahead.Add(int64(d)) }
 
 func newApp(t *testing.T, demo bool) *testApp {
 	t.Helper()
@@ -57,6 +67,10 @@ func newAppWith(t *testing.T, o appOptions) *testApp {
 	if o.writeWait > 0 {
 		store.WriteWait = o.writeWait
 	}
+	cfg := web.Config{MaxFormBytes: 64 << 10, MaxUploadBytes: 4 << 20, UploadDir: t.TempDir(), Sessions: store.Sessions()}
+	if o.clock != nil {
+		store.Now, cfg.Now = o.clock.Now, o.clock.Now
+	}
 	if o.demo {
 		for _, e := range timeline.DemoEvents() {
 			if err := store.CreateEvent(context.Background(), e); err != nil {
@@ -71,8 +85,7 @@ func newAppWith(t *testing.T, o appOptions) *testApp {
 	if o.store != nil {
 		front = o.store(store)
 	}
-	app := web.NewServer(slog.New(slog.NewTextHandler(o.log, nil)), front, web.Config{MaxFormBytes: 64 << 10, MaxUploadBytes: 4 << 20,
-		UploadDir: t.TempDir(), Sessions: store.Sessions()})
+	app := web.NewServer(slog.New(slog.NewTextHandler(o.log, nil)), front, cfg)
 	srv := httptest.NewServer(app)
 	t.Cleanup(srv.Close)
 	a := &testApp{t: t, srv: srv, app: app, store: store}
