@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -294,6 +295,11 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	if err := d.finishImport(ctx, tx.Tx, importID, sum); err != nil {
 		return nil, err
 	}
+	if opts.Job != "" {
+		if err := markJobDone(ctx, tx.Tx, opts.Job, importID, d.Now()); err != nil {
+			return nil, err
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
@@ -415,6 +421,13 @@ func readAhead(ctx context.Context, src timeline.ImportSource) (*aheadReader, fu
 	r := &aheadReader{ch: make(chan []readItem, 16), done: make(chan struct{})}
 	go func() {
 		defer close(r.ch)
+		// A panic of the source (or of the keying) on this goroutine would
+		// end the process: it ends the import instead, as an error.
+		defer func() {
+			if v := recover(); v != nil {
+				r.err = fmt.Errorf("reading the import panicked: %v\n%s", v, debug.Stack())
+			}
+		}()
 		for {
 			items := make([]readItem, 0, batch)
 			var err error

@@ -137,7 +137,12 @@ func (s *Server) importList(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, views.Imports(list))
+	jobs, err := s.store.ListImportJobs(r.Context(), 50)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, views.Imports(views.ImportsPage{Imports: list, Unfinished: jobs}))
 }
 
 func (s *Server) undoImport(r *http.Request, id int64) (string, string, error) {

@@ -28,6 +28,7 @@ type Pinger interface {
 type Store interface {
 	timeline.EventService
 	timeline.ImportService
+	timeline.ImportJobService
 	timeline.UserService
 	timeline.HistoryService
 	Pinger
@@ -93,7 +94,14 @@ func NewServer(log *slog.Logger, store Store, cfg Config) *Server {
 		cfg.UploadDir = filepath.Join(os.TempDir(), "dyad-uploads")
 	}
 	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(cfg.UploadDir), logins: newLoginLimiter()}
-	sweepUploads(cfg.UploadDir, time.Now().Add(-jobLifetime)) // what a stopped server left
+	sweepUploads(cfg.UploadDir, s.now().Add(-jobLifetime)) // what a stopped server left
+	// Jobs a server left unended (it crashed, or was killed) wrote
+	// nothing: an import that wrote was marked done in its transaction.
+	if n, err := store.InterruptImportJobs(context.Background(), s.now()); err != nil {
+		log.Error("import jobs: mark the ones a stopped server left", "err", err)
+	} else if n > 0 {
+		log.Warn("import jobs: a server stopped without ending them; they are marked interrupted", "jobs", n)
+	}
 	if cfg.Sessions == nil {
 		cfg.Sessions = memstore.New()
 	}
