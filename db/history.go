@@ -144,6 +144,16 @@ func (d *DB) ListTrash(ctx context.Context) ([]*timeline.TrashItem, error) {
 	return out, rows.Err()
 }
 
+func (d *DB) FindTrashItem(ctx context.Context, eventID int64) (*timeline.TrashItem, error) {
+	r, err := scanRevision(d.read.QueryRowContext(ctx, trashQuery+" AND r.event_id = ?", eventID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, timeline.Errorf(timeline.ENOTFOUND, "Event %d is not in the trash.", eventID)
+	} else if err != nil {
+		return nil, err
+	}
+	return &timeline.TrashItem{Event: r.Before, DeletedAt: r.At, DeletedBy: r.User}, nil
+}
+
 func trashed(ctx context.Context, tx *sql.Tx, eventID int64) (*timeline.Revision, error) {
 	r, err := scanRevision(tx.QueryRowContext(ctx, trashQuery+" AND r.event_id = ?", eventID))
 	if errors.Is(err, sql.ErrNoRows) {
