@@ -35,6 +35,9 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return nil, err
 	}
 	defer tx.Rollback()
+	if opts.Progress != nil {
+		opts.Progress(0)
+	}
 	// Foreign keys are checked at COMMIT, not at each statement: that spares
 	// every insert a statement journal (and FTS5 a segment each time). No row
 	// written here can break one (each flush writes events before what

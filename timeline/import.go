@@ -42,7 +42,9 @@ type ImportSource interface {
 type ImportOptions struct {
 	DryRun bool   // check and count everything, write nothing
 	File   string // the file's name, for the record of imports
-	// Progress, if set, is called every so often with the rows read.
+	// Progress, if set, is called with 0 once the import holds the writer
+	// (until then it waits for another), then every so often with the
+	// rows read.
 	Progress func(rows int)
 	// MaxProblems caps the problems kept in the summary (they are all
 	// counted); 0 means 1000.

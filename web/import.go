@@ -42,8 +42,6 @@ const (
 	// cancelWait bounds how long a Cancel waits for the work to stop
 	// before it shows the page.
 	cancelWait = 10 * time.Second
-	// recordWait bounds a write of a job's record once its work is over.
-	recordWait = 10 * time.Second
 	// stopWait bounds how long Shutdown waits for cancelled work to end.
 	stopWait = 15 * time.Second
 )
@@ -59,7 +57,7 @@ type importJob struct {
 	read    atomic.Int64
 
 	mu        sync.Mutex
-	started   time.Time
+	started   time.Time // when the work got the writer; zero while it waits for it
 	state     timeline.JobState
 	mapping   map[string]string
 	columns   []exchange.Column
@@ -71,6 +69,10 @@ type importJob struct {
 	cancel    context.CancelFunc // ends the work under way
 	cancelled bool               // by a person, not by a shutdown
 	done      chan struct{}      // closed when the work under way ends
+
+	// saveMu orders the writes of the job's record: each takes the job as
+	// it is when its turn comes, so the last one written is the latest.
+	saveMu sync.Mutex
 }
 
 // record is the job as the store keeps it.
@@ -146,9 +148,12 @@ func (s *Server) start(job *importJob, to timeline.JobState, from ...timeline.Jo
 	ctx, job.cancel = context.WithCancel(j.ctx)
 	cancel := job.cancel
 	s.goLocked(func(context.Context) {
-		defer close(done)
-		defer cancel()
 		s.runImport(ctx, job, to == timeline.JobChecking)
+		cancel()
+		close(done)
+		// How it ended is recorded once the page can show it: the write
+		// may wait for another import to let go of the writer.
+		s.saveJob(context.Background(), job)
 	})
 	return true, nil
 }
@@ -165,7 +170,7 @@ func (s *Server) job(token string) *importJob {
 		old := !job.state.Busy() && now.Sub(job.Created) > jobLifetime
 		if old && job.state == timeline.JobReady {
 			job.state, job.err, job.ended = timeline.JobCancelled, "It was not imported within an hour of the upload.", now
-			s.goLocked(func(ctx context.Context) { s.saveJob(ctx, job) })
+			s.goLocked(func(context.Context) { s.saveJob(context.Background(), job) })
 		}
 		job.mu.Unlock()
 		if old {
@@ -196,17 +201,20 @@ func sweepUploads(dir string, before time.Time) {
 	}
 }
 
-// saveJob records the job as it is now. A failure is logged: the page of
-// a running server still shows the job as it is.
+// saveJob records the job as it is now. Its wait for the writer is
+// bounded by the imports of this process (which a shutdown cancels) and
+// SQLite's busy timeout. A failure is logged: the page of a running server
+// still shows the job as it is.
 func (s *Server) saveJob(ctx context.Context, job *importJob) {
-	if err := s.store.SaveImportJob(ctx, job.record()); err != nil {
+	job.saveMu.Lock()
+	defer job.saveMu.Unlock()
+	if err := s.store.SaveImportJob(ctx, job.record()); err != nil && ctx.Err() == nil {
 		s.log.Warn("import: record the job", "token", job.Token, "file", job.Name, "err", err)
 	}
 }
 
-// endJob ends the job's work in state with message, and records it even
-// when ctx, the work's, was cancelled.
-func (s *Server) endJob(ctx context.Context, job *importJob, state timeline.JobState, message string) {
+// endJob ends the job's work in state with message (the caller records it).
+func (s *Server) endJob(job *importJob, state timeline.JobState, message string) {
 	job.mu.Lock()
 	job.state, job.err = state, message
 	if state != timeline.JobFailed {
@@ -215,9 +223,6 @@ func (s *Server) endJob(ctx context.Context, job *importJob, state timeline.JobS
 		os.Remove(job.Path)
 	}
 	job.mu.Unlock()
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordWait)
-	defer cancel()
-	s.saveJob(ctx, job)
 }
 
 // Shutdown ends the server's background work: it takes no new imports,
@@ -258,7 +263,8 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	j.mu.Unlock()
 	for _, job := range waiting {
-		s.endJob(ctx, job, timeline.JobStopped, "")
+		s.endJob(job, timeline.JobStopped, "")
+		s.saveJob(context.Background(), job)
 	}
 	return err
 }
@@ -354,26 +360,26 @@ func (s *Server) runImport(ctx context.Context, job *importJob, dry bool) {
 	defer func() {
 		if v := recover(); v != nil {
 			s.log.Error("import panicked", "token", job.Token, "file", job.Name, "panic", v, "stack", string(debug.Stack()))
-			s.endJob(ctx, job, timeline.JobFailed, "Nothing was imported: something went wrong on our side.")
+			s.endJob(job, timeline.JobFailed, "Nothing was imported: something went wrong on our side.")
 		}
 	}()
 	job.rows.Store(0)
 	job.read.Store(0)
 	job.mu.Lock()
 	mapping := job.mapping
-	job.started = s.now()
+	job.started = time.Time{}
 	job.mu.Unlock()
 	s.saveJob(ctx, job)
 	f, err := os.Open(job.Path)
 	if err != nil {
 		s.log.Error("import: open upload", "err", err)
-		s.endJob(ctx, job, timeline.JobFailed, "The uploaded file is gone; upload it again.")
+		s.endJob(job, timeline.JobFailed, "The uploaded file is gone; upload it again.")
 		return
 	}
 	defer f.Close()
 	im, err := exchange.NewImporter(&jobReader{r: f, n: &job.read}, mapping)
 	if err != nil {
-		s.endJob(ctx, job, timeline.JobFailed, timeline.ErrorMessage(err))
+		s.endJob(job, timeline.JobFailed, timeline.ErrorMessage(err))
 		return
 	}
 	job.mu.Lock()
@@ -381,7 +387,14 @@ func (s *Server) runImport(ctx context.Context, job *importJob, dry bool) {
 	job.mu.Unlock()
 	src := &sampler{ImportSource: im}
 	opts := timeline.ImportOptions{DryRun: dry, File: job.Name, MaxProblems: previewIssues,
-		Progress: func(n int) { job.rows.Store(int64(n)) }}
+		Progress: func(n int) {
+			if n == 0 {
+				job.mu.Lock()
+				job.started = s.now()
+				job.mu.Unlock()
+			}
+			job.rows.Store(int64(n))
+		}}
 	if !dry {
 		opts.Job = job.Token // marked done in the import's transaction
 	}
@@ -395,14 +408,14 @@ func (s *Server) runImport(ctx context.Context, job *importJob, dry bool) {
 			state = timeline.JobCancelled
 		}
 		job.mu.Unlock()
-		s.endJob(ctx, job, state, "")
+		s.endJob(job, state, "")
 		return
 	}
 	if err != nil {
 		if timeline.ErrorCode(err) == timeline.EINTERNAL {
 			s.log.Error("import", "file", job.Name, "err", err)
 		}
-		s.endJob(ctx, job, timeline.JobFailed, "Nothing was imported: "+timeline.ErrorMessage(err))
+		s.endJob(job, timeline.JobFailed, "Nothing was imported: "+timeline.ErrorMessage(err))
 		return
 	}
 	job.mu.Lock()
@@ -417,9 +430,6 @@ func (s *Server) runImport(ctx context.Context, job *importJob, dry bool) {
 		os.Remove(job.Path)
 	}
 	job.mu.Unlock()
-	if dry {
-		s.saveJob(ctx, job)
-	}
 }
 
 type jobReader struct {
@@ -462,7 +472,8 @@ func (s *Server) jobView(job *importJob) views.ImportJob {
 	if job.Size > 0 {
 		v.Percent = min(100, int(100*job.read.Load()/job.Size))
 	}
-	if el := s.now().Sub(job.started).Seconds(); el > 0 {
+	v.Waiting = job.started.IsZero() && job.state.Busy()
+	if el := s.now().Sub(job.started).Seconds(); !v.Waiting && el > 0 {
 		v.RowsPerSecond = int(float64(v.Rows) / el)
 	}
 	return v
@@ -547,10 +558,10 @@ func (s *Server) cancelJob(ctx context.Context, job *importJob) {
 		job.mu.Unlock()
 		os.Remove(job.Path)
 		s.imports.mu.Lock()
-		ok := s.goLocked(func(ctx context.Context) { s.saveJob(ctx, job) })
+		ok := s.goLocked(func(context.Context) { s.saveJob(context.Background(), job) })
 		s.imports.mu.Unlock()
 		if !ok {
-			s.saveJob(ctx, job)
+			s.saveJob(context.Background(), job)
 		}
 	default:
 		job.mu.Unlock()

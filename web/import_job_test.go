@@ -114,6 +114,7 @@ func TestImportCancel(t *testing.T) {
 			if n := a.events(); n != 0 {
 				t.Fatalf("a cancelled import wrote %d events", n)
 			}
+			a.app.WaitImports() // the record is written once the page can say Cancelled
 			list := a.get("/imports")
 			if got := list.doc.Find(`[data-testid=import-jobs] li[data-state=cancelled]`).Text(); !strings.Contains(got, "two.csv") || !strings.Contains(got, "nothing was imported") {
 				t.Fatalf("/imports: %q", got)
@@ -332,5 +333,32 @@ func TestImportJobsInterruptedByACrash(t *testing.T) {
 	}
 	if n := b.get("/imports").doc.Find(`[data-testid=import-jobs] li[data-state=interrupted]`).Length(); n != 2 {
 		t.Fatalf("/imports lists %d interrupted imports, want 2", n)
+	}
+}
+
+// A file uploaded while another is at work says that it waits for it, and
+// can be cancelled while it waits.
+func TestImportWaitsForAnother(t *testing.T) {
+	var gate *gatedStore
+	a := newAppWith(t, appOptions{store: func(d *db.DB) web.Store {
+		gate = newGatedStore(d, true, false)
+		return gate
+	}})
+	first := a.upload("first.csv", []byte(twoEvents)).header.Get("Location")
+	<-gate.reached
+	second := a.upload("second.csv", []byte(twoEvents)).header.Get("Location")
+	if got := a.get(second).doc.Find(`[data-testid=import-progress]`).Text(); !strings.Contains(got, "Waiting for another import to finish") {
+		t.Fatalf("second upload: %q", strings.TrimSpace(got))
+	}
+	if got := a.get(first).doc.Find(`[data-testid=import-progress]`).Text(); !strings.Contains(got, "Checking the file") {
+		t.Fatalf("first upload: %q", strings.TrimSpace(got))
+	}
+	a.post(second, url.Values{"action": {"cancel"}})
+	if res := a.get(second); a.state(res) != "cancelled" {
+		t.Fatalf("second after cancel: %q", a.state(res))
+	}
+	close(gate.open)
+	if res := a.waitImport(first); a.state(res) != "ready" {
+		t.Fatalf("first: %q", a.state(res))
 	}
 }
