@@ -327,6 +327,9 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) {
 	s.imports.jobs[token] = job
 	s.imports.mu.Unlock()
 	if _, err := s.start(job, timeline.JobChecking, ""); err != nil {
+		s.imports.mu.Lock()
+		delete(s.imports.jobs, token)
+		s.imports.mu.Unlock()
 		os.Remove(job.Path)
 		s.error(w, r, err)
 		return
