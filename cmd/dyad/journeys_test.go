@@ -276,7 +276,7 @@ func TestAccessibility(t *testing.T) {
 		for _, p := range pageTypes {
 			if p.name == "login" {
 				b.do("log out", chromedp.Navigate(b.base+"/"), chromedp.Evaluate[chromedp.Void](`document.querySelector('form[action="/logout"]') && document.querySelector('form[action="/logout"]').submit()`))
-				time.Sleep(200 * time.Millisecond)
+				b.waitFor("the logout", `document.readyState === 'complete' && document.querySelector('[data-testid=signed-in]') === null`)
 			}
 			b.open(p.path)
 			check(p.name)
