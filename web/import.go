@@ -107,10 +107,10 @@ func errShuttingDown() error {
 	return timeline.Errorf(timeline.EUNAVAILABLE, "The server is shutting down; try again in a moment.")
 }
 
-// goLocked runs work on a goroutine the server owns (Shutdown waits for
-// it), under the server's context. Call it with s.imports.mu held; it
-// reports false, and runs nothing, once Shutdown has begun.
-func (s *Server) goLocked(work func(ctx context.Context)) bool {
+// goLocked runs work on a goroutine the server owns: Shutdown waits for
+// it. Call it with s.imports.mu held; it reports false, and runs nothing,
+// once Shutdown has begun.
+func (s *Server) goLocked(work func()) bool {
 	j := s.imports
 	if j.closed {
 		return false
@@ -118,7 +118,7 @@ func (s *Server) goLocked(work func(ctx context.Context)) bool {
 	j.running.Add(1)
 	go func() {
 		defer j.running.Done()
-		work(j.ctx)
+		work()
 	}()
 	return true
 }
@@ -147,7 +147,7 @@ func (s *Server) start(job *importJob, to timeline.JobState, from ...timeline.Jo
 	var ctx context.Context
 	ctx, job.cancel = context.WithCancel(j.ctx)
 	cancel := job.cancel
-	s.goLocked(func(context.Context) {
+	s.goLocked(func() {
 		s.runImport(ctx, job, to == timeline.JobChecking)
 		cancel()
 		close(done)
@@ -170,7 +170,7 @@ func (s *Server) job(token string) *importJob {
 		old := !job.state.Busy() && now.Sub(job.Created) > jobLifetime
 		if old && job.state == timeline.JobReady {
 			job.state, job.err, job.ended = timeline.JobCancelled, "It was not imported within an hour of the upload.", now
-			s.goLocked(func(context.Context) { s.saveJob(context.Background(), job) })
+			s.goLocked(func() { s.saveJob(context.Background(), job) })
 		}
 		job.mu.Unlock()
 		if old {
@@ -561,7 +561,7 @@ func (s *Server) cancelJob(ctx context.Context, job *importJob) {
 		job.mu.Unlock()
 		os.Remove(job.Path)
 		s.imports.mu.Lock()
-		ok := s.goLocked(func(context.Context) { s.saveJob(context.Background(), job) })
+		ok := s.goLocked(func() { s.saveJob(context.Background(), job) })
 		s.imports.mu.Unlock()
 		if !ok {
 			s.saveJob(context.Background(), job)

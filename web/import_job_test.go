@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dyadhq/dyad/db"
 	"github.com/dyadhq/dyad/timeline"
@@ -360,5 +361,25 @@ func TestImportWaitsForAnother(t *testing.T) {
 	close(gate.open)
 	if res := a.waitImport(first); a.state(res) != "ready" {
 		t.Fatalf("first: %q", a.state(res))
+	}
+}
+
+// A checked file nobody imports within an hour is let go, and recorded as
+// cancelled.
+func TestImportNotDecidedWithinAnHour(t *testing.T) {
+	clock := &testClock{}
+	a := newAppWith(t, appOptions{clock: clock})
+	job := a.upload("two.csv", []byte(twoEvents)).header.Get("Location")
+	if res := a.waitImport(job); a.state(res) != "ready" {
+		t.Fatalf("state %q", a.state(res))
+	}
+	clock.Advance(time.Hour + time.Minute)
+	a.get(job) // a look at the jobs lets the old ones go, and records them
+	res := a.waitImport(job)
+	if got := res.doc.Find(`[data-testid=import-outcome]`).Text(); a.state(res) != "cancelled" || !strings.Contains(got, "not imported within an hour") {
+		t.Fatalf("after an hour: %q %q", a.state(res), got)
+	}
+	if res := a.post(job, url.Values{"action": {"commit"}}); res.status != http.StatusNotFound {
+		t.Fatalf("commit after an hour: %d", res.status)
 	}
 }
