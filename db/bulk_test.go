@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -210,8 +211,17 @@ func TestExportSnapshotHoldsWrites(t *testing.T) {
 	}
 	deleted := make(chan error, 1)
 	testHookSnapshot = func() {
+		waits := d.write.Stats().WaitCount
 		go func() { deleted <- d.DeleteEvent(ctx, 10) }()
-		time.Sleep(100 * time.Millisecond) // time enough to commit, were it let through
+		// Go on once the delete waits for the writers' connection: were
+		// it not held, the delete would be under way instead.
+		for i := 0; d.write.Stats().WaitCount == waits; i++ {
+			if i == 10_000_000 {
+				t.Error("the delete never waited for the writer")
+				return
+			}
+			runtime.Gosched()
+		}
 	}
 	defer func() { testHookSnapshot = nil }()
 	n := 0

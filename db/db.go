@@ -31,6 +31,11 @@ type DB struct {
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 
+	// WriteWait bounds how long a write other than an import waits for the
+	// writer (see writer) before it fails with EUNAVAILABLE; set it before
+	// the first write.
+	WriteWait time.Duration
+
 	write *sql.DB
 	read  *sql.DB
 
@@ -43,7 +48,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, fmt.Errorf("open database: no path given")
 	}
-	d := &DB{Path: path, Now: time.Now}
+	d := &DB{Path: path, Now: time.Now, WriteWait: DefaultWriteWait}
 	var err error
 	if d.write, err = sql.Open("sqlite", dsn(path, true)); err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)

@@ -322,17 +322,17 @@ func (d *DB) CreateEvent(ctx context.Context, e *timeline.Event) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	tx, err := d.write.BeginTx(ctx, nil)
+	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
 	now := d.Now().UTC().Truncate(time.Second)
 	e.CreatedAt, e.UpdatedAt, e.Version = now, now, 1
-	if err := d.insertEvent(ctx, tx, e); err != nil {
+	if err := d.insertEvent(ctx, tx.Tx, e); err != nil {
 		return err
 	}
-	if err := d.record(ctx, tx, e.ID, "create", nil, e, 0); err != nil {
+	if err := d.record(ctx, tx.Tx, e.ID, "create", nil, e, 0); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -347,12 +347,12 @@ func (d *DB) CreateEvents(ctx context.Context, events []*timeline.Event) error {
 			return timeline.Errorf(timeline.EINVALID, "Event %d of %d (%q): %s", i+1, len(events), e.Title, timeline.Describe(err))
 		}
 	}
-	tx, err := d.write.BeginTx(ctx, nil)
+	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	w, err := newEventWriter(ctx, d, tx)
+	w, err := newEventWriter(ctx, d, tx.Tx)
 	if err != nil {
 		return err
 	}
@@ -363,7 +363,7 @@ func (d *DB) CreateEvents(ctx context.Context, events []*timeline.Event) error {
 		if err := w.insert(ctx, e); err != nil {
 			return err
 		}
-		if err := d.record(ctx, tx, e.ID, "create", nil, e, 0); err != nil {
+		if err := d.record(ctx, tx.Tx, e.ID, "create", nil, e, 0); err != nil {
 			return err
 		}
 	}
@@ -384,12 +384,12 @@ func (d *DB) updateEvent(ctx context.Context, e *timeline.Event, action string) 
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	tx, err := d.write.BeginTx(ctx, nil)
+	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	before, err := eventInTx(ctx, tx, e.ID)
+	before, err := eventInTx(ctx, tx.Tx, e.ID)
 	if err != nil {
 		return err
 	}
@@ -401,7 +401,7 @@ func (d *DB) updateEvent(ctx context.Context, e *timeline.Event, action string) 
 	}
 	// The sources this event cited already are edited through its form:
 	// what the form says replaces what is stored, blanks included.
-	cited, err := citedURLs(ctx, tx, e.ID)
+	cited, err := citedURLs(ctx, tx.Tx, e.ID)
 	if err != nil {
 		return err
 	}
@@ -411,7 +411,7 @@ func (d *DB) updateEvent(ctx context.Context, e *timeline.Event, action string) 
 	if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE id = ?", e.ID); err != nil {
 		return fmt.Errorf("update event %d: %w", e.ID, err)
 	}
-	w, err := newEventWriter(ctx, d, tx)
+	w, err := newEventWriter(ctx, d, tx.Tx)
 	if err != nil {
 		return err
 	}
@@ -423,7 +423,7 @@ func (d *DB) updateEvent(ctx context.Context, e *timeline.Event, action string) 
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
-	if err := d.record(ctx, tx, e.ID, action, before, e, 0); err != nil {
+	if err := d.record(ctx, tx.Tx, e.ID, action, before, e, 0); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -458,19 +458,19 @@ func citedURLs(ctx context.Context, tx *sql.Tx, id int64) (map[string]bool, erro
 // DeleteEvent removes an event and what is attached to it, keeping it in
 // its last revision (the trash). Sources stay: other events may cite them.
 func (d *DB) DeleteEvent(ctx context.Context, id int64) error {
-	tx, err := d.write.BeginTx(ctx, nil)
+	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	before, err := eventInTx(ctx, tx, id)
+	before, err := eventInTx(ctx, tx.Tx, id)
 	if err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE id = ?", id); err != nil {
 		return fmt.Errorf("delete event %d: %w", id, err)
 	}
-	if err := d.record(ctx, tx, id, "delete", before, nil, 0); err != nil {
+	if err := d.record(ctx, tx.Tx, id, "delete", before, nil, 0); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -144,6 +144,16 @@ func (d *DB) ListTrash(ctx context.Context) ([]*timeline.TrashItem, error) {
 	return out, rows.Err()
 }
 
+func (d *DB) FindTrashItem(ctx context.Context, eventID int64) (*timeline.TrashItem, error) {
+	r, err := scanRevision(d.read.QueryRowContext(ctx, trashQuery+" AND r.event_id = ?", eventID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, timeline.Errorf(timeline.ENOTFOUND, "Event %d is not in the trash.", eventID)
+	} else if err != nil {
+		return nil, err
+	}
+	return &timeline.TrashItem{Event: r.Before, DeletedAt: r.At, DeletedBy: r.User}, nil
+}
+
 func trashed(ctx context.Context, tx *sql.Tx, eventID int64) (*timeline.Revision, error) {
 	r, err := scanRevision(tx.QueryRowContext(ctx, trashQuery+" AND r.event_id = ?", eventID))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -153,34 +163,34 @@ func trashed(ctx context.Context, tx *sql.Tx, eventID int64) (*timeline.Revision
 }
 
 func (d *DB) Undelete(ctx context.Context, eventID int64) (*timeline.Event, error) {
-	tx, err := d.write.BeginTx(ctx, nil)
+	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	r, err := trashed(ctx, tx, eventID)
+	r, err := trashed(ctx, tx.Tx, eventID)
 	if err != nil {
 		return nil, err
 	}
 	e := r.Before
 	e.UpdatedAt = d.Now().UTC().Truncate(time.Second)
 	e.Version++
-	if err := d.insertEvent(ctx, tx, e); err != nil {
+	if err := d.insertEvent(ctx, tx.Tx, e); err != nil {
 		return nil, err
 	}
-	if err := d.record(ctx, tx, e.ID, "undelete", nil, e, 0); err != nil {
+	if err := d.record(ctx, tx.Tx, e.ID, "undelete", nil, e, 0); err != nil {
 		return nil, err
 	}
 	return e, tx.Commit()
 }
 
 func (d *DB) Purge(ctx context.Context, eventID int64) error {
-	tx, err := d.write.BeginTx(ctx, nil)
+	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := trashed(ctx, tx, eventID); err != nil {
+	if _, err := trashed(ctx, tx.Tx, eventID); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM revisions WHERE event_id = ?", eventID); err != nil {
@@ -228,7 +238,7 @@ func (d *DB) ListImports(ctx context.Context) ([]*timeline.ImportRecord, error) 
 }
 
 func (d *DB) UndoImport(ctx context.Context, importID int64) error {
-	tx, err := d.write.BeginTx(ctx, nil)
+	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -278,13 +288,13 @@ func (d *DB) UndoImport(ctx context.Context, importID int64) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	w, err := newEventWriter(ctx, d, tx)
+	w, err := newEventWriter(ctx, d, tx.Tx)
 	if err != nil {
 		return err
 	}
 	defer w.close()
 	for _, t := range all {
-		now, err := eventInTx(ctx, tx, t.id)
+		now, err := eventInTx(ctx, tx.Tx, t.id)
 		if err != nil {
 			return err
 		}
@@ -302,7 +312,7 @@ func (d *DB) UndoImport(ctx context.Context, importID int64) error {
 				return err
 			}
 		}
-		if err := d.record(ctx, tx, t.id, "undo-import", now, restored, 0); err != nil {
+		if err := d.record(ctx, tx.Tx, t.id, "undo-import", now, restored, 0); err != nil {
 			return err
 		}
 	}

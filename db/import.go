@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -27,11 +28,16 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		maxProblems = 1000
 	}
 	sum := &timeline.ImportSummary{DryRun: opts.DryRun}
-	tx, err := d.write.BeginTx(ctx, nil)
+	// An import waits for the writer as long as ctx lets it: it is work in
+	// the background, or a command run by hand.
+	tx, err := d.beginWriteWait(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
+	if opts.Progress != nil {
+		opts.Progress(0)
+	}
 	// Foreign keys are checked at COMMIT, not at each statement: that spares
 	// every insert a statement journal (and FTS5 a segment each time). No row
 	// written here can break one (each flush writes events before what
@@ -39,7 +45,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 		return nil, err
 	}
-	w, err := newBulkWriter(ctx, tx)
+	w, err := newBulkWriter(ctx, tx.Tx)
 	if err != nil {
 		return nil, err
 	}
@@ -62,13 +68,13 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return nil, err
 	}
 	defer del.Close()
-	importID, err := d.startImport(ctx, tx, opts.File)
+	importID, err := d.startImport(ctx, tx.Tx, opts.File)
 	if err != nil {
 		return nil, err
 	}
 	// The pair counts are rebuilt once at the end instead of by a trigger
 	// for each row; the triggers come back before the commit.
-	restoreTriggers, err := suspendSchema(ctx, tx, "type = 'trigger' AND tbl_name = 'event_pairs'")
+	restoreTriggers, err := suspendSchema(ctx, tx.Tx, "type = 'trigger' AND tbl_name = 'event_pairs'")
 	if err != nil {
 		return nil, err
 	}
@@ -85,10 +91,10 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	// id are not checked for content, so two events can share a key).
 	var seen map[[16]byte]int32
 	if empty {
-		if restoreIndexes, err = suspendSchema(ctx, tx, bulkIndexes); err != nil {
+		if restoreIndexes, err = suspendSchema(ctx, tx.Tx, bulkIndexes); err != nil {
 			return nil, err
 		}
-		if restoreKeys, err = suspendSchema(ctx, tx, "type = 'index' AND name = 'events_content'"); err != nil {
+		if restoreKeys, err = suspendSchema(ctx, tx.Tx, "type = 'index' AND name = 'events_content'"); err != nil {
 			return nil, err
 		}
 		restoreKeys = sync.OnceValue(restoreKeys)
@@ -179,7 +185,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 				sum.Duplicates++
 				continue
 			default:
-				if before, err = eventInTx(ctx, tx, e.ID); err != nil {
+				if before, err = eventInTx(ctx, tx.Tx, e.ID); err != nil {
 					return nil, err
 				}
 				for i, a := range before.Countries {
@@ -253,7 +259,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return nil, err
 	}
 	if w.noPairs {
-		if err := fillPairs(ctx, tx); err != nil {
+		if err := fillPairs(ctx, tx.Tx); err != nil {
 			return nil, err
 		}
 	}
@@ -263,7 +269,7 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 	if err := restoreKeys(); err != nil {
 		return nil, err
 	}
-	if err := recountPairs(ctx, tx, touched); err != nil {
+	if err := recountPairs(ctx, tx.Tx, touched); err != nil {
 		return nil, err
 	}
 	if err := restoreTriggers(); err != nil {
@@ -289,8 +295,13 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 		return sum, nil // the deferred rollback undoes it all
 	}
 	sum.ImportID = importID
-	if err := d.finishImport(ctx, tx, importID, sum); err != nil {
+	if err := d.finishImport(ctx, tx.Tx, importID, sum); err != nil {
 		return nil, err
+	}
+	if opts.Job != "" {
+		if err := markJobDone(ctx, tx.Tx, opts.Job, importID, d.Now()); err != nil {
+			return nil, err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
@@ -433,6 +444,13 @@ func readAhead(ctx context.Context, src timeline.ImportSource) (*aheadReader, fu
 	r := &aheadReader{ch: make(chan []readItem, 16), done: make(chan struct{})}
 	go func() {
 		defer close(r.ch)
+		// A panic of the source (or of the keying) on this goroutine would
+		// end the process: it ends the import instead, as an error.
+		defer func() {
+			if v := recover(); v != nil {
+				r.err = fmt.Errorf("reading the import panicked: %v\n%s", v, debug.Stack())
+			}
+		}()
 		for {
 			items := make([]readItem, 0, batch)
 			var err error

@@ -36,14 +36,19 @@ func (d *DB) CreateUser(ctx context.Context, name, password string, role timelin
 	}
 	now := d.Now().UTC().Truncate(time.Second)
 	u := &timeline.User{Name: name, Role: role, CreatedAt: now}
-	err = d.write.QueryRowContext(ctx, `INSERT INTO users (name, password_hash, role, created_at, updated_at)
+	c, err := d.writer(ctx, d.WriteWait)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	err = c.QueryRowContext(ctx, `INSERT INTO users (name, password_hash, role, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id`,
 		name, hash, string(role), now.Format(time.RFC3339), now.Format(time.RFC3339)).Scan(&u.ID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &timeline.Error{Code: timeline.ECONFLICT, Message: fmt.Sprintf("There is already an account named %q.", name),
 			Fields: map[string]string{"username": "This name is taken."}}
 	} else if err != nil {
-		return nil, fmt.Errorf("create user: %w", err)
+		return nil, fmt.Errorf("create user: %w", unavailable(ctx, err))
 	}
 	return u, nil
 }
@@ -114,7 +119,7 @@ func (d *DB) SetPassword(ctx context.Context, name, password string) error {
 		return err
 	}
 	now := d.Now().UTC()
-	res, err := d.write.ExecContext(ctx, "UPDATE users SET password_hash = ?, updated_at = ?, password_changed_at = ? WHERE name = ?",
+	res, err := d.execWrite(ctx, "UPDATE users SET password_hash = ?, updated_at = ?, password_changed_at = ? WHERE name = ?",
 		hash, now.Format(time.RFC3339), now.Unix(), strings.TrimSpace(name))
 	if err != nil {
 		return err
@@ -146,7 +151,7 @@ func (d *DB) DeleteUser(ctx context.Context, name string) error {
 // refuses a result with no admin left.
 func (d *DB) changeUser(ctx context.Context, name string, change func(tx *sql.Tx, name string) error) error {
 	name = strings.TrimSpace(name)
-	tx, err := d.write.BeginTx(ctx, nil)
+	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -157,7 +162,7 @@ func (d *DB) changeUser(ctx context.Context, name string, change func(tx *sql.Tx
 	} else if n == 0 {
 		return timeline.Errorf(timeline.ENOTFOUND, "There is no account named %q.", name)
 	}
-	if err := change(tx, name); err != nil {
+	if err := change(tx.Tx, name); err != nil {
 		return err
 	}
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM users WHERE role = 'admin'").Scan(&n); err != nil {
@@ -178,12 +183,20 @@ func (d *DB) CountUsers(ctx context.Context) (int, error) {
 // database (scs's own SQLite store is for the cgo driver).
 func (d *DB) Sessions() *SessionStore { return &SessionStore{d: d} }
 
-// SessionStore implements scs.Store.
+// SessionStore implements scs.CtxStore: reads and writes take the
+// request's context, and writes wait for the writer within the database's
+// WriteWait (then fail with EUNAVAILABLE).
 type SessionStore struct{ d *DB }
 
+var _ scs.CtxStore = (*SessionStore)(nil)
+
 func (s *SessionStore) Find(token string) ([]byte, bool, error) {
+	return s.FindCtx(context.Background(), token)
+}
+
+func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var b []byte
-	err := s.d.read.QueryRow("SELECT data FROM sessions WHERE token = ? AND expiry > ?", token, s.d.Now().Unix()).Scan(&b)
+	err := s.d.read.QueryRowContext(ctx, "SELECT data FROM sessions WHERE token = ? AND expiry > ?", token, s.d.Now().Unix()).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}
@@ -199,20 +212,29 @@ func (s *SessionStore) Find(token string) ([]byte, bool, error) {
 const sessionRefresh = time.Hour
 
 func (s *SessionStore) Commit(token string, b []byte, expiry time.Time) error {
+	return s.CommitCtx(context.Background(), token, b, expiry)
+}
+
+func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
 	now := s.d.Now().Unix()
 	var stored []byte
 	var storedExpiry int64
-	err := s.d.read.QueryRow("SELECT data, expiry FROM sessions WHERE token = ?", token).Scan(&stored, &storedExpiry)
+	err := s.d.read.QueryRowContext(ctx, "SELECT data, expiry FROM sessions WHERE token = ?", token).Scan(&stored, &storedExpiry)
 	if err == nil && sameSession(stored, b) && storedExpiry > now && expiry.Unix()-storedExpiry < int64(sessionRefresh/time.Second) {
 		return nil
 	}
-	if _, err := s.d.write.Exec(`INSERT INTO sessions (token, data, expiry) VALUES (?, ?, ?)
-		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, token, b, expiry.Unix()); err != nil {
+	c, err := s.d.writer(ctx, s.d.WriteWait)
+	if err != nil {
 		return err
+	}
+	defer c.Close()
+	if _, err := c.ExecContext(ctx, `INSERT INTO sessions (token, data, expiry) VALUES (?, ?, ?)
+		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, token, b, expiry.Unix()); err != nil {
+		return unavailable(ctx, err)
 	}
 	// Sweep expired sessions now and then rather than with a goroutine.
 	if now%16 == 0 {
-		s.d.write.Exec("DELETE FROM sessions WHERE expiry <= ?", now)
+		c.ExecContext(ctx, "DELETE FROM sessions WHERE expiry <= ?", now)
 	}
 	return nil
 }
@@ -231,6 +253,10 @@ func sameSession(a, b []byte) bool {
 }
 
 func (s *SessionStore) Delete(token string) error {
-	_, err := s.d.write.Exec("DELETE FROM sessions WHERE token = ?", token)
+	return s.DeleteCtx(context.Background(), token)
+}
+
+func (s *SessionStore) DeleteCtx(ctx context.Context, token string) error {
+	_, err := s.d.execWrite(ctx, "DELETE FROM sessions WHERE token = ?", token)
 	return err
 }

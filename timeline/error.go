@@ -15,6 +15,9 @@ const (
 	ENOTFOUND     = "not_found"
 	EUNAUTHORIZED = "unauthorized"
 	ETOOLARGE     = "too_large"
+	// EUNAVAILABLE: the work could not start in time (another writer
+	// holds the database); the same request may succeed in a moment.
+	EUNAVAILABLE = "unavailable"
 )
 
 // Error is an error meant for the person using dyad: Message is safe to show.

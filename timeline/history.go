@@ -53,6 +53,10 @@ type HistoryService interface {
 	// when it is not in the trash.
 	Undelete(ctx context.Context, eventID int64) (*Event, error)
 
+	// FindTrashItem returns the deleted event eventID as the trash keeps
+	// it. ENOTFOUND when it is not in the trash.
+	FindTrashItem(ctx context.Context, eventID int64) (*TrashItem, error)
+
 	// Purge removes an event from the trash for good, with its history.
 	Purge(ctx context.Context, eventID int64) error
 

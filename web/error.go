@@ -21,6 +21,8 @@ func status(code string) int {
 		return http.StatusForbidden
 	case timeline.ETOOLARGE:
 		return http.StatusRequestEntityTooLarge
+	case timeline.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -34,7 +36,12 @@ var titles = map[int]string{
 	http.StatusRequestEntityTooLarge: "Too large",
 	http.StatusUnprocessableEntity:   "Please check what you entered",
 	http.StatusInternalServerError:   "Something went wrong",
+	http.StatusServiceUnavailable:    "Try again in a moment",
 }
+
+// retryAfter is what a 503 tells the browser to wait, in seconds: about
+// as long as a write waits for the writer before it gives up.
+const retryAfter = "5"
 
 // error is the one place an error becomes a response. Internal errors are
 // logged with the request id; the page shows only a generic message and the
@@ -47,8 +54,12 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	code := timeline.ErrorCode(err)
 	st := status(code)
 	id := requestIDFrom(r.Context())
-	if code == timeline.EINTERNAL {
+	switch code {
+	case timeline.EINTERNAL:
 		s.log.Error("request failed", "request_id", id, "method", r.Method, "path", r.URL.Path, "err", err)
+	case timeline.EUNAVAILABLE:
+		s.log.Warn("request refused: the writer is busy", "request_id", id, "method", r.Method, "path", r.URL.Path)
+		w.Header().Set("Retry-After", retryAfter)
 	}
 	s.errorPage(w, r, st, timeline.ErrorMessage(err))
 }
@@ -59,6 +70,9 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, st int, msg s
 		id = requestIDFrom(r.Context())
 	}
 	c := views.ErrorPage(views.Chrome{Title: titles[st], RequestID: id}, st, msg)
+	// A handler may have said where to go next before the session could
+	// be saved: the error replaces that answer.
+	w.Header().Del("Location")
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(st)

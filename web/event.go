@@ -155,6 +155,14 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, before *timel
 			http.Redirect(w, r, "/events/"+strconv.FormatInt(e.ID, 10), http.StatusSeeOther)
 			return
 		}
+		if timeline.ErrorCode(err) == timeline.EUNAVAILABLE {
+			// Nothing was saved: keep their input to send again.
+			w.Header().Set("Retry-After", retryAfter)
+			f.Message = timeline.ErrorMessage(err)
+			pad(&f)
+			s.renderForm(w, r, http.StatusServiceUnavailable, f)
+			return
+		}
 		if timeline.ErrorCode(err) == timeline.ECONFLICT {
 			// Keep their input; a second save replaces the other version.
 			if current, ferr := s.events.FindEventByID(r.Context(), id); ferr == nil {

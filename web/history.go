@@ -127,6 +127,21 @@ func (s *Server) undelete(r *http.Request, id int64) (string, string, error) {
 	return "“" + e.Title + "” is back from the trash.", "/events/" + strconv.FormatInt(id, 10), nil
 }
 
+// confirmPurge asks before purge: removing for good cannot be undone.
+func (s *Server) confirmPurge(w http.ResponseWriter, r *http.Request) {
+	id, err := idParam(r, "id")
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	it, err := s.store.FindTrashItem(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, views.PurgeConfirm(it))
+}
+
 func (s *Server) purge(r *http.Request, id int64) (string, string, error) {
 	return "The event was removed for good.", "/trash", s.store.Purge(r.Context(), id)
 }
@@ -137,7 +152,12 @@ func (s *Server) importList(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, views.Imports(list))
+	jobs, err := s.store.ListImportJobs(r.Context(), 50)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, views.Imports(views.ImportsPage{Imports: list, Unfinished: jobs}))
 }
 
 func (s *Server) undoImport(r *http.Request, id int64) (string, string, error) {

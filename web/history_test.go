@@ -57,11 +57,14 @@ func TestHistoryRestoreAndTrash(t *testing.T) {
 	if !strings.Contains(trash.doc.Find(`[data-testid=trash]`).Text(), original.Title) {
 		t.Fatalf("not in the trash")
 	}
-	if trash.doc.Find(`form[action="/trash/2/purge"]`).Length() != 0 {
+	if trash.doc.Find(`[href="/trash/2/purge"], form[action="/trash/2/purge"]`).Length() != 0 {
 		t.Fatalf("an editor is offered to purge")
 	}
 	if res := a.post("/trash/2/purge", nil); res.status != http.StatusForbidden {
 		t.Fatalf("editor purge: %d", res.status)
+	}
+	if res := a.get("/trash/2/purge"); res.status != http.StatusForbidden {
+		t.Fatalf("editor purge page: %d", res.status)
 	}
 	if res := a.post("/trash/2/undelete", nil); res.status != http.StatusSeeOther {
 		t.Fatalf("undelete: %d", res.status)
@@ -74,12 +77,37 @@ func TestHistoryRestoreAndTrash(t *testing.T) {
 	if res := a.anon().get("/events/2/history"); res.status != http.StatusSeeOther {
 		t.Fatalf("anonymous history: %d", res.status)
 	}
-	// An admin purges.
+	// An admin purges, after a page that asks.
 	a.post("/events/2/delete", nil)
 	admin := a.anon()
 	admin.loginAs("boss", timeline.RoleAdmin)
+	trash = admin.get("/trash")
+	if trash.doc.Find(`form[action="/trash/2/purge"]`).Length() != 0 {
+		t.Fatal("the trash removes for good in one click")
+	}
+	link := trash.doc.Find(`[data-testid=trash] a[href="/trash/2/purge"]`)
+	if link.Length() != 1 {
+		t.Fatal("the trash has no link to remove the event for good")
+	}
+	confirm := admin.get(link.AttrOr("href", ""))
+	if got := confirm.doc.Find("h1").Text(); confirm.status != http.StatusOK || got != "Remove event 2 for good? This cannot be undone." {
+		t.Fatalf("confirmation page: %d %q", confirm.status, got)
+	}
+	if !strings.Contains(confirm.doc.Find("main").Text(), original.Title) {
+		t.Fatal("the confirmation page does not name the event")
+	}
+	purge := confirm.doc.Find(`form[data-testid=purge-form]`)
+	if purge.AttrOr("method", "") != "post" || purge.AttrOr("action", "") != "/trash/2/purge" || purge.Find(`button[type=submit]`).Length() != 1 {
+		t.Fatal("the confirmation page has no button that posts the removal")
+	}
+	if _, err := a.store.FindTrashItem(t.Context(), 2); err != nil {
+		t.Fatalf("the page removed the event: %v", err)
+	}
 	if res := admin.post("/trash/2/purge", url.Values{}); res.status != http.StatusSeeOther {
 		t.Fatalf("admin purge: %d", res.status)
+	}
+	if res := admin.get("/trash/2/purge"); res.status != http.StatusNotFound {
+		t.Fatalf("confirmation page of an event gone for good: %d", res.status)
 	}
 	if res := a.get("/events/2/history"); res.status != 404 {
 		t.Fatalf("history after purge: %d", res.status)

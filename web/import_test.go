@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/text/encoding/charmap"
@@ -34,24 +33,12 @@ func (a *testApp) upload(name string, data []byte) response {
 	return a.do(req)
 }
 
-// waitImport polls the job page until it is no longer busy.
+// waitImport waits for the work of the import jobs to end, then gets the
+// job page.
 func (a *testApp) waitImport(path string) response {
 	a.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		res := a.get(path)
-		state := res.doc.Find(`[data-testid=import-state]`).AttrOr("data-state", "")
-		if state != "checking" && state != "importing" {
-			return res
-		}
-		if res.doc.Find(`meta[http-equiv=refresh]`).Length() != 1 {
-			a.t.Fatalf("a busy import page does not refresh itself")
-		}
-		if time.Now().After(deadline) {
-			a.t.Fatalf("import still %s after 30 s", state)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	a.app.WaitImports()
+	return a.get(path)
 }
 
 func TestImportPage(t *testing.T) {

@@ -82,6 +82,7 @@ func (s *Server) routes() http.Handler {
 		r.Get("/admin/users", s.adminUsers)
 		r.Post("/admin/users", s.addUser)
 		r.Post("/admin/users/{name}", s.changeUser)
+		r.Get("/trash/{id}/purge", s.confirmPurge)
 		r.Post("/trash/{id}/purge", s.onID(s.purge))
 	})
 	return r

@@ -29,6 +29,7 @@ type Pinger interface {
 type Store interface {
 	timeline.EventService
 	timeline.ImportService
+	timeline.ImportJobService
 	timeline.UserService
 	timeline.HistoryService
 	Pinger
@@ -83,10 +84,13 @@ type Server struct {
 	sessions *scs.SessionManager
 	logins   *loginLimiter
 	fetcher  Fetcher
+	handler  http.Handler
 }
 
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
 // NewServer returns dyad's HTTP handler with every route and middleware.
-func NewServer(log *slog.Logger, store Store, cfg Config) http.Handler {
+func NewServer(log *slog.Logger, store Store, cfg Config) *Server {
 	if cfg.MaxFormBytes <= 0 {
 		cfg.MaxFormBytes = DefaultMaxFormBytes
 	}
@@ -101,13 +105,21 @@ func NewServer(log *slog.Logger, store Store, cfg Config) http.Handler {
 	}
 	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(cfg.UploadDir), logins: newLoginLimiter(),
 		fetcher: cfg.Fetcher}
-	sweepUploads(cfg.UploadDir, time.Now().Add(-jobLifetime)) // what a stopped server left
+	sweepUploads(cfg.UploadDir, s.now().Add(-jobLifetime)) // what a stopped server left
+	// Jobs a server left unended (it crashed, or was killed) wrote
+	// nothing: an import that wrote was marked done in its transaction.
+	if n, err := store.InterruptImportJobs(context.Background(), s.now()); err != nil {
+		log.Error("import jobs: mark the ones a stopped server left", "err", err)
+	} else if n > 0 {
+		log.Warn("import jobs: a server stopped without ending them; they are marked interrupted", "jobs", n)
+	}
 	if cfg.Sessions == nil {
 		cfg.Sessions = memstore.New()
 	}
 	s.sessions = newSessions(cfg.Sessions, cfg.SecureCookies)
 	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.error(w, r, err) }
-	return s.routes()
+	s.handler = s.routes()
+	return s
 }
 
 func (s *Server) now() time.Time {

@@ -12,7 +12,9 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -25,42 +27,81 @@ import (
 type testApp struct {
 	t     *testing.T
 	srv   *httptest.Server
+	app   *web.Server
 	store *db.DB
 	c     *http.Client
 }
 
-func newApp(t *testing.T, demo bool) *testApp {
-	t.Helper()
-	return newAppConfig(t, demo, web.Config{})
+// appOptions change how newAppWith builds the app.
+type appOptions struct {
+	demo bool
+	// log receives the server's log; nil discards it.
+	log io.Writer
+	// writeWait, if set, replaces db.DefaultWriteWait.
+	writeWait time.Duration
+	// store, if set, stands in front of the real store.
+	store func(*db.DB) web.Store
+	// clock, if set, is the time of the store and the server.
+	clock *testClock
+	// fetcher, if set, reads articles for the assistant.
+	fetcher web.Fetcher
+	// maxFormBytes, if set, replaces the tests' 64 KiB form limit.
+	maxFormBytes int64
 }
 
-// newAppConfig is newApp with settings of the test's own (those it leaves
-// zero get the tests' defaults).
+// testClock is the time, moved on by hand.
+type testClock struct{ ahead atomic.Int64 }
+
+func (c *testClock) Now() time.Time { return time.Now().Add(time.Duration(c.ahead.Load())) }
+
+func (c *testClock) Advance(d time.Duration) { c.ahead.Add(int64(d)) }
+
+func newApp(t *testing.T, demo bool) *testApp {
+	t.Helper()
+	return newAppWith(t, appOptions{demo: demo})
+}
+
+// newAppConfig is newApp with the article fetcher and form limit of cfg.
 func newAppConfig(t *testing.T, demo bool, cfg web.Config) *testApp {
+	t.Helper()
+	return newAppWith(t, appOptions{demo: demo, fetcher: cfg.Fetcher, maxFormBytes: cfg.MaxFormBytes})
+}
+
+func newAppWith(t *testing.T, o appOptions) *testApp {
 	t.Helper()
 	store, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	if demo {
+	if o.writeWait > 0 {
+		store.WriteWait = o.writeWait
+	}
+	cfg := web.Config{MaxFormBytes: 64 << 10, MaxUploadBytes: 4 << 20, UploadDir: t.TempDir(), Sessions: store.Sessions(), Fetcher: o.fetcher}
+	if o.maxFormBytes > 0 {
+		cfg.MaxFormBytes = o.maxFormBytes
+	}
+	if o.clock != nil {
+		store.Now, cfg.Now = o.clock.Now, o.clock.Now
+	}
+	if o.demo {
 		for _, e := range timeline.DemoEvents() {
 			if err := store.CreateEvent(context.Background(), e); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if cfg.MaxFormBytes == 0 {
-		cfg.MaxFormBytes = 64 << 10
+	if o.log == nil {
+		o.log = io.Discard
 	}
-	if cfg.MaxUploadBytes == 0 {
-		cfg.MaxUploadBytes = 4 << 20
+	var front web.Store = store
+	if o.store != nil {
+		front = o.store(store)
 	}
-	cfg.UploadDir, cfg.Sessions = t.TempDir(), store.Sessions()
-	srv := httptest.NewServer(web.NewServer(log, store, cfg))
+	app := web.NewServer(slog.New(slog.NewTextHandler(o.log, nil)), front, cfg)
+	srv := httptest.NewServer(app)
 	t.Cleanup(srv.Close)
-	a := &testApp{t: t, srv: srv, store: store}
+	a := &testApp{t: t, srv: srv, app: app, store: store}
 	a.c = a.newClient()
 	a.loginAs("editor", timeline.RoleEditor)
 	return a

@@ -161,6 +161,23 @@ func TestJourneyHistoryAndTrash(t *testing.T) {
 	b.waitFor("the event again", `location.pathname === '/events/2'`)
 }
 
+// Journey 4b: an admin removes an event from the trash for good, after a
+// page that asks.
+func TestJourneyPurge(t *testing.T) {
+	b := newTab(t)
+	b.account("chief", "admin")
+	b.login("chief")
+	b.open("/events/3/delete")
+	b.do("delete", chromedp.Click(chromedp.CSS(`form button.danger`)))
+	b.waitFor("the pair page", `location.pathname.startsWith('/pairs/')`)
+	b.open("/trash")
+	b.do("ask to remove it for good", chromedp.Click(chromedp.CSS(`[data-testid=trash] a[href="/trash/3/purge"]`)))
+	b.waitFor("the question", `location.pathname === '/trash/3/purge' && document.querySelector('h1').textContent === 'Remove event 3 for good? This cannot be undone.'`)
+	b.shoot("purge-1280")
+	b.do("remove it for good", chromedp.Click(chromedp.CSS(`[data-testid=purge-form] button`)))
+	b.waitFor("the trash, without it", `location.pathname === '/trash' && !document.querySelector('a[href="/trash/3/purge"]')`)
+}
+
 // Journey 5: the CSV link downloads a file that parses and holds the Arabic.
 func TestJourneyExportCSV(t *testing.T) {
 	b := newTab(t)
@@ -265,7 +282,7 @@ func TestAccessibility(t *testing.T) {
 		for _, p := range pageTypes {
 			if p.name == "login" {
 				b.do("log out", chromedp.Navigate(b.base+"/"), chromedp.Evaluate[chromedp.Void](`document.querySelector('form[action="/logout"]') && document.querySelector('form[action="/logout"]').submit()`))
-				time.Sleep(200 * time.Millisecond)
+				b.waitFor("the logout", `document.readyState === 'complete' && document.querySelector('[data-testid=signed-in]') === null`)
 			}
 			b.open(p.path)
 			check(p.name)

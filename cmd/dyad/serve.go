@@ -23,6 +23,7 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	private := fs.Bool("private", envOr(e.getenv, "DYAD_PRIVATE", "") == "1", "require a login to read too (env DYAD_PRIVATE=1)")
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure: dyad is served over https")
 	trustProxy := fs.Bool("trust-proxy", false, "trust X-Forwarded-Proto and X-Forwarded-For from a proxy in front")
+	shutdownWait := fs.Duration("shutdown-wait", 10*time.Second, "on SIGTERM, how long requests and imports under way may go on before they are stopped")
 	baseURL := fs.String("base-url", envOr(e.getenv, "DYAD_BASE_URL", ""), "public `address` for links in feeds and calendars (env DYAD_BASE_URL); default: as requested")
 	if err := parseFlags(e, fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -59,8 +60,9 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 		cfg.Setup = web.NewSetupToken(time.Now())
 		fmt.Fprintf(e.stdout, "No accounts yet. Create the first admin within an hour at:\n  %s%s\n(or run: dyad user add NAME --role admin)\n", url, cfg.Setup.Path())
 	}
+	app := web.NewServer(log, store, cfg)
 	srv := &http.Server{
-		Handler:           web.NewServer(log, store, cfg),
+		Handler:           app,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      5 * time.Minute, // a large CSV export streams for a while
@@ -82,11 +84,22 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	case <-ctx.Done():
 	}
 	log.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	// Requests and imports under way get the same while to finish; then
+	// imports are cancelled (nothing of theirs is written) and record that
+	// a shutdown stopped them.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), *shutdownWait)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
+	jobs := make(chan error, 1)
+	go func() { jobs <- app.Shutdown(shutdownCtx) }()
+	err = srv.Shutdown(shutdownCtx)
+	if jerr := <-jobs; jerr != nil {
+		log.Error("shutdown: imports", "err", jerr)
+		err = errors.Join(err, jerr)
+	}
+	if err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	log.Info("stopped")
 	return nil
 }
 
