@@ -40,6 +40,47 @@ type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// matches is the list, made once for a page, of a pair's events that a
+// text search matches: each query of the page joins it instead of asking
+// the full-text index again, which lists every match in the database each
+// time (FTS5 answers a query in full).
+type matches struct {
+	q    string        // the search it answers; "" for none
+	pair timeline.Pair // canonical
+	ids  string        // JSON array of event ids
+}
+
+// knownMatches is a reader that carries a page's matches.
+type knownMatches struct {
+	queryer
+	m matches
+}
+
+func matchesOf(rd queryer) matches {
+	if k, ok := rd.(*knownMatches); ok {
+		return k.m
+	}
+	return matches{}
+}
+
+// withMatches returns rd carrying the events of f's pair that f.Q
+// matches, listed with one use of the full-text index, or rd as it is when
+// f has no text to find.
+func withMatches(ctx context.Context, rd queryer, f timeline.EventFilter) (queryer, error) {
+	if f.Pair == nil || SearchTerms(f.Q) == "" {
+		return rd, nil
+	}
+	c := f.Pair.Canonical()
+	var ids string
+	err := rd.QueryRowContext(ctx, `SELECT coalesce(json_group_array(p.event_id), '[]') FROM event_search s
+		JOIN event_pairs p ON p.event_id = s.rowid
+		WHERE event_search MATCH dyad_query(?) AND p.a = ? AND p.b = ?`, f.Q, string(c.A), string(c.B)).Scan(&ids)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return &knownMatches{queryer: rd, m: matches{q: f.Q, pair: c, ids: ids}}, nil
+}
+
 // readTx begins a read-only transaction on the read pool: every read made
 // through it sees the state of the database at its first read.
 func (d *DB) readTx(ctx context.Context) (*sql.Tx, error) {
@@ -95,7 +136,7 @@ func (d *DB) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*tim
 }
 
 func eachEvent(ctx context.Context, rd queryer, f timeline.EventFilter, fn func(*timeline.Event) error) error {
-	q, args := eventsSQL(f)
+	q, args := eventsSQL(f, matchesOf(rd))
 	rows, err := rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("find events: %w", err)
@@ -114,8 +155,8 @@ func eachEvent(ctx context.Context, rd queryer, f timeline.EventFilter, fn func(
 }
 
 // eventsSQL is the query that reads f's events, in timeline order.
-func eventsSQL(f timeline.EventFilter) (string, []any) {
-	from, where, args := filterSQL(f)
+func eventsSQL(f timeline.EventFilter, m matches) (string, []any) {
+	from, where, args := filterSQL(f, m)
 	q := "SELECT " + eventColumns + " FROM " + from + where + " ORDER BY " + orderSQL(f)
 	if f.Limit > 0 {
 		q += " LIMIT ? OFFSET ?"
@@ -132,7 +173,7 @@ func eventsSQL(f timeline.EventFilter) (string, []any) {
 // Text search lists the index's matches once and joins them: looking each
 // event up in the index instead costs about a millisecond an event, since
 // FTS5 evaluates the whole query for every look-up.
-func filterSQL(f timeline.EventFilter) (from, where string, args []any) {
+func filterSQL(f timeline.EventFilter, m matches) (from, where string, args []any) {
 	var conds []string
 	from = "events e"
 	id, lo, hi, kind, side := "e.id", "e.lo", "e.hi", "e.kind", "e.initiator"
@@ -183,7 +224,12 @@ func filterSQL(f timeline.EventFilter) (from, where string, args []any) {
 		conds = append(conds, "EXISTS (SELECT 1 FROM actors x WHERE x.event_id = "+id+" AND instr(dyad_fold(x.name), dyad_fold(?)) > 0)")
 		args = append(args, a)
 	}
-	if SearchTerms(f.Q) != "" {
+	switch {
+	case SearchTerms(f.Q) == "":
+	case m.q == f.Q && f.Pair != nil && m.pair == f.Pair.Canonical():
+		conds = append(conds, id+" IN (SELECT value FROM json_each(?))")
+		args = append(args, m.ids)
+	default:
 		conds = append(conds, id+" IN (SELECT rowid FROM event_search WHERE event_search MATCH dyad_query(?))")
 		args = append(args, f.Q)
 	}

@@ -47,7 +47,7 @@ func (d *DB) CountEvents(ctx context.Context, f timeline.EventFilter) (int, erro
 
 func countEvents(ctx context.Context, rd queryer, f timeline.EventFilter) (int, error) {
 	var n int
-	q, args := countSQL(f)
+	q, args := countSQL(f, matchesOf(rd))
 	if err := rd.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count events: %w", err)
 	}
@@ -56,7 +56,7 @@ func countEvents(ctx context.Context, rd queryer, f timeline.EventFilter) (int, 
 
 // countSQL is the query that counts f's events: from the kept counts when
 // they can answer, else from the rows.
-func countSQL(f timeline.EventFilter) (string, []any) {
+func countSQL(f timeline.EventFilter, m matches) (string, []any) {
 	if summaryUsable(f) && f.From.IsZero() {
 		c := f.Pair.Canonical()
 		q := "SELECT coalesce(sum(n), 0) FROM pair_years WHERE a = ? AND b = ?"
@@ -71,7 +71,7 @@ func countSQL(f timeline.EventFilter) (string, []any) {
 		cond, more := summarySide(f)
 		return q + cond, append(args, more...)
 	}
-	from, where, args := filterSQL(f)
+	from, where, args := filterSQL(f, m)
 	if f.Pair != nil {
 		from = "event_pairs p" // every condition is on p
 	}
@@ -115,7 +115,7 @@ func countBuckets(ctx context.Context, rd queryer, f timeline.EventFilter, g tim
 	if f.Pair == nil {
 		return nil, timeline.Errorf(timeline.EINVALID, "Counting by period needs a pair of countries.")
 	}
-	q, args := bucketsSQL(f, g)
+	q, args := bucketsSQL(f, g, matchesOf(rd))
 	rows, err := rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("count buckets: %w", err)
@@ -145,11 +145,11 @@ func countBuckets(ctx context.Context, rd queryer, f timeline.EventFilter, g tim
 // bucketsSQL is the query that counts f's events by period of precision g
 // and by initiator: from the kept counts when they can answer, else from
 // the rows.
-func bucketsSQL(f timeline.EventFilter, g timeline.Precision) (string, []any) {
+func bucketsSQL(f timeline.EventFilter, g timeline.Precision, m matches) (string, []any) {
 	c := f.Pair.Canonical()
 	keyDiv, monthDiv := bucketDivisors(g)
 	if !summaryUsable(f) || g == timeline.Day || !f.From.IsZero() {
-		_, where, fargs := filterSQL(f)
+		_, where, fargs := filterSQL(f, m)
 		q := fmt.Sprintf("SELECT max(p.sort_key, ?) / %d, p.side_country, count(*) FROM event_pairs p%s GROUP BY 1, 2 ORDER BY 1", keyDiv, where)
 		return q, append([]any{int64(f.From.DayNumber()) * 10}, fargs...)
 	}
@@ -323,6 +323,89 @@ func (d *DB) FindPairPage(ctx context.Context, q timeline.PairPageQuery) (*timel
 // pair's page.
 var testHookPairPage func()
 
+// readFilteredPage reads the counts, events and list of a page whose
+// filter the pair rows alone cannot answer (or that has no text to find).
+func readFilteredPage(ctx context.Context, tx queryer, v timeline.View, page *timeline.PairPage) error {
+	// A text search is made once for the whole page.
+	rd, err := withMatches(ctx, tx, v.Filter())
+	if err != nil {
+		return err
+	}
+	if page.Overview, err = countBuckets(ctx, rd, v.OverviewFilter(), page.OverviewGranularity); err != nil {
+		return err
+	}
+	f := v.Filter()
+	if page.Matching, err = countEvents(ctx, rd, f); err != nil {
+		return err
+	}
+	if page.Counted() {
+		page.Granularity = timeline.Granularity(page.Window)
+		if page.Buckets, err = countBuckets(ctx, rd, f, page.Granularity); err != nil {
+			return err
+		}
+	} else {
+		f.Limit = timeline.MaxMarkers
+		if page.Events, err = findEvents(ctx, rd, f); err != nil {
+			return err
+		}
+	}
+	page.Pages = timeline.PageCount(page.Matching)
+	switch lf := v.ListFilter(); {
+	case v.Page > page.Pages:
+	case !page.Counted():
+		// Every event of the window is read already, in list order.
+		lo, hi := min(lf.Offset, len(page.Events)), min(lf.Offset+lf.Limit, len(page.Events))
+		page.List = page.Events[lo:hi:hi]
+	default:
+		if page.List, err = findEvents(ctx, rd, lf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readSearchPage is readFilteredPage for a text search over the whole
+// history (searchable): one count by month, rolled up.
+func readSearchPage(ctx context.Context, tx queryer, v timeline.View, page *timeline.PairPage) error {
+	f := v.Filter()
+	months, err := searchMonths(ctx, tx, f)
+	if err != nil {
+		return err
+	}
+	for _, m := range months {
+		page.Matching += m.n
+	}
+	page.Overview = rollUp(months, v.Pair, page.OverviewGranularity)
+	if page.Counted() {
+		page.Granularity = timeline.Granularity(page.Window)
+		if page.Granularity == timeline.Day {
+			// A history shorter than the buckets' months: count by day.
+			if page.Buckets, err = countBuckets(ctx, tx, f, page.Granularity); err != nil {
+				return err
+			}
+		} else {
+			page.Buckets = rollUp(months, v.Pair, page.Granularity)
+		}
+	} else {
+		f.Limit = timeline.MaxMarkers
+		if page.Events, err = findEvents(ctx, tx, f); err != nil {
+			return err
+		}
+	}
+	page.Pages = timeline.PageCount(page.Matching)
+	switch lf := v.ListFilter(); {
+	case v.Page > page.Pages:
+	case !page.Counted():
+		lo, hi := min(lf.Offset, len(page.Events)), min(lf.Offset+lf.Limit, len(page.Events))
+		page.List = page.Events[lo:hi:hi]
+	default:
+		if page.List, err = findEvents(ctx, tx, lf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // readPairPage makes every read of a pair's page through tx.
 func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*timeline.PairPage, error) {
 	v := q.View
@@ -337,38 +420,13 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 	page.History = timeline.HistoryWindow(st.First, st.Last, q.Today)
 	page.Window = v.Window(page.History)
 	page.OverviewGranularity = timeline.OverviewGranularity(page.History)
-	if page.Overview, err = countBuckets(ctx, tx, v.OverviewFilter(), page.OverviewGranularity); err != nil {
+	f := v.Filter() // an open range is the whole history, which the window shows
+	if searchable(f) {
+		if err := readSearchPage(ctx, tx, v, page); err != nil {
+			return nil, err
+		}
+	} else if err := readFilteredPage(ctx, tx, v, page); err != nil {
 		return nil, err
-	}
-
-	// An open range is the whole history, which the window shows.
-	f := v.Filter()
-	if page.Matching, err = countEvents(ctx, tx, f); err != nil {
-		return nil, err
-	}
-	if page.Counted() {
-		page.Granularity = timeline.Granularity(page.Window)
-		if page.Buckets, err = countBuckets(ctx, tx, f, page.Granularity); err != nil {
-			return nil, err
-		}
-	} else {
-		f.Limit = timeline.MaxMarkers
-		if page.Events, err = findEvents(ctx, tx, f); err != nil {
-			return nil, err
-		}
-	}
-
-	page.Pages = timeline.PageCount(page.Matching)
-	switch lf := v.ListFilter(); {
-	case v.Page > page.Pages:
-	case !page.Counted():
-		// Every event of the window is read already, in list order.
-		lo, hi := min(lf.Offset, len(page.Events)), min(lf.Offset+lf.Limit, len(page.Events))
-		page.List = page.Events[lo:hi:hi]
-	default:
-		if page.List, err = findEvents(ctx, tx, lf); err != nil {
-			return nil, err
-		}
 	}
 
 	if v.Event != 0 {

@@ -200,7 +200,7 @@ func TestBucketsAgree(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				_, where, args := filterSQL(f)
+				_, where, args := filterSQL(f, matches{})
 				var n2 int
 				if err := d.read.QueryRow("SELECT count(*) FROM event_pairs p"+where, args...).Scan(&n2); err != nil {
 					t.Fatal(err)
@@ -287,7 +287,7 @@ func TestQueryPlans(t *testing.T) {
 	d := openTest(t)
 	sy := timeline.Pair{A: "SY", B: "RU"}
 	list := timeline.EventFilter{Pair: &sy, Limit: 50}
-	from, where, args := filterSQL(list)
+	from, where, args := filterSQL(list, matches{})
 	visits := timeline.EventFilter{Pair: &sy, Kinds: []timeline.Kind{timeline.KindVisit}, Side: timeline.SideA}
 	decade := timeline.EventFilter{Pair: &sy, From: timeline.MustParseDate("2010"), To: timeline.MustParseDate("2019")}
 	type query struct {
@@ -296,11 +296,11 @@ func TestQueryPlans(t *testing.T) {
 		args []any
 	}
 	q := func(name, sql string, args []any) query { return query{name, sql, args} }
-	defaultCount, defaultCountArgs := countSQL(timeline.EventFilter{Pair: &sy})
-	defaultBuckets, defaultBucketsArgs := bucketsSQL(timeline.EventFilter{Pair: &sy}, timeline.Year)
-	visitCount, visitCountArgs := countSQL(visits)
-	visitBuckets, visitBucketsArgs := bucketsSQL(visits, timeline.Year)
-	decadeBuckets, decadeBucketsArgs := bucketsSQL(decade, timeline.Month)
+	defaultCount, defaultCountArgs := countSQL(timeline.EventFilter{Pair: &sy}, matches{})
+	defaultBuckets, defaultBucketsArgs := bucketsSQL(timeline.EventFilter{Pair: &sy}, timeline.Year, matches{})
+	visitCount, visitCountArgs := countSQL(visits, matches{})
+	visitBuckets, visitBucketsArgs := bucketsSQL(visits, timeline.Year, matches{})
+	decadeBuckets, decadeBucketsArgs := bucketsSQL(decade, timeline.Month, matches{})
 	// These are the queries the pair page runs (the code builds them with
 	// the same functions), for the default view and for filtered ones.
 	queries := []query{
