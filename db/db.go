@@ -118,6 +118,16 @@ func (d *DB) Close() error {
 // Fresh reports whether Open created the schema from nothing: a new database.
 func (d *DB) Fresh() bool { return d.fresh }
 
+// Untouched reports whether the database has never held an event: none is
+// stored, none was ever recorded in the history, nothing was imported. A
+// database made by "dyad user add" before the first "dyad serve" is one.
+func (d *DB) Untouched(ctx context.Context) (bool, error) {
+	var used bool
+	err := d.read.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM revisions)
+		OR EXISTS (SELECT 1 FROM imports)`).Scan(&used)
+	return !used, err
+}
+
 // Ping checks that the database answers a query.
 func (d *DB) Ping(ctx context.Context) error {
 	var one int

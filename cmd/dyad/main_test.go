@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -15,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // syncBuffer is a bytes.Buffer safe to read while the server writes to it.
@@ -399,4 +402,42 @@ func TestExtractCommand(t *testing.T) {
 			t.Fatalf("stdout %q stderr %q", o.String(), e.String())
 		}
 	})
+}
+
+// README's order may be followed either way: an account made before the
+// first serve does not cost the newcomer the demo data.
+func TestDemoAfterUserAdd(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "dyad.db")
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"user", "add", "alice", "--role", "admin", "--db", dbPath}, noEnv,
+		strings.NewReader("a long enough password\n"), &out, &out); err != nil {
+		t.Fatalf("user add: %v %s", err, out.String())
+	}
+	base, stop := startServer(t, "--db", dbPath)
+	defer stop()
+	res, err := http.Get(base + "/api/pairs/sy/ru/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var page struct{ Total int }
+	if err := json.NewDecoder(res.Body).Decode(&page); err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != len(timeline.DemoEvents()) {
+		t.Fatalf("%d demo events after user add, then serve; want %d", page.Total, len(timeline.DemoEvents()))
+	}
+	// A second start adds nothing.
+	stop()
+	base, stop = startServer(t, "--db", dbPath)
+	defer stop()
+	res2, err := http.Get(base + "/api/pairs/sy/ru/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res2.Body.Close()
+	json.NewDecoder(res2.Body).Decode(&page)
+	if page.Total != len(timeline.DemoEvents()) {
+		t.Fatalf("%d events after a second start", page.Total)
+	}
 }

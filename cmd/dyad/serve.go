@@ -38,7 +38,11 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	if store.Fresh() && !*noDemo {
+	untouched, err := store.Untouched(ctx)
+	if err != nil {
+		return err
+	}
+	if untouched && !*noDemo {
 		if err := loadDemo(ctx, store); err != nil {
 			return err
 		}
