@@ -332,7 +332,14 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 	}
 	page := &timeline.PairPage{Stats: st}
 	page.History = timeline.HistoryWindow(st.First, st.Last, q.Today)
-	page.Window = v.Window(page.History)
+	if page.Matches, err = readMatches(ctx, tx, v, st); err != nil {
+		return nil, err
+	}
+	page.Fit = timeline.FitWindow(page.History, page.Matches)
+	page.Window = v.Window(page.Fit)
+	if err := readNearestMatches(ctx, tx, v, page.Window, &page.Matches); err != nil {
+		return nil, err
+	}
 	page.OverviewGranularity = timeline.OverviewGranularity(page.History)
 	if page.Overview, err = countBuckets(ctx, tx, v.OverviewFilter(), page.OverviewGranularity); err != nil {
 		return nil, err
@@ -379,3 +386,81 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 	}
 	return page, nil
 }
+
+// readMatches finds the first and the latest of the events that pass the
+// view's filters, over the whole history; with no filter they are the
+// pair's own, which the summary read.
+func readMatches(ctx context.Context, rd queryer, v timeline.View, st *timeline.PairStats) (timeline.Matches, error) {
+	var m timeline.Matches
+	if !v.Filtered() {
+		if st.Total == 0 {
+			return m, nil
+		}
+		m.Any = true
+		m.Span = timeline.Window{Start: timeline.Span(st.First).Start, End: timeline.Span(st.Last).End}
+		m.Latest = timeline.Span(st.Last).Start
+		return m, nil
+	}
+	f := v.OverviewFilter()
+	first, _, ok, err := matchAt(ctx, rd, f, "", "")
+	if err != nil || !ok {
+		return m, err
+	}
+	last, hi, _, err := matchAt(ctx, rd, f, "", " DESC")
+	if err != nil {
+		return m, err
+	}
+	m.Any, m.Latest = true, last
+	m.Span = timeline.Window{Start: first, End: max(hi, last)}
+	return m, nil
+}
+
+// readNearestMatches finds the nearest events that pass the view's
+// filters and start before the window w, or after it.
+func readNearestMatches(ctx context.Context, rd queryer, v timeline.View, w timeline.Window, m *timeline.Matches) error {
+	if !m.Any {
+		return nil
+	}
+	f := v.OverviewFilter()
+	var err error
+	if m.Span.Start < w.Start {
+		lo := int64(dayNumber(w.Start)) * 10
+		if m.Before, _, m.HasBefore, err = matchAt(ctx, rd, f, " AND p.sort_key < ?", " DESC", lo); err != nil {
+			return err
+		}
+	}
+	if m.Latest > w.End {
+		hi := int64(dayNumber(w.End))*10 + 9
+		if m.After, _, m.HasAfter, err = matchAt(ctx, rd, f, " AND p.sort_key > ?", "", hi); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// matchAt reads the first (order "") or the latest (" DESC") event that f
+// and the condition cond select: the day index of its first day and of
+// its last.
+func matchAt(ctx context.Context, rd queryer, f timeline.EventFilter, cond, order string, args ...any) (first, last int, ok bool, err error) {
+	from, where, fargs := filterSQL(f)
+	if where == "" && cond != "" {
+		cond = " WHERE " + cond[len(" AND "):]
+	}
+	q := "SELECT p.sort_key, p.hi FROM " + from + where + cond + " ORDER BY p.sort_key" + order + ", p.event_id" + order + " LIMIT 1"
+	var key, hi int64
+	switch err := rd.QueryRowContext(ctx, q, append(fargs, args...)...).Scan(&key, &hi); {
+	case isNoRows(err):
+		return 0, 0, false, nil
+	case err != nil:
+		return 0, 0, false, fmt.Errorf("nearest matching event: %w", err)
+	}
+	return dayIndex(int(key / 10)), dayIndex(int(hi)), true, nil
+}
+
+// dayIndex turns a day number (YYYYMMDD) into a day index.
+func dayIndex(n int) int {
+	return timeline.DayIndex(timeline.Date{Year: n / 10000, Month: time.Month(n / 100 % 100), Day: n % 100, Precision: timeline.Day})
+}
+
+// dayNumber turns a day index into a day number (YYYYMMDD).
+func dayNumber(i int) int { return timeline.DayAt(i).DayNumber() }
