@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -46,16 +47,18 @@ func EventWho(p Pair, e *Event) []string {
 // Baker and 3 others", or only "12 events" when no name fits.
 func ClusterTitle(p Pair, events []*Event, max int) string {
 	head := strconv.Itoa(len(events)) + " " + kindNoun(events)
+	// Who acted most often first; then in the order they appear.
 	var names []string
-	seen := map[string]bool{}
+	times := map[string]int{}
 	for _, e := range events {
 		for _, w := range EventWho(p, e) {
-			if !seen[w] {
-				seen[w] = true
+			if times[w] == 0 {
 				names = append(names, w)
 			}
+			times[w]++
 		}
 	}
+	slices.SortStableFunc(names, func(a, b string) int { return times[b] - times[a] })
 	for k := len(names); k > 0; k-- {
 		list := names[:k]
 		var s string
