@@ -474,7 +474,7 @@ func unitWindow(p Precision, u int) Window {
 const (
 	// MaxMarkers is the most events the timeline shows one by one; past
 	// it, they are counted in buckets.
-	MaxMarkers = 120
+	MaxMarkers = 200
 	// MaxBuckets bounds the buckets across the timeline.
 	MaxBuckets = 90
 	// ListPageSize is how many events a page of the list shows.
