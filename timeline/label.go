@@ -19,39 +19,53 @@ import (
 // title that opens with the two countries' adjectives ("Syrian–Soviet
 // political ties…") loses them. Any other title is kept as it is.
 func ShortTitle(p Pair, e *Event) string {
+	short, _ := ShortTitleWho(p, e)
+	return short
+}
+
+// EventWho is who acted in e, as short as the title or the actors say it:
+// the visitors of a visit title ("Shultz"), else the first actor's name.
+func EventWho(p Pair, e *Event) []string {
+	_, who := ShortTitleWho(p, e)
+	return who
+}
+
+// ShortTitleWho is ShortTitle and EventWho at once, reading the title once.
+func ShortTitleWho(p Pair, e *Event) (short string, who []string) {
 	title := strings.TrimSpace(e.Title)
 	if v, ok := parseVisit(p, title); ok {
 		label := strings.Join(v.who, " and ")
 		if where := visitPlace(p, e); where != "" {
 			label += ", " + where
 		}
-		return label
-	}
-	return dropPairPrefix(p, title)
-}
-
-// EventWho is who acted in e, as short as the title or the actors say it:
-// the visitors of a visit title ("Shultz"), else the first actor's name.
-func EventWho(p Pair, e *Event) []string {
-	if v, ok := parseVisit(p, strings.TrimSpace(e.Title)); ok {
-		return v.who
+		return label, v.who
 	}
 	if len(e.Actors) > 0 && e.Actors[0].Name != "" {
-		return []string{e.Actors[0].Name}
+		who = []string{e.Actors[0].Name}
 	}
-	return nil
+	return dropPairPrefix(p, title), who
 }
 
 // ClusterTitle says what a dense run of events on p's timeline holds, in at
 // most max characters: "5 visits, Shultz and Baker", "12 visits, Shultz,
 // Baker and 3 others", or only "12 events" when no name fits.
 func ClusterTitle(p Pair, events []*Event, max int) string {
+	who := make([][]string, len(events))
+	for i, e := range events {
+		who[i] = EventWho(p, e)
+	}
+	return ClusterTitleOf(events, who, max)
+}
+
+// ClusterTitleOf is ClusterTitle for events whose actors EventWho has
+// read already: who[i] for events[i].
+func ClusterTitleOf(events []*Event, who [][]string, max int) string {
 	head := strconv.Itoa(len(events)) + " " + kindNoun(events)
 	// Who acted most often first; then in the order they appear.
 	var names []string
 	times := map[string]int{}
-	for _, e := range events {
-		for _, w := range EventWho(p, e) {
+	for i := range events {
+		for _, w := range who[i] {
 			if times[w] == 0 {
 				names = append(names, w)
 			}

@@ -142,7 +142,18 @@ type BucketMark struct {
 // Events are drawn on the side of p.SideOf. Labels never overlap: a run
 // of markers too dense for a label each gets one label that counts them.
 func LayoutEvents(w timeline.Window, p timeline.Pair, events []*timeline.Event, hWidth float64) *Chart {
-	return &Chart{Window: w, H: layoutHorizontal(w, p, events, hWidth), V: layoutVertical(w, p, events)}
+	texts := make([]eventText, len(events))
+	for i, e := range events {
+		texts[i].short, texts[i].who = timeline.ShortTitleWho(p, e)
+	}
+	return &Chart{Window: w, H: layoutHorizontal(w, p, events, texts, hWidth), V: layoutVertical(w, p, events, texts)}
+}
+
+// eventText is what an event's label may say: its short title for the
+// pair, and who acted.
+type eventText struct {
+	short string
+	who   []string
 }
 
 // LayoutBuckets lays out counted buckets of granularity g over w.
@@ -153,6 +164,8 @@ func LayoutBuckets(w timeline.Window, g timeline.Precision, buckets []timeline.B
 // item is an event placed along the time axis, in pixels.
 type item struct {
 	e        *timeline.Event
+	short    string   // timeline.ShortTitle
+	who      []string // timeline.EventWho
 	side     timeline.Side
 	at       float64 // where its marker is
 	from, to float64 // the period it covers, when wider than a point
@@ -180,16 +193,14 @@ type placer interface {
 // of each other start as one; then it places labels in order and, when one
 // finds no room, merges its unit with the nearest unit of the same side and
 // places again from there.
-func labelUnits(items []item, pl placer, p timeline.Pair, near float64) []unit {
+func labelUnits(items []item, pl placer, near float64) []unit {
 	var units []unit
 	lastOf := map[timeline.Side]int{} // the last unit of each side, +1
-	texts := make([]string, len(items))
 	for i, it := range items {
-		texts[i] = timeline.ShortTitle(p, it.e)
 		if j := lastOf[it.side] - 1; j >= 0 {
 			u := &units[j]
 			prev := u.members[len(u.members)-1]
-			if texts[prev] == texts[i] && it.at-items[prev].at <= near {
+			if items[prev].short == it.short && it.at-items[prev].at <= near {
 				u.members = append(u.members, i)
 				u.last = i
 				continue
@@ -242,26 +253,36 @@ func labelUnits(items []item, pl placer, p timeline.Pair, near float64) []unit {
 // labelTexts are the texts a unit's label may take, longest first: the
 // event's short title, then only who acted; or what the cluster holds,
 // with fewer names, then only how many.
-func labelTexts(p timeline.Pair, items []item, u unit, maxRunes int) []string {
+func labelTexts(items []item, u unit, maxRunes int) []string {
 	if len(u.members) == 1 {
-		e := items[u.members[0]].e
-		out := []string{timeline.ShortTitle(p, e)}
-		if who := strings.Join(timeline.EventWho(p, e), " and "); who != "" && who != out[0] {
+		it := items[u.members[0]]
+		out := []string{it.short}
+		if who := strings.Join(it.who, " and "); who != "" && who != it.short {
 			out = append(out, who)
 		}
 		return out
 	}
 	events := make([]*timeline.Event, len(u.members))
+	who := make([][]string, len(u.members))
 	for i, m := range u.members {
-		events[i] = items[m].e
+		events[i], who[i] = items[m].e, items[m].who
 	}
 	var out []string
 	for _, n := range []int{maxRunes, maxRunes * 2 / 3, 0} {
-		if t := timeline.ClusterTitle(p, events, n); len(out) == 0 || out[len(out)-1] != t {
+		if t := timeline.ClusterTitleOf(events, who, n); len(out) == 0 || out[len(out)-1] != t {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// newItem places an event along the time axis, with its label's texts.
+func newItem(p timeline.Pair, e *timeline.Event, t eventText, from, to float64) item {
+	it := item{e: e, side: p.SideOf(e), span: eventSpan(e), at: from, from: from, to: from, short: t.short, who: t.who}
+	if to-from >= 3 {
+		it.at, it.to = (from+to)/2, to
+	}
+	return it
 }
 
 func eventSpan(e *timeline.Event) timeline.Window {
@@ -290,7 +311,7 @@ type hPlaced struct {
 }
 
 func (h *hPlacer) place(items []item, u unit) bool {
-	for _, text := range labelTexts(h.p, items, u, 44) {
+	for _, text := range labelTexts(items, u, 44) {
 		if h.placeText(items, u, text) {
 			return true
 		}
@@ -360,7 +381,7 @@ func free(ivs [][2]float64, a, b float64) bool {
 	return true
 }
 
-func layoutHorizontal(w timeline.Window, p timeline.Pair, events []*timeline.Event, width float64) *HChart {
+func layoutHorizontal(w timeline.Window, p timeline.Pair, events []*timeline.Event, texts []eventText, width float64) *HChart {
 	c := &HChart{Width: width}
 	x := func(day int) float64 {
 		return hPad + float64(day-w.Start)/float64(w.Days())*(width-2*hPad)
@@ -368,16 +389,11 @@ func layoutHorizontal(w timeline.Window, p timeline.Pair, events []*timeline.Eve
 	items := make([]item, len(events))
 	for i, e := range events {
 		span := eventSpan(e)
-		x1, x2 := x(max(span.Start, w.Start)), x(min(span.End, w.End)+1)
-		it := item{e: e, side: p.SideOf(e), span: span, at: x1, from: x1, to: x1}
-		if x2-x1 >= 3 {
-			it.at, it.to = (x1+x2)/2, x2
-		}
-		items[i] = it
+		items[i] = newItem(p, e, texts[i], x(max(span.Start, w.Start)), x(min(span.End, w.End)+1))
 	}
 	pl := &hPlacer{p: p, width: width, labels: map[int]Label{}, lanes: map[timeline.Side][][][2]float64{
 		timeline.SideA: make([][][2]float64, maxLanes), timeline.SideB: make([][][2]float64, maxLanes)}}
-	units := labelUnits(items, pl, p, 40)
+	units := labelUnits(items, pl, 40)
 	distinctCuts(pl.labels, maxLabelWidth)
 	for _, l := range pl.labels {
 		if l.Y < 0 {
@@ -451,7 +467,7 @@ type vPlaced struct {
 }
 
 func (v *vPlacer) place(items []item, u unit) bool {
-	for _, text := range labelTexts(v.p, items, u, 40) {
+	for _, text := range labelTexts(items, u, 40) {
 		if v.placeText(items, u, text) {
 			return true
 		}
@@ -507,21 +523,16 @@ func verticalScale(w timeline.Window, n int) (func(int) float64, float64) {
 	return func(day int) float64 { return vTop + float64(day-w.Start)/float64(w.Days())*h }, h
 }
 
-func layoutVertical(w timeline.Window, p timeline.Pair, events []*timeline.Event) *VChart {
+func layoutVertical(w timeline.Window, p timeline.Pair, events []*timeline.Event, texts []eventText) *VChart {
 	c := &VChart{}
 	y, plot := verticalScale(w, len(events))
 	items := make([]item, len(events))
 	for i, e := range events {
 		span := eventSpan(e)
-		y1, y2 := y(max(span.Start, w.Start)), y(min(span.End, w.End)+1)
-		it := item{e: e, side: p.SideOf(e), span: span, at: y1, from: y1, to: y1}
-		if y2-y1 >= 3 {
-			it.at, it.to = (y1+y2)/2, y2
-		}
-		items[i] = it
+		items[i] = newItem(p, e, texts[i], y(max(span.Start, w.Start)), y(min(span.End, w.End)+1))
 	}
 	pl := &vPlacer{p: p, labels: map[int]Label{}, bottom: map[timeline.Side]float64{timeline.SideA: vTop - 8, timeline.SideB: vTop - 8}}
-	units := labelUnits(items, pl, p, 2*lineGap)
+	units := labelUnits(items, pl, 2*lineGap)
 	distinctCuts(pl.labels, vLabelWidth)
 	c.Height, c.Plot = vTop+plot+vBottom, plot
 	for _, l := range pl.labels {
@@ -658,28 +669,40 @@ func bucketsVertical(w timeline.Window, g timeline.Precision, buckets []timeline
 func textWidth(s string) float64 {
 	em := 0.0
 	for _, r := range s {
-		switch {
-		case strings.ContainsRune("ijl.,:;'’!|", r):
-			em += 0.30
-		case r == ' ':
-			em += 0.32
-		case strings.ContainsRune("frtI()[]-–", r):
-			em += 0.42
-		case strings.ContainsRune("mwMW", r):
-			em += 0.98
-		case unicode.IsDigit(r):
-			em += 0.64
-		case unicode.IsUpper(r):
-			em += 0.74
-		case unicode.In(r, unicode.Arabic, unicode.Hebrew):
-			em += 0.56
-		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-			em += 1.0
-		default:
-			em += 0.62
-		}
+		em += advance(r)
 	}
 	return em * LabelSize
+}
+
+// advance is a letter's width in ems, by its kind.
+func advance(r rune) float64 {
+	switch r {
+	case 'i', 'j', 'l', '.', ',', ':', ';', '\'', '’', '!', '|':
+		return 0.30
+	case ' ':
+		return 0.32
+	case 'f', 'r', 't', 'I', '(', ')', '[', ']', '-', '–':
+		return 0.42
+	case 'm', 'w', 'M', 'W':
+		return 0.98
+	}
+	switch {
+	case r < 0x80 && r >= '0' && r <= '9':
+		return 0.64
+	case r < 0x80 && r >= 'A' && r <= 'Z':
+		return 0.74
+	case r < 0x80:
+		return 0.62
+	case unicode.IsUpper(r):
+		return 0.74
+	case unicode.In(r, unicode.Arabic, unicode.Hebrew):
+		return 0.56
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		return 1.0
+	case unicode.IsDigit(r):
+		return 0.64
+	}
+	return 0.62
 }
 
 // fitLine cuts s with "…" to at most width pixels; cut says it was.

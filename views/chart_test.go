@@ -719,3 +719,22 @@ func TestIsRTL(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkLayoutEvents lays out the most events a chart draws one by
+// one, in both orientations.
+func BenchmarkLayoutEvents(b *testing.B) {
+	var events []*timeline.Event
+	for len(events) < timeline.MaxMarkers {
+		for _, e := range usruVisits() {
+			c := *e
+			c.ID = int64(len(events) + 1)
+			c.Date = timeline.DayDate(e.Date.Time().AddDate(len(events)/22*5, 0, 0))
+			events = append(events, &c)
+		}
+	}
+	events = events[:timeline.MaxMarkers]
+	w := timeline.Window{Start: timeline.Span(events[0].Date).Start, End: timeline.Span(events[len(events)-1].Date).End}
+	for b.Loop() {
+		LayoutEvents(w, timeline.Pair{A: "US", B: "RU"}, events, HorizontalWidth)
+	}
+}

@@ -75,7 +75,10 @@ func viewParamLabel(k string) string {
 	return ""
 }
 
-func f1(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+// f1 writes a coordinate to a tenth, without a trailing ".0".
+func f1(x float64) string {
+	return strings.TrimSuffix(strconv.FormatFloat(x, 'f', 1, 64), ".0")
+}
 
 func su(s string) templ.SafeURL { return templ.SafeURL(s) }
 
@@ -122,13 +125,13 @@ func markerDay(p PairPage, m Marker) int {
 	return max(timeline.Span(m.Event.Date).Start, p.Window.Start)
 }
 
-// moreFiltersOpen opens the filters beyond the search when one of them is
-// set or could not be read.
+// moreFiltersOpen opens the filters beyond the search when one could not
+// be read; those that are set are counted in its summary, and the chart
+// keeps its place on the first screen.
 func (p PairPage) moreFiltersOpen() bool {
-	v := p.View
 	_, badFrom := p.Errors["from"]
 	_, badTo := p.Errors["to"]
-	return v.Side != "" || v.Tag != "" || v.Actor != "" || len(v.Kinds) > 0 || badFrom || badTo
+	return badFrom || badTo
 }
 
 // moreFiltersCount says how many of the filters beyond the search and the

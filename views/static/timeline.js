@@ -96,6 +96,10 @@
     form.querySelectorAll('input[name="kind"]').forEach(function (box) {
       box.checked = kinds.indexOf(box.value) >= 0;
     });
+    // The summary of the closed filters counts those that are set.
+    var set = kinds.length + ["side", "tag", "actor"].filter(function (n) { return p.get(n); }).length;
+    var count = document.getElementById("filters-set");
+    if (count) count.textContent = set ? " (" + set + " set)" : "";
   }
 
   function formURL() {
