@@ -532,7 +532,7 @@ func filterForm(p PairPage) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 42, "\" dir=\"auto\" title=\"Words in titles, descriptions, actors, sources\"></div><details class=\"more-filters\" id=\"more-filters\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 42, "\" dir=\"auto\" placeholder=\"Search\" title=\"Words in titles, descriptions, actors, sources\"></div><details class=\"more-filters\" id=\"more-filters\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
