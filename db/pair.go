@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"sort"
 	"time"
 
@@ -332,13 +333,16 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 	}
 	page := &timeline.PairPage{Stats: st}
 	page.History = timeline.HistoryWindow(st.First, st.Last, q.Today)
-	if page.Matches, err = readMatches(ctx, tx, v, st); err != nil {
+	nearest := false
+	if page.Matches, nearest, err = readMatches(ctx, tx, v, st); err != nil {
 		return nil, err
 	}
 	page.Fit = timeline.FitWindow(page.History, page.Matches)
 	page.Window = v.Window(page.Fit)
-	if err := readNearestMatches(ctx, tx, v, page.Window, &page.Matches); err != nil {
-		return nil, err
+	if !nearest {
+		if err := readNearestMatches(ctx, tx, v, page.Window, &page.Matches); err != nil {
+			return nil, err
+		}
 	}
 	page.OverviewGranularity = timeline.OverviewGranularity(page.History)
 	if page.Overview, err = countBuckets(ctx, tx, v.OverviewFilter(), page.OverviewGranularity); err != nil {
@@ -389,30 +393,62 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 
 // readMatches finds the first and the latest of the events that pass the
 // view's filters, over the whole history; with no filter they are the
-// pair's own, which the summary read.
-func readMatches(ctx context.Context, rd queryer, v timeline.View, st *timeline.PairStats) (timeline.Matches, error) {
-	var m timeline.Matches
+// pair's own, which the summary read. With filters that the kept counts
+// cannot answer (text, kinds, tag, actor), which cost a pass over the
+// matching events whatever the order, it reads them in one pass with the
+// nearest before and after the range's set ends, and says so (nearest).
+func readMatches(ctx context.Context, rd queryer, v timeline.View, st *timeline.PairStats) (m timeline.Matches, nearest bool, err error) {
 	if !v.Filtered() {
 		if st.Total == 0 {
-			return m, nil
+			return m, false, nil
 		}
 		m.Any = true
 		m.Span = timeline.Window{Start: timeline.Span(st.First).Start, End: timeline.Span(st.Last).End}
 		m.Latest = timeline.Span(st.Last).Start
-		return m, nil
+		return m, false, nil
 	}
 	f := v.OverviewFilter()
-	first, _, ok, err := matchAt(ctx, rd, f, "", "")
-	if err != nil || !ok {
-		return m, err
+	if summaryUsable(f) {
+		// Only the side: the pair's index, walked from either end, finds
+		// the first of a side at once.
+		first, _, ok, err := matchAt(ctx, rd, f, "", "")
+		if err != nil || !ok {
+			return m, false, err
+		}
+		last, hi, _, err := matchAt(ctx, rd, f, "", " DESC")
+		if err != nil {
+			return m, false, err
+		}
+		m.Any, m.Latest = true, last
+		m.Span = timeline.Window{Start: first, End: max(hi, last)}
+		return m, false, nil
 	}
-	last, hi, _, err := matchAt(ctx, rd, f, "", " DESC")
-	if err != nil {
-		return m, err
+	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+	if !v.From.IsZero() {
+		lo = int64(v.From.DayNumber()) * 10
 	}
-	m.Any, m.Latest = true, last
-	m.Span = timeline.Window{Start: first, End: max(hi, last)}
-	return m, nil
+	if !v.To.IsZero() {
+		hi = int64(v.To.LastDayNumber())*10 + 9
+	}
+	from, where, args := filterSQL(f)
+	q := `SELECT min(p.sort_key), max(p.sort_key), max(p.hi), max(CASE WHEN p.sort_key < ? THEN p.sort_key END),
+		min(CASE WHEN p.sort_key > ? THEN p.sort_key END) FROM ` + from + where
+	var first, last, end, before, after sql.NullInt64
+	if err := rd.QueryRowContext(ctx, q, append([]any{lo, hi}, args...)...).Scan(&first, &last, &end, &before, &after); err != nil {
+		return m, false, fmt.Errorf("matching events: %w", err)
+	}
+	if !first.Valid {
+		return m, true, nil
+	}
+	m.Any, m.Latest = true, dayIndex(int(last.Int64/10))
+	m.Span = timeline.Window{Start: dayIndex(int(first.Int64 / 10)), End: max(dayIndex(int(end.Int64)), m.Latest)}
+	if before.Valid {
+		m.Before, m.HasBefore = dayIndex(int(before.Int64/10)), true
+	}
+	if after.Valid {
+		m.After, m.HasAfter = dayIndex(int(after.Int64/10)), true
+	}
+	return m, true, nil
 }
 
 // readNearestMatches finds the nearest events that pass the view's

@@ -269,7 +269,9 @@ func FitWindow(history Window, m Matches) Window {
 	if !m.Any {
 		return history
 	}
-	return HistoryWindow(DayAt(m.Span.Start), DayAt(m.Span.End), time.Time{})
+	fit := HistoryWindow(DayAt(m.Span.Start), DayAt(m.Span.End), time.Time{})
+	// The history ends with the year the latest event starts in.
+	return Window{max(fit.Start, history.Start), min(fit.End, history.End)}
 }
 
 // ZoomAnchor is the day a zoom keeps in place when no pointer says where:
