@@ -333,8 +333,8 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 	}
 	page := &timeline.PairPage{Stats: st}
 	page.History = timeline.HistoryWindow(st.First, st.Last, q.Today)
-	nearest := false
-	if page.Matches, nearest, err = readMatches(ctx, tx, v, st); err != nil {
+	nearest, counted := false, -1
+	if page.Matches, nearest, counted, err = readMatches(ctx, tx, v, st); err != nil {
 		return nil, err
 	}
 	page.Fit = timeline.FitWindow(page.History, page.Matches)
@@ -349,10 +349,12 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 		return nil, err
 	}
 
-	// An open range is the whole history, which the window shows.
+	// An open range is all the matching events, which the window shows.
 	f := v.Filter()
-	if page.Matching, err = countEvents(ctx, tx, f); err != nil {
-		return nil, err
+	if page.Matching = counted; counted < 0 {
+		if page.Matching, err = countEvents(ctx, tx, f); err != nil {
+			return nil, err
+		}
 	}
 	if page.Counted() {
 		page.Granularity = timeline.Granularity(page.Window)
@@ -393,19 +395,20 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 
 // readMatches finds the first and the latest of the events that pass the
 // view's filters, over the whole history; with no filter they are the
-// pair's own, which the summary read. With filters that the kept counts
-// cannot answer (text, kinds, tag, actor), which cost a pass over the
-// matching events whatever the order, it reads them in one pass with the
-// nearest before and after the range's set ends, and says so (nearest).
-func readMatches(ctx context.Context, rd queryer, v timeline.View, st *timeline.PairStats) (m timeline.Matches, nearest bool, err error) {
+// pair's own, which the summary read. Filters that the kept counts cannot
+// answer (text, kinds, tag, actor) cost a pass over the matching events
+// whatever is asked of them: that pass also finds the nearest before and
+// after the range's set ends, and counts those in the range, and says so
+// (nearest true, counted 0 or more; else -1).
+func readMatches(ctx context.Context, rd queryer, v timeline.View, st *timeline.PairStats) (m timeline.Matches, nearest bool, counted int, err error) {
 	if !v.Filtered() {
 		if st.Total == 0 {
-			return m, false, nil
+			return m, false, -1, nil
 		}
 		m.Any = true
 		m.Span = timeline.Window{Start: timeline.Span(st.First).Start, End: timeline.Span(st.Last).End}
 		m.Latest = timeline.Span(st.Last).Start
-		return m, false, nil
+		return m, false, -1, nil
 	}
 	f := v.OverviewFilter()
 	if summaryUsable(f) {
@@ -413,32 +416,37 @@ func readMatches(ctx context.Context, rd queryer, v timeline.View, st *timeline.
 		// the first of a side at once.
 		first, _, ok, err := matchAt(ctx, rd, f, "", "")
 		if err != nil || !ok {
-			return m, false, err
+			return m, false, -1, err
 		}
 		last, hi, _, err := matchAt(ctx, rd, f, "", " DESC")
 		if err != nil {
-			return m, false, err
+			return m, false, -1, err
 		}
 		m.Any, m.Latest = true, last
 		m.Span = timeline.Window{Start: first, End: max(hi, last)}
-		return m, false, nil
+		return m, false, -1, nil
 	}
-	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+	// The range's bounds as countSQL and filterSQL set them: an event is in
+	// it when it starts by its end and ends by its start.
+	loKey, hiKey, loDay := int64(math.MinInt64), int64(math.MaxInt64), math.MinInt64
 	if !v.From.IsZero() {
-		lo = int64(v.From.DayNumber()) * 10
+		loKey, loDay = int64(v.From.DayNumber())*10, v.From.DayNumber()
 	}
 	if !v.To.IsZero() {
-		hi = int64(v.To.LastDayNumber())*10 + 9
+		hiKey = int64(v.To.LastDayNumber())*10 + 9
 	}
-	from, where, args := filterSQL(f)
-	q := `SELECT min(p.sort_key), max(p.sort_key), max(p.hi), max(CASE WHEN p.sort_key < ? THEN p.sort_key END),
-		min(CASE WHEN p.sort_key > ? THEN p.sort_key END) FROM ` + from + where
+	_, where, args := filterSQL(f)
+	// Every condition is on p, as in countSQL: no need to read the events.
+	from := "event_pairs p"
+	q := `SELECT count(*), min(p.sort_key), max(p.sort_key), max(p.hi), max(CASE WHEN p.sort_key < ? THEN p.sort_key END),
+		min(CASE WHEN p.sort_key > ? THEN p.sort_key END), coalesce(sum(p.sort_key <= ? AND p.hi >= ?), 0) FROM ` + from + where
+	var all int
 	var first, last, end, before, after sql.NullInt64
-	if err := rd.QueryRowContext(ctx, q, append([]any{lo, hi}, args...)...).Scan(&first, &last, &end, &before, &after); err != nil {
-		return m, false, fmt.Errorf("matching events: %w", err)
+	if err := rd.QueryRowContext(ctx, q, append([]any{loKey, hiKey, hiKey, loDay}, args...)...).Scan(&all, &first, &last, &end, &before, &after, &counted); err != nil {
+		return m, false, -1, fmt.Errorf("matching events: %w", err)
 	}
-	if !first.Valid {
-		return m, true, nil
+	if all == 0 {
+		return m, true, 0, nil
 	}
 	m.Any, m.Latest = true, dayIndex(int(last.Int64/10))
 	m.Span = timeline.Window{Start: dayIndex(int(first.Int64 / 10)), End: max(dayIndex(int(end.Int64)), m.Latest)}
@@ -448,7 +456,7 @@ func readMatches(ctx context.Context, rd queryer, v timeline.View, st *timeline.
 	if after.Valid {
 		m.After, m.HasAfter = dayIndex(int(after.Int64/10)), true
 	}
-	return m, true, nil
+	return m, true, counted, nil
 }
 
 // readNearestMatches finds the nearest events that pass the view's

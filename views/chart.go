@@ -137,6 +137,52 @@ type BucketMark struct {
 	Text   bool
 }
 
+// Period is a counted period of a chart: its buckets, one a side, are one
+// link to the period.
+type Period struct {
+	Start timeline.Date
+	Count int
+	Marks []BucketMark
+}
+
+// periods groups buckets, which come in the order of their periods, by
+// period.
+func periods(buckets []BucketMark) []Period {
+	var out []Period
+	for _, b := range buckets {
+		if len(out) == 0 || out[len(out)-1].Start != b.Start {
+			out = append(out, Period{Start: b.Start})
+		}
+		p := &out[len(out)-1]
+		p.Count += b.Count
+		p.Marks = append(p.Marks, b)
+	}
+	return out
+}
+
+// PeriodPair is a counted period as each orientation draws it.
+type PeriodPair struct{ H, V Period }
+
+// periodPairs pairs the periods of both orientations; a period too short
+// to draw in one has no marks there.
+func periodPairs(c *Chart) []PeriodPair {
+	vs := map[timeline.Date]Period{}
+	for _, p := range periods(c.V.Buckets) {
+		vs[p.Start] = p
+	}
+	var out []PeriodPair
+	for _, p := range periods(c.H.Buckets) {
+		out = append(out, PeriodPair{H: p, V: vs[p.Start]})
+		delete(vs, p.Start)
+	}
+	for _, p := range periods(c.V.Buckets) {
+		if _, ok := vs[p.Start]; ok {
+			out = append(out, PeriodPair{H: Period{Start: p.Start, Count: p.Count}, V: p})
+		}
+	}
+	return out
+}
+
 // LayoutEvents lays out events (in timeline order) of pair p over w in
 // both orientations; hWidth is the horizontal chart's layout width.
 // Events are drawn on the side of p.SideOf. Labels never overlap: a run

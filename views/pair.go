@@ -110,14 +110,15 @@ func (p PairPage) closeURL() string { return p.View.WithEvent(0).URL() }
 func (p PairPage) periodURL(d timeline.Date) string { return p.View.WithRange(d, d).URL() }
 
 // bucketURL opens a counted period one level finer than the view.
-func (p PairPage) bucketURL(b BucketMark) string { return p.View.Open(b.Start, p.Window).URL() }
+func (p PairPage) bucketURL(d timeline.Date) string { return p.View.Open(d, p.Window).URL() }
 
 // clusterURL shows the events of a cluster spread out.
 func (p PairPage) clusterURL(c Cluster) string { return p.View.Around(c.Span, p.Fit).URL() }
 
-// bucketDay is the first day of a bucket in view, for the script's zoom.
-func (p PairPage) bucketDay(b BucketMark) int {
-	return min(max(timeline.Span(b.Start).Start, p.Window.Start), p.Window.End)
+// bucketDay is the first day of a counted period in view, for the
+// script's zoom.
+func (p PairPage) bucketDay(d timeline.Date) int {
+	return min(max(timeline.Span(d).Start, p.Window.Start), p.Window.End)
 }
 
 // markerDay is the first day of a marker's event in view.
@@ -226,8 +227,23 @@ func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 2, 64) + "%"
 
 func f4(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
 
-func bucketLabel(p PairPage, b BucketMark) string {
-	return b.Start.Format() + ": " + plural(b.Count, "event", "events") + " " + p.sideLabel(b.Side)
+// periodLabel names a counted period and its counts by side: "1990: 12
+// events: 9 initiated by the United States, 3 with no single initiator".
+func periodLabel(p PairPage, pp PeriodPair) string {
+	pr := pp.H
+	if len(pr.Marks) == 0 {
+		pr = pp.V
+	}
+	s := pr.Start.Format() + ": " + plural(pr.Count, "event", "events")
+	for i, b := range pr.Marks {
+		if i == 0 {
+			s += ": "
+		} else {
+			s += ", "
+		}
+		s += strconv.Itoa(b.Count) + " " + p.sideLabel(b.Side)
+	}
+	return s
 }
 
 func (p PairPage) countText() string {

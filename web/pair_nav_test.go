@@ -22,7 +22,7 @@ func navLinks(doc *goquery.Document) map[string]string {
 		}
 		out[name] = s.AttrOr("href", "")
 	})
-	doc.Find(`.chart-h a.bucket, .chart-h a.cluster`).Each(func(i int, s *goquery.Selection) {
+	doc.Find(`svg.timeline a.bucket, svg.timeline a.cluster.h`).Each(func(i int, s *goquery.Selection) {
 		out[fmt.Sprintf("%s %d", s.AttrOr("class", ""), i)] = s.AttrOr("href", "")
 	})
 	return out

@@ -49,7 +49,7 @@ func (b *browserTab) shootScreen(name string) {
 
 // chartLayout is where the shown chart and its labels are, in page pixels.
 type chartLayout struct {
-	Kind                     string // chart-h or chart-v
+	Kind                     string // across or down
 	Top, Bottom, Left, Right float64
 	PageWidth                float64
 	Labels                   []struct {
@@ -60,14 +60,15 @@ type chartLayout struct {
 }
 
 const chartLayoutJS = `(() => {
-	const svg = [...document.querySelectorAll('#chart svg.chart-h, #chart svg.chart-v')].find(s => s.getClientRects().length);
+	const svg = document.querySelector('#chart svg.timeline');
 	const box = svg.getBoundingClientRect();
-	const labels = [...svg.querySelectorAll('.label')].map(t => {
+	const across = getComputedStyle(svg.querySelector('g.h')).display !== 'none';
+	const labels = [...svg.querySelectorAll('.label, .vlabel')].filter(t => t.getClientRects().length).map(t => {
 		const r = t.getBoundingClientRect();
 		return {text: t.textContent.trim(), x1: r.left, x2: r.right, y1: r.top + scrollY, y2: r.bottom + scrollY,
 			size: parseFloat(getComputedStyle(t).fontSize)};
 	});
-	return JSON.stringify({kind: svg.classList[0], top: box.top + scrollY, bottom: box.bottom + scrollY, left: box.left, right: box.right,
+	return JSON.stringify({kind: across ? 'across' : 'down', top: box.top + scrollY, bottom: box.bottom + scrollY, left: box.left, right: box.right,
 		pageWidth: document.documentElement.scrollWidth, labels});
 })()`
 
@@ -129,11 +130,11 @@ func TestBrowserPairOnScreen(t *testing.T) {
 			l := b.chartLayout()
 			switch size.name {
 			case "1280":
-				if l.Kind != "chart-h" || l.Bottom > float64(size.h) {
+				if l.Kind != "across" || l.Bottom > float64(size.h) {
 					t.Errorf("%s: the %s chart ends at %.0f px, below the first screen (%d)", where, l.Kind, l.Bottom, size.h)
 				}
 			case "390":
-				if l.Kind != "chart-v" || l.Top > float64(size.h)/2 {
+				if l.Kind != "down" || l.Top > float64(size.h)/2 {
 					t.Errorf("%s: the %s chart starts at %.0f px, below the top half (%d)", where, l.Kind, l.Top, size.h/2)
 				}
 			}
@@ -180,8 +181,8 @@ func TestBrowserSVGLinksInPlace(t *testing.T) {
 
 	for _, tt := range []struct{ name, path, selector, want string }{
 		{"overview bar", "/pairs/us/ru", "#overview-svg a rect", "from="},
-		{"cluster", "/pairs/us/ru", ".chart-h a.cluster text", "from="},
-		{"bucket", "/pairs/fr/de", ".chart-h a.bucket rect", "from=2000s"},
+		{"cluster", "/pairs/us/ru", "a.cluster.h text", "from="},
+		{"bucket", "/pairs/fr/de", "a.bucket rect", "from=2000s"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			b := b.on(t)
@@ -280,7 +281,7 @@ func TestBrowserZoomGestures(t *testing.T) {
 		b.open(start)
 		id := gorbachev()
 		x, y := at(id)
-		b.do("ctrl+wheel", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('#chart svg.chart-h').dispatchEvent(new WheelEvent('wheel',
+		b.do("ctrl+wheel", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('#chart svg.timeline').dispatchEvent(new WheelEvent('wheel',
 			{ctrlKey: true, deltaY: -300, clientX: %f, clientY: %f, bubbles: true, cancelable: true}))`, x, y)))
 		landed("the zoom", id)
 		if loc := window(); !strings.Contains(loc, "from=1987") && !strings.Contains(loc, "from=1988") {
@@ -294,7 +295,7 @@ func TestBrowserZoomGestures(t *testing.T) {
 		id := gorbachev()
 		x, y := at(id)
 		b.do("pinch", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
-			const svg = document.querySelector('#chart svg.chart-h');
+			const svg = document.querySelector('#chart svg.timeline');
 			const p = (type, id, x) => svg.dispatchEvent(new PointerEvent(type, {pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x, clientY: %f, bubbles: true}));
 			p('pointerdown', 1, %f - 40); p('pointerdown', 2, %f + 40);
 			p('pointermove', 1, %f - 120); p('pointermove', 2, %f + 120);
@@ -306,7 +307,7 @@ func TestBrowserZoomGestures(t *testing.T) {
 	t.Run("DragToPan", func(t *testing.T) {
 		b := b.on(t)
 		b.open(start)
-		box, err := chromedp.Run(b.ctx, chromedp.Dimensions(chromedp.CSS("#chart svg.chart-h")))
+		box, err := chromedp.Run(b.ctx, chromedp.Dimensions(chromedp.CSS("#chart svg.timeline")))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -58,17 +58,8 @@
     if (bar && swap && bar.dataset.swap) swap.setAttribute("href", bar.dataset.swap);
   }
 
-  // visible returns the first of the elements that is shown: each chart is
-  // drawn twice, across for wide screens and down for narrow ones.
-  function visible(list) {
-    for (var i = 0; i < list.length; i++) {
-      if (list[i].getClientRects().length) return list[i];
-    }
-    return null;
-  }
-
   function marker(id) {
-    return visible(view.querySelectorAll('.marker[data-event="' + id + '"]'));
+    return view.querySelector('.marker[data-event="' + id + '"]');
   }
 
   function setFocus(focus) {
@@ -189,7 +180,7 @@
     // Zoom about the focused marker, where the keyboard is.
     var m = e.target.closest(".marker");
     if (m && (keys[e.key] === "in" || keys[e.key] === "out")) {
-      var svg = m.closest("svg.chart-h, svg.chart-v");
+      var svg = m.closest("svg.timeline");
       var day = Number(m.dataset.day);
       zoom(svg, day, keys[e.key] === "in" ? 0.5 : 2, fraction(svg, day), "event:" + m.dataset.event);
       return;
@@ -203,7 +194,12 @@
     return { start: Number(svg.dataset.start), end: Number(svg.dataset.end),
       fitStart: Number(svg.dataset.fitStart), fitEnd: Number(svg.dataset.fitEnd) };
   }
-  function across(svg) { return svg.classList.contains("chart-h"); }
+  // across reports whether the chart runs across (wide screens) rather
+  // than down: CSS shows one of its two drawings.
+  function across(svg) {
+    var g = svg.querySelector("g.h");
+    return !!g && getComputedStyle(g).display !== "none";
+  }
   // fraction is where a day sits along the chart's time axis, 0 to 1.
   function fraction(svg, day) {
     var w = windowOf(svg);
@@ -274,7 +270,7 @@
     goTo(svg, a, a + days, focus || "chart");
   }
   function chartSvg(target) {
-    return target && target.closest && target.closest("#chart svg.chart-h, #chart svg.chart-v");
+    return target && target.closest && target.closest("#chart svg.timeline");
   }
   // preview stretches or moves the drawn chart while a gesture lasts.
   function preview(svg, scale, shift, originX, originY) {
