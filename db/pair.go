@@ -427,29 +427,40 @@ func readMatches(ctx context.Context, rd queryer, v timeline.View, st *timeline.
 		return m, false, -1, nil
 	}
 	// The range's bounds as countSQL and filterSQL set them: an event is in
-	// it when it starts by its end and ends by its start.
-	loKey, hiKey, loDay := int64(math.MinInt64), int64(math.MaxInt64), math.MinInt64
+	// it when it starts by its end and ends by its start. Only a set start
+	// needs hi, the event's last day: without it the search's hits are
+	// probed one by one in event_pairs_event, which holds sort_key.
+	loKey, hiKey := int64(math.MinInt64), int64(math.MaxInt64)
+	inRange := "p.sort_key <= ?"
+	args := []any{}
 	if !v.From.IsZero() {
-		loKey, loDay = int64(v.From.DayNumber())*10, v.From.DayNumber()
+		loKey = int64(v.From.DayNumber()) * 10
+		inRange += " AND p.hi >= ?"
 	}
 	if !v.To.IsZero() {
 		hiKey = int64(v.To.LastDayNumber())*10 + 9
 	}
-	_, where, args := filterSQL(f)
+	args = append(args, loKey, hiKey, hiKey)
+	if !v.From.IsZero() {
+		args = append(args, v.From.DayNumber())
+	}
+	_, where, fargs := filterSQL(f)
 	// Every condition is on p, as in countSQL: no need to read the events.
-	from := "event_pairs p"
-	q := `SELECT count(*), min(p.sort_key), max(p.sort_key), max(p.hi), max(CASE WHEN p.sort_key < ? THEN p.sort_key END),
-		min(CASE WHEN p.sort_key > ? THEN p.sort_key END), coalesce(sum(p.sort_key <= ? AND p.hi >= ?), 0) FROM ` + from + where
+	q := `SELECT count(*), min(p.sort_key), max(p.sort_key), max(CASE WHEN p.sort_key < ? THEN p.sort_key END),
+		min(CASE WHEN p.sort_key > ? THEN p.sort_key END), coalesce(sum(` + inRange + `), 0) FROM event_pairs p` + where
 	var all int
-	var first, last, end, before, after sql.NullInt64
-	if err := rd.QueryRowContext(ctx, q, append([]any{loKey, hiKey, hiKey, loDay}, args...)...).Scan(&all, &first, &last, &end, &before, &after, &counted); err != nil {
+	var first, last, before, after sql.NullInt64
+	if err := rd.QueryRowContext(ctx, q, append(args, fargs...)...).Scan(&all, &first, &last, &before, &after, &counted); err != nil {
 		return m, false, -1, fmt.Errorf("matching events: %w", err)
 	}
 	if all == 0 {
 		return m, true, 0, nil
 	}
 	m.Any, m.Latest = true, dayIndex(int(last.Int64/10))
-	m.Span = timeline.Window{Start: dayIndex(int(first.Int64 / 10)), End: max(dayIndex(int(end.Int64)), m.Latest)}
+	// The latest's date to its precision (sort_key's last digit), as the
+	// history reads it.
+	latest := dateOfKey(last.Int64)
+	m.Span = timeline.Window{Start: dayIndex(int(first.Int64 / 10)), End: timeline.Span(latest).End}
 	if before.Valid {
 		m.Before, m.HasBefore = dayIndex(int(before.Int64/10)), true
 	}
@@ -499,6 +510,20 @@ func matchAt(ctx context.Context, rd queryer, f timeline.EventFilter, cond, orde
 		return 0, 0, false, fmt.Errorf("nearest matching event: %w", err)
 	}
 	return dayIndex(int(key / 10)), dayIndex(int(hi)), true, nil
+}
+
+// dateOfKey is the date a sort key (YYYYMMDD*10 + Decade-precision) was
+// made from.
+func dateOfKey(k int64) timeline.Date {
+	n, p := int(k/10), timeline.Decade-timeline.Precision(k%10)
+	d := timeline.Date{Year: n / 10000, Month: time.Month(n / 100 % 100), Day: n % 100, Precision: p}
+	switch p {
+	case timeline.Month:
+		d.Day = 0
+	case timeline.Year, timeline.Decade:
+		d.Month, d.Day = 0, 0
+	}
+	return d
 }
 
 // dayIndex turns a day number (YYYYMMDD) into a day index.

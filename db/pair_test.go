@@ -558,3 +558,12 @@ func TestFindPairPageOneSnapshot(t *testing.T) {
 		t.Fatalf("after the write: total %d, matching %d, selected %q", page.Stats.Total, page.Matching, page.Selected.Title)
 	}
 }
+
+func TestDateOfKey(t *testing.T) {
+	for _, s := range []string{"2025-10-15", "2025-10", "2025", "1970s", "1850-01-01"} {
+		d := timeline.MustParseDate(s)
+		if got := dateOfKey(d.SortKey()); got != d {
+			t.Errorf("dateOfKey(%d) = %v, want %v", d.SortKey(), got, d)
+		}
+	}
+}
