@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"sort"
 	"time"
 
@@ -324,8 +325,10 @@ func (d *DB) FindPairPage(ctx context.Context, q timeline.PairPageQuery) (*timel
 var testHookPairPage func()
 
 // readFilteredPage reads the counts, events and list of a page whose
-// filter the pair rows alone cannot answer (or that has no text to find).
-func readFilteredPage(ctx context.Context, tx queryer, v timeline.View, page *timeline.PairPage) error {
+// filter the pair rows alone cannot answer (or that has no text to find);
+// counted is the number of matching events when readMatches counted them,
+// else -1.
+func readFilteredPage(ctx context.Context, tx queryer, v timeline.View, page *timeline.PairPage, counted int) error {
 	// A text search is made once for the whole page.
 	rd, err := withMatches(ctx, tx, v.Filter())
 	if err != nil {
@@ -335,8 +338,10 @@ func readFilteredPage(ctx context.Context, tx queryer, v timeline.View, page *ti
 		return err
 	}
 	f := v.Filter()
-	if page.Matching, err = countEvents(ctx, rd, f); err != nil {
-		return err
+	if page.Matching = counted; counted < 0 {
+		if page.Matching, err = countEvents(ctx, rd, f); err != nil {
+			return err
+		}
 	}
 	if page.Counted() {
 		page.Granularity = timeline.Granularity(page.Window)
@@ -418,14 +423,24 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 	}
 	page := &timeline.PairPage{Stats: st}
 	page.History = timeline.HistoryWindow(st.First, st.Last, q.Today)
-	page.Window = v.Window(page.History)
+	nearest, counted := false, -1
+	if page.Matches, nearest, counted, err = readMatches(ctx, tx, v, st); err != nil {
+		return nil, err
+	}
+	page.Fit = timeline.FitWindow(page.History, page.Matches)
+	page.Window = v.Window(page.Fit)
+	if !nearest {
+		if err := readNearestMatches(ctx, tx, v, page.Window, &page.Matches); err != nil {
+			return nil, err
+		}
+	}
 	page.OverviewGranularity = timeline.OverviewGranularity(page.History)
 	f := v.Filter() // an open range is the whole history, which the window shows
 	if searchable(f) {
 		if err := readSearchPage(ctx, tx, v, page); err != nil {
 			return nil, err
 		}
-	} else if err := readFilteredPage(ctx, tx, v, page); err != nil {
+	} else if err := readFilteredPage(ctx, tx, v, page, counted); err != nil {
 		return nil, err
 	}
 
@@ -440,3 +455,144 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 	}
 	return page, nil
 }
+
+// readMatches finds the first and the latest of the events that pass the
+// view's filters, over the whole history; with no filter they are the
+// pair's own, which the summary read. Filters that the kept counts cannot
+// answer (text, kinds, tag, actor) cost a pass over the matching events
+// whatever is asked of them: that pass also finds the nearest before and
+// after the range's set ends, and counts those in the range, and says so
+// (nearest true, counted 0 or more; else -1).
+func readMatches(ctx context.Context, rd queryer, v timeline.View, st *timeline.PairStats) (m timeline.Matches, nearest bool, counted int, err error) {
+	if !v.Filtered() {
+		if st.Total == 0 {
+			return m, false, -1, nil
+		}
+		m.Any = true
+		m.Span = timeline.Window{Start: timeline.Span(st.First).Start, End: timeline.Span(st.Last).End}
+		m.Latest = timeline.Span(st.Last).Start
+		return m, false, -1, nil
+	}
+	f := v.OverviewFilter()
+	if summaryUsable(f) {
+		// Only the side: the pair's index, walked from either end, finds
+		// the first of a side at once.
+		first, _, ok, err := matchAt(ctx, rd, f, "", "")
+		if err != nil || !ok {
+			return m, false, -1, err
+		}
+		last, hi, _, err := matchAt(ctx, rd, f, "", " DESC")
+		if err != nil {
+			return m, false, -1, err
+		}
+		m.Any, m.Latest = true, last
+		m.Span = timeline.Window{Start: first, End: max(hi, last)}
+		return m, false, -1, nil
+	}
+	// The range's bounds as countSQL and filterSQL set them: an event is in
+	// it when it starts by its end and ends by its start. Only a set start
+	// needs hi, the event's last day: without it the search's hits are
+	// probed one by one in event_pairs_event, which holds sort_key.
+	loKey, hiKey := int64(math.MinInt64), int64(math.MaxInt64)
+	inRange := "p.sort_key <= ?"
+	args := []any{}
+	if !v.From.IsZero() {
+		loKey = int64(v.From.DayNumber()) * 10
+		inRange += " AND p.hi >= ?"
+	}
+	if !v.To.IsZero() {
+		hiKey = int64(v.To.LastDayNumber())*10 + 9
+	}
+	args = append(args, loKey, hiKey, hiKey)
+	if !v.From.IsZero() {
+		args = append(args, v.From.DayNumber())
+	}
+	_, where, fargs := filterSQL(f, matchesOf(rd))
+	// Every condition is on p, as in countSQL: no need to read the events.
+	q := `SELECT count(*), min(p.sort_key), max(p.sort_key), max(CASE WHEN p.sort_key < ? THEN p.sort_key END),
+		min(CASE WHEN p.sort_key > ? THEN p.sort_key END), coalesce(sum(` + inRange + `), 0) FROM event_pairs p` + where
+	var all int
+	var first, last, before, after sql.NullInt64
+	if err := rd.QueryRowContext(ctx, q, append(args, fargs...)...).Scan(&all, &first, &last, &before, &after, &counted); err != nil {
+		return m, false, -1, fmt.Errorf("matching events: %w", err)
+	}
+	if all == 0 {
+		return m, true, 0, nil
+	}
+	m.Any, m.Latest = true, dayIndex(int(last.Int64/10))
+	// The latest's date to its precision (sort_key's last digit), as the
+	// history reads it.
+	latest := dateOfKey(last.Int64)
+	m.Span = timeline.Window{Start: dayIndex(int(first.Int64 / 10)), End: timeline.Span(latest).End}
+	if before.Valid {
+		m.Before, m.HasBefore = dayIndex(int(before.Int64/10)), true
+	}
+	if after.Valid {
+		m.After, m.HasAfter = dayIndex(int(after.Int64/10)), true
+	}
+	return m, true, counted, nil
+}
+
+// readNearestMatches finds the nearest events that pass the view's
+// filters and start before the window w, or after it.
+func readNearestMatches(ctx context.Context, rd queryer, v timeline.View, w timeline.Window, m *timeline.Matches) error {
+	if !m.Any {
+		return nil
+	}
+	f := v.OverviewFilter()
+	var err error
+	if m.Span.Start < w.Start {
+		lo := int64(dayNumber(w.Start)) * 10
+		if m.Before, _, m.HasBefore, err = matchAt(ctx, rd, f, " AND p.sort_key < ?", " DESC", lo); err != nil {
+			return err
+		}
+	}
+	if m.Latest > w.End {
+		hi := int64(dayNumber(w.End))*10 + 9
+		if m.After, _, m.HasAfter, err = matchAt(ctx, rd, f, " AND p.sort_key > ?", "", hi); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// matchAt reads the first (order "") or the latest (" DESC") event that f
+// and the condition cond select: the day index of its first day and of
+// its last.
+func matchAt(ctx context.Context, rd queryer, f timeline.EventFilter, cond, order string, args ...any) (first, last int, ok bool, err error) {
+	from, where, fargs := filterSQL(f, matchesOf(rd))
+	if where == "" && cond != "" {
+		cond = " WHERE " + cond[len(" AND "):]
+	}
+	q := "SELECT p.sort_key, p.hi FROM " + from + where + cond + " ORDER BY p.sort_key" + order + ", p.event_id" + order + " LIMIT 1"
+	var key, hi int64
+	switch err := rd.QueryRowContext(ctx, q, append(fargs, args...)...).Scan(&key, &hi); {
+	case isNoRows(err):
+		return 0, 0, false, nil
+	case err != nil:
+		return 0, 0, false, fmt.Errorf("nearest matching event: %w", err)
+	}
+	return dayIndex(int(key / 10)), dayIndex(int(hi)), true, nil
+}
+
+// dateOfKey is the date a sort key (YYYYMMDD*10 + Decade-precision) was
+// made from.
+func dateOfKey(k int64) timeline.Date {
+	n, p := int(k/10), timeline.Decade-timeline.Precision(k%10)
+	d := timeline.Date{Year: n / 10000, Month: time.Month(n / 100 % 100), Day: n % 100, Precision: p}
+	switch p {
+	case timeline.Month:
+		d.Day = 0
+	case timeline.Year, timeline.Decade:
+		d.Month, d.Day = 0, 0
+	}
+	return d
+}
+
+// dayIndex turns a day number (YYYYMMDD) into a day index.
+func dayIndex(n int) int {
+	return timeline.DayIndex(timeline.Date{Year: n / 10000, Month: time.Month(n / 100 % 100), Day: n % 100, Precision: timeline.Day})
+}
+
+// dayNumber turns a day index into a day number (YYYYMMDD).
+func dayNumber(i int) int { return timeline.DayAt(i).DayNumber() }

@@ -371,6 +371,9 @@ func TestFindPairPage(t *testing.T) {
 		{"Range", view("from=1995&to=2015", 3, 0), true},
 		{"Decade", view("from=2000&to=2009", 2, 0), false},
 		{"Markers", view("side=a&kind=make_visit&kind=host_visit", 1, 0), false},
+		{"MarkersInARange", view("kind=make_visit&from=2005&to=2006", 1, 0), false},
+		{"Side", view("side=b&from=2005&to=2006", 1, 0), false},
+		{"SideOpen", view("side=b", 1, 0), false},
 		{"MarkersSecondPage", view("from=2010&to=2012", 2, 0), false},
 		{"MarkersPastTheEnd", view("from=2010&to=2012", 5, 0), false},
 		{"Empty", view("from=1950&to=1951", 1, 0), false},
@@ -392,8 +395,45 @@ func TestFindPairPage(t *testing.T) {
 				t.Fatalf("stats %+v\nwant  %+v", page.Stats, st)
 			}
 			history := timeline.HistoryWindow(st.First, st.Last, today)
-			if page.History != history || page.Window != tt.v.Window(history) {
-				t.Fatalf("history %v window %v", page.History, page.Window)
+			// The matching events, read one by one.
+			var want timeline.Matches
+			if err := d.EachEvent(ctx, tt.v.OverviewFilter(), func(e *timeline.Event) error {
+				span := timeline.Span(e.Date)
+				if !e.End.IsZero() {
+					span.End = max(span.End, timeline.Span(e.End).End)
+				}
+				if !want.Any {
+					want.Any, want.Span = true, span
+				}
+				want.Span.End = max(want.Span.End, span.End)
+				want.Latest = span.Start
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			fit := timeline.FitWindow(history, want)
+			window := tt.v.Window(fit)
+			if err := d.EachEvent(ctx, tt.v.OverviewFilter(), func(e *timeline.Event) error {
+				switch day := timeline.Span(e.Date).Start; {
+				case day < window.Start:
+					want.Before, want.HasBefore = day, true
+				case day > window.End && !want.HasAfter:
+					want.After, want.HasAfter = day, true
+				}
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if end := page.Matches.Span.End; want.Any && end >= want.Latest && end <= want.Span.End {
+				// Read from the latest event alone (no filter, or only a
+				// side), the span may end before a longer one does.
+				want.Span.End = end
+			}
+			if page.History != history || page.Fit != fit || page.Window != window {
+				t.Fatalf("history %v fit %v window %v, want %v %v %v", page.History, page.Fit, page.Window, history, fit, window)
+			}
+			if page.Matches != want {
+				t.Fatalf("matches %+v\nwant    %+v", page.Matches, want)
 			}
 			og := timeline.OverviewGranularity(history)
 			overview, err := d.CountBuckets(ctx, tt.v.OverviewFilter(), og)
@@ -516,5 +556,14 @@ func TestFindPairPageOneSnapshot(t *testing.T) {
 	}
 	if page.Stats.Total != 41 || page.Matching != 41 || !slices.Contains(titles(page.Events), added.Title) || page.Selected.Title != "renamed meanwhile" {
 		t.Fatalf("after the write: total %d, matching %d, selected %q", page.Stats.Total, page.Matching, page.Selected.Title)
+	}
+}
+
+func TestDateOfKey(t *testing.T) {
+	for _, s := range []string{"2025-10-15", "2025-10", "2025", "1970s", "1850-01-01"} {
+		d := timeline.MustParseDate(s)
+		if got := dateOfKey(d.SortKey()); got != d {
+			t.Errorf("dateOfKey(%d) = %v, want %v", d.SortKey(), got, d)
+		}
 	}
 }

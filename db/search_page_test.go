@@ -70,7 +70,7 @@ func TestSearchPageAgrees(t *testing.T) {
 			if err := readSearchPage(ctx, tx, v, fast); err != nil {
 				t.Fatal(err)
 			}
-			if err := readFilteredPage(ctx, tx, v, slow); err != nil {
+			if err := readFilteredPage(ctx, tx, v, slow, -1); err != nil {
 				t.Fatal(err)
 			}
 			if fast.Matching != slow.Matching || fast.Pages != slow.Pages || fast.Granularity != slow.Granularity {

@@ -247,94 +247,236 @@ func RangeDates(w Window) (from, to Date) {
 	return a, b
 }
 
-// Zoom returns the view over a window of the given number of days with the
-// same centre as w; zooming out past the history shows it all.
-func (v View) Zoom(w, history Window, days int) View {
-	if days >= history.Days() {
-		return v.WithRange(Date{}, Date{})
+// Matches locates the events that pass a view's filters anywhere in the
+// history, so that every control can land on some of them.
+type Matches struct {
+	// Any is false when no event passes the filters. Span runs from the
+	// first one's first day to the latest one's last day; Latest is the
+	// first day of the latest one.
+	Any    bool
+	Span   Window
+	Latest int
+	// Before and After are the first days of the nearest ones that start
+	// before the window and after it, when HasBefore and HasAfter.
+	Before, After       int
+	HasBefore, HasAfter bool
+}
+
+// FitWindow is the range an open view shows: the matching events, in
+// whole years (so the whole history when nothing is filtered out), or
+// the history when none match.
+func FitWindow(history Window, m Matches) Window {
+	if !m.Any {
+		return history
 	}
-	days = max(days, 7)
+	fit := HistoryWindow(DayAt(m.Span.Start), DayAt(m.Span.End), time.Time{})
+	// The history ends with the year the latest event starts in.
+	return Window{max(fit.Start, history.Start), min(fit.End, history.End)}
+}
+
+// ZoomAnchor is the day a zoom keeps in place when no pointer says where:
+// the focused event's, if it is in w, else the shown event nearest the
+// middle of w (shown lists the days where matching events are drawn),
+// else the nearest matching event outside w, else the middle.
+func ZoomAnchor(w Window, focus int, hasFocus bool, shown []int, m Matches) int {
 	mid := w.Start + w.Days()/2
-	nw := within(Window{mid - days/2, mid - days/2 + days - 1}, history)
-	return v.WithRange(RangeDates(snap(nw, days)))
+	if hasFocus && focus >= w.Start && focus <= w.End {
+		return focus
+	}
+	if d, ok := nearest(shown, mid); ok {
+		return d
+	}
+	var out []int
+	if m.HasBefore {
+		out = append(out, m.Before)
+	}
+	if m.HasAfter {
+		out = append(out, m.After)
+	}
+	if d, ok := nearest(out, mid); ok {
+		return d
+	}
+	return mid
 }
 
-// Preset returns the view over the last `days` days of w, snapped to whole
-// years or months when the length is one.
-func (v View) Preset(w, history Window, days int) View {
-	if days >= history.Days() {
+func nearest(days []int, target int) (int, bool) {
+	best, ok := 0, false
+	for _, d := range days {
+		if !ok || abs(d-target) < abs(best-target) {
+			best, ok = d, true
+		}
+	}
+	return best, ok
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// ZoomAbout returns the view over about `days` days that keeps the day
+// anchor where it is on screen: zooming about the pointer or the focused
+// event. The window is snapped to whole years or months when it is that
+// long, always holds the anchor, and stays inside fit (FitWindow); one
+// that would hold all of fit is the open view. It never goes below a week.
+func (v View) ZoomAbout(w, fit Window, anchor, days int) View {
+	days = max(days, 7)
+	if days >= fit.Days() {
 		return v.WithRange(Date{}, Date{})
 	}
-	return v.WithRange(RangeDates(snap(within(Window{w.End - days + 1, w.End}, history), days)))
+	at := min(max(float64(anchor-w.Start)/float64(w.Days()), 0), 1)
+	return v.placed(anchor-int(at*float64(days)), days, anchor, fit)
 }
 
-// Pan returns the view moved by a fraction of its width (negative: back),
-// stopping at the ends of the history; ok is false when it cannot move
+// PresetAround returns the view over about `days` days centred on the day
+// anchor (the focused or the latest matching event), inside fit.
+func (v View) PresetAround(fit Window, anchor, days int) View {
+	if days >= fit.Days() {
+		return v.WithRange(Date{}, Date{})
+	}
+	return v.placed(anchor-days/2, days, anchor, fit)
+}
+
+// Pan returns the view moved earlier (dir < 0) or later by half its
+// width, or further, centred on the nearest matching event, when half
+// its width would show none; ok is false when no matching event lies
 // that way.
-func (v View) Pan(w, history Window, fraction float64) (View, bool) {
-	shift := int(float64(w.Days()) * fraction)
-	switch {
-	case shift < 0 && w.Start > history.Start:
-		shift = max(shift, history.Start-w.Start)
-	case shift > 0 && w.End < history.End:
-		shift = min(shift, history.End-w.End)
-	default:
+func (v View) Pan(w, fit Window, m Matches, dir int) (View, bool) {
+	target, ok := m.After, m.HasAfter
+	if dir < 0 {
+		target, ok = m.Before, m.HasBefore
+	}
+	if !ok || dir == 0 {
 		return v, false
 	}
-	nw := snap(Window{w.Start + shift, w.End + shift}, w.Days())
-	if nw == w {
-		// Snapping to whole years or months undid a short move: move by
-		// the whole width instead.
-		nw = snap(within(Window{w.Start + 2*shift, w.End + 2*shift}, history), w.Days())
+	start := w.Start + dir*max(w.Days()/2, 1)
+	if target < start || target > start+w.Days()-1 {
+		start = target - w.Days()/2
 	}
-	if nw == w {
-		return v, false
+	if w.Days() >= fit.Days() {
+		return v.WithRange(Date{}, Date{}), true
 	}
-	return v.WithRange(RangeDates(nw)), true
+	return v.placed(start, w.Days(), target, fit), true
 }
 
-// within moves w, keeping its length, so that it lies inside history as far
-// as it can.
-func within(w, history Window) Window {
-	if d := history.Start - w.Start; d > 0 {
-		w.Start, w.End = w.Start+d, w.End+d
+// Open returns the view of a counted period of the chart, one level finer
+// than w: a year of a century-long view opens its decade, a year of a
+// decade opens the year, a month of a year the month.
+func (v View) Open(period Date, w Window) View {
+	parent := period
+	switch period.Precision {
+	case Day:
+		parent = Date{Year: period.Year, Month: period.Month, Precision: Month}
+	case Month:
+		parent = Date{Year: period.Year, Precision: Year}
+	case Year:
+		parent = Date{Year: period.Year / 10 * 10, Precision: Decade}
 	}
-	if d := w.End - history.End; d > 0 {
-		w.Start, w.End = w.Start-d, w.End-d
+	if Span(parent).Days() < w.Days() {
+		return v.WithRange(parent, parent)
 	}
-	return w
+	return v.WithRange(period, period)
 }
 
-// snap rounds a window of about a year or more to whole years and of about
-// a month or more to whole months, so that URLs read 2016..2025.
-func snap(w Window, days int) Window {
-	b := DayAt(w.End)
+// Around returns the view over the shortest run of whole years, months or
+// days that holds span with a little room around it, inside fit: where a
+// cluster of the chart leads.
+func (v View) Around(span, fit Window) View {
+	pad := span.Days()/10 + 1
+	days := max(span.Days()+2*pad, 7)
+	if days >= fit.Days() {
+		return v.WithRange(Date{}, Date{})
+	}
+	p := Day
 	switch {
 	case days >= 360:
-		years := max(1, (days+180)/365)
-		end := b.Year
-		if b.Month < time.July {
-			end--
-		}
-		return Window{DayIndex(Date{Year: end - years + 1, Month: 1, Day: 1, Precision: Day}), DayIndex(Date{Year: end, Month: 12, Day: 31, Precision: Day})}
+		p = Year
 	case days >= 28:
-		months := max(1, (days+15)/30)
-		end := time.Date(b.Year, b.Month, 1, 0, 0, 0, 0, time.UTC)
-		if b.Day < 15 {
-			end = end.AddDate(0, -1, 0)
-		}
-		start := end.AddDate(0, -(months - 1), 0)
-		last := end.AddDate(0, 1, -1)
-		return Window{DayIndex(DayDate(start)), DayIndex(DayDate(last))}
+		p = Month
 	}
-	return w
+	mid := span.Start + span.Days()/2
+	w := Window{unitWindow(p, unitOf(p, span.Start-pad)).Start, unitWindow(p, unitOf(p, span.End+pad)).End}
+	if p == Day && w.Days() < 7 {
+		w = Window{mid - 3, mid + 3}
+	}
+	w = Window{max(w.Start, fit.Start), min(w.End, fit.End)}
+	if w == fit {
+		return v.WithRange(Date{}, Date{})
+	}
+	return v.WithRange(RangeDates(w))
+}
+
+// placed is the view over the window of about `days` days that starts
+// near start, snapped to whole years or months, moved to hold anchor and
+// to stay inside fit.
+func (v View) placed(start, days, anchor int, fit Window) View {
+	p := Day
+	n := days
+	switch {
+	case days >= 360:
+		p, n = Year, max(1, (days+182)/365)
+	case days >= 28:
+		p, n = Month, max(1, (days*100+1522)/3044)
+	}
+	s := nearestUnit(p, start)
+	if a := unitOf(p, anchor); a < s {
+		s = a
+	} else if a > s+n-1 {
+		s = a - n + 1
+	}
+	lo, hi := unitOf(p, fit.Start), unitOf(p, fit.End)
+	if n >= hi-lo+1 {
+		return v.WithRange(Date{}, Date{})
+	}
+	s = max(min(s, hi-n+1), lo)
+	w := Window{unitWindow(p, s).Start, unitWindow(p, s+n-1).End}
+	if w == fit {
+		return v.WithRange(Date{}, Date{})
+	}
+	return v.WithRange(RangeDates(w))
+}
+
+// unitOf numbers the year (p Year), month or day a day falls in.
+func unitOf(p Precision, day int) int {
+	d := DayAt(day)
+	switch p {
+	case Year:
+		return d.Year
+	case Month:
+		return d.Year*12 + int(d.Month) - 1
+	}
+	return day
+}
+
+// nearestUnit is the year, month or day whose start is nearest day.
+func nearestUnit(p Precision, day int) int {
+	switch p {
+	case Year:
+		return unitOf(p, day+182)
+	case Month:
+		return unitOf(p, day+15)
+	}
+	return day
+}
+
+// unitWindow is the days of a year, month or day numbered by unitOf.
+func unitWindow(p Precision, u int) Window {
+	switch p {
+	case Year:
+		return Span(Date{Year: u, Precision: Year})
+	case Month:
+		return Span(Date{Year: u / 12, Month: time.Month(u%12 + 1), Precision: Month})
+	}
+	return Window{u, u}
 }
 
 // What a pair's page shows at once.
 const (
 	// MaxMarkers is the most events the timeline shows one by one; past
 	// it, they are counted in buckets.
-	MaxMarkers = 120
+	MaxMarkers = 200
 	// MaxBuckets bounds the buckets across the timeline.
 	MaxBuckets = 90
 	// ListPageSize is how many events a page of the list shows.
@@ -395,7 +537,12 @@ type PairPageQuery struct {
 type PairPage struct {
 	Stats   *PairStats // the whole history, whatever the filters
 	History Window     // the whole history, in whole years (HistoryWindow)
-	Window  Window     // the range shown (View.Window)
+	Window  Window     // the range shown (View.Window of Fit)
+
+	// Matches locates the events that pass the filters, and Fit is what
+	// an open range shows: FitWindow(History, Matches).
+	Matches Matches
+	Fit     Window
 
 	// Overview counts the events that pass the filters over the whole
 	// history, by OverviewGranularity(History).
@@ -416,6 +563,20 @@ type PairPage struct {
 	// Selected is the event View.Event names, nil when there is none. It
 	// may involve other countries than the pair's.
 	Selected *Event
+}
+
+// ShownDays are the days where the chart draws matching events: each
+// event's first day in the window, or the first day of each counted
+// period, in order.
+func (p *PairPage) ShownDays() []int {
+	var out []int
+	for _, e := range p.Events {
+		out = append(out, max(Span(e.Date).Start, p.Window.Start))
+	}
+	for _, b := range p.Buckets {
+		out = append(out, min(max(Span(b.Start).Start, p.Window.Start), p.Window.End))
+	}
+	return out
 }
 
 // Counted reports whether the window's events are counted in buckets

@@ -455,176 +455,254 @@ func checkNavigated(t *testing.T, v, got View, from, to string) {
 	}
 }
 
-func TestViewZoom(t *testing.T) {
-	history := window("1970", "2025")
+// day is the day index of a date's first day.
+func day(s string) int { return DayIndex(MustParseDate(s).First()) }
+
+func TestFitWindow(t *testing.T) {
+	history := window("1943", "2019")
+	if got := FitWindow(history, Matches{}); got != history {
+		t.Errorf("FitWindow with no match = %v, want the history", got)
+	}
+	all := Matches{Any: true, Span: Window{day("1943-10-18"), day("2019-05-16")}}
+	if got := FitWindow(history, all); got != history {
+		t.Errorf("FitWindow of every event = %v..%v, want the history", DayAt(got.Start), DayAt(got.End))
+	}
+	gorbachev := Matches{Any: true, Span: Window{day("1987-12-07"), day("1990-06-03")}}
+	if got, want := FitWindow(history, gorbachev), window("1987", "1990"); got != want {
+		t.Errorf("FitWindow = %v..%v, want 1987..1990", DayAt(got.Start), DayAt(got.End))
+	}
+	decade := Matches{Any: true, Span: Window{day("1970-01-01"), day("1979-12-31")}}
+	if got, want := FitWindow(window("1970", "2025"), decade), window("1970", "1979"); got != want {
+		t.Errorf("FitWindow of a decade = %v..%v, want the 1970s", DayAt(got.Start), DayAt(got.End))
+	}
+}
+
+func TestZoomAnchor(t *testing.T) {
+	w := window("1970", "2025")
+	shown := []int{day("1970-01-01"), day("2025-10-01"), day("2025-10-15"), day("2025-12-23")}
 	for _, tt := range []struct {
 		name     string
 		w        Window
-		days     int
-		from, to string // "" for all
+		focus    int
+		hasFocus bool
+		shown    []int
+		m        Matches
+		want     int
 	}{
-		{"in on ten years", window("2016", "2025"), 3653 / 2, "2019", "2023"},
-		{"in on a year", window("2025", "2025"), 365 / 2, "2025-04", "2025-09"},
-		{"in on three months", window("2025-10", "2025-12"), 92 / 2, "2025-10", "2025-11"},
-		{"in on a month", window("2025-10", "2025-10"), 31 / 2, "2025-10-09", "2025-10-23"},
-		{"in on a week", window("2025-10-13", "2025-10-19"), 7 / 2, "2025-10-13", "2025-10-19"},
-		{"out on a year", window("2000", "2000"), 366 * 2, "2000", "2001"},
-		{"out on ten years", window("1990", "1999"), 3652 * 2, "1985", "2004"},
-		{"out to the history", window("1980", "2015"), 36 * 365 * 2, "", ""},
-		{"out on the history", history, history.Days() * 2, "", ""},
-		{"to exactly the history", window("2016", "2025"), history.Days(), "", ""},
+		{"the focused event", w, day("2025-10-15"), true, shown, Matches{}, day("2025-10-15")},
+		{"a focused event out of view", window("2025", "2025"), day("1970-01-01"), true, shown[1:], Matches{}, day("2025-10-01")},
+		// Syria–Russia: the middle of the history (1997) is empty; the
+		// nearest events are those of 2025, not the 1970s'.
+		{"the shown event nearest the middle", w, 0, false, shown, Matches{}, day("2025-10-01")},
+		{"the nearest match outside", window("1990", "1999"), 0, false, nil,
+			Matches{HasBefore: true, Before: day("1970-01-01"), HasAfter: true, After: day("2025-10-01")}, day("1970-01-01")},
+		{"the middle of an empty history", window("2025", "2025"), 0, false, nil, Matches{}, day("2025-07-02")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ZoomAnchor(tt.w, tt.focus, tt.hasFocus, tt.shown, tt.m); got != tt.want {
+				t.Errorf("ZoomAnchor = %v, want %v", DayAt(got), DayAt(tt.want))
+			}
+		})
+	}
+}
+
+// checkLands checks that a navigated view shows the anchor and stays in fit.
+func checkLands(t *testing.T, got View, fit Window, anchor int) {
+	t.Helper()
+	nw := got.Window(fit)
+	if anchor < nw.Start || anchor > nw.End {
+		t.Errorf("%v..%v does not show %v", got.From, got.To, DayAt(anchor))
+	}
+	if nw.Start < fit.Start || nw.End > fit.End {
+		t.Errorf("%v..%v leaves %v..%v", got.From, got.To, DayAt(fit.Start), DayAt(fit.End))
+	}
+}
+
+func TestViewZoomAbout(t *testing.T) {
+	fit := window("1970", "2025")
+	for _, tt := range []struct {
+		name     string
+		w        Window
+		anchor   string
+		days     int
+		from, to string // "" for the open view
+	}{
+		{"in on ten years, about the middle", window("2016", "2025"), "2021-01-01", 3653 / 2, "2019", "2023"},
+		{"in on a year, about the middle", window("2025", "2025"), "2025-07-02", 365 / 2, "2025-04", "2025-09"},
+		{"in on three months", window("2025-10", "2025-12"), "2025-11-15", 92 / 2, "2025-11", "2025-12"},
+		{"in on a month", window("2025-10", "2025-10"), "2025-10-16", 31 / 2, "2025-10-09", "2025-10-23"},
+		{"in on a week", window("2025-10-13", "2025-10-19"), "2025-10-16", 7 / 2, "2025-10-13", "2025-10-19"},
+		// Syria–Russia from the whole history: about the 2025 events,
+		// which stay at the right, not about the empty 1990s.
+		{"in on the history, about late events", fit, "2025-10-01", fit.Days() / 2, "1998", "2025"},
+		{"in on the history, about the 1970s", fit, "1970-01-01", fit.Days() / 2, "1970", "1997"},
+		{"in about an event at the left", window("2016", "2025"), "2016-03-01", 3653 / 2, "2016", "2020"},
+		{"in about an event at the right", window("2016", "2025"), "2025-10-15", 3653 / 2, "2021", "2025"},
+		{"in on a year about October", window("2025", "2025"), "2025-10-15", 365 / 2, "2025-06", "2025-11"},
+		{"out on a year", window("2000", "2000"), "2000-07-02", 366 * 2, "1999", "2000"},
+		{"out on ten years", window("1990", "1999"), "1995-01-01", 3652 * 2, "1985", "2004"},
+		{"out to the history", window("1980", "2015"), "1998-01-01", 36 * 365 * 2, "", ""},
+		{"out on the history", fit, "1998-01-01", fit.Days() * 2, "", ""},
+		{"to exactly the history", window("2016", "2025"), "2021-01-01", fit.Days(), "", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			v := filtered()
-			got := v.Zoom(tt.w, history, tt.days)
+			anchor := day(tt.anchor)
+			got := v.ZoomAbout(tt.w, fit, anchor, tt.days)
 			checkNavigated(t, v, got, tt.from, tt.to)
 			if tt.from == "" {
 				return
 			}
-			nw := got.Window(HistoryWindow(Date{}, Date{}, testToday))
-			// Zoom never goes below a week.
+			checkLands(t, got, fit, anchor)
+			nw := got.Window(fit)
 			if max(tt.days, 7) < tt.w.Days() && !(nw.Days() < tt.w.Days()) {
 				t.Errorf("zoomed in to %d days from %d", nw.Days(), tt.w.Days())
 			}
 			if tt.days > tt.w.Days() && !(nw.Days() > tt.w.Days()) {
 				t.Errorf("zoomed out to %d days from %d", nw.Days(), tt.w.Days())
 			}
-			// About the same centre: within half the new window.
-			c0, c1 := tt.w.Start+tt.w.End, nw.Start+nw.End // twice the centres
-			if d := c1 - c0; d > nw.Days() || -d > nw.Days() {
-				t.Errorf("centre moved by %d days, more than half the new window (%d days)", d/2, nw.Days())
+		})
+	}
+}
+
+func TestViewPresetAround(t *testing.T) {
+	usru := window("1943", "2019")
+	for _, tt := range []struct {
+		name     string
+		fit      Window
+		anchor   string
+		days     int
+		from, to string
+	}{
+		{"10 years of the latest", usru, "2019-05-14", 10 * 365, "2010", "2019"},
+		{"1 year of the latest", usru, "2019-05-14", 365, "2019", "2019"},
+		{"3 months of the latest", usru, "2019-05-14", 91, "2019-04", "2019-06"},
+		{"10 years about a focused event", usru, "1987-12-07", 10 * 365, "1983", "1992"},
+		{"1 year about a focused event", usru, "1987-12-07", 365, "1987", "1987"},
+		{"3 months about a focused event", usru, "1987-12-07", 91, "1987-11", "1988-01"},
+		{"10 years at the start", usru, "1943-10-18", 10 * 365, "1943", "1952"},
+		{"10 years of Gorbachev's four", window("1987", "1990"), "1990-05-30", 10 * 365, "", ""},
+		{"1 year of Gorbachev's four", window("1987", "1990"), "1990-05-30", 365, "1990", "1990"},
+		{"3 months of the demo", window("1970", "2025"), "2025-12-24", 91, "2025-11", "2026-01"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			v := filtered()
+			got := v.PresetAround(tt.fit, day(tt.anchor), tt.days)
+			if tt.name == "3 months of the demo" {
+				// The fit ends with 2025: the window stays inside it.
+				tt.from, tt.to = "2025-10", "2025-12"
+			}
+			checkNavigated(t, v, got, tt.from, tt.to)
+			if tt.from != "" {
+				checkLands(t, got, tt.fit, day(tt.anchor))
 			}
 		})
 	}
 }
 
-func TestViewPreset(t *testing.T) {
-	history := window("1970", "2025")
-	for _, tt := range []struct {
-		name     string
-		w        Window
-		days     int
-		from, to string
-	}{
-		{"10 years", history, 10 * 365, "2016", "2025"},
-		{"1 year", history, 365, "2025", "2025"},
-		{"3 months", history, 91, "2025-10", "2025-12"},
-		{"10 years from 3 months", window("2025-10", "2025-12"), 10 * 365, "2016", "2025"},
-		{"1 year from 3 months", window("2025-10", "2025-12"), 365, "2025", "2025"},
-		{"3 months from 10 years", window("2016", "2025"), 91, "2025-10", "2025-12"},
-		{"1 year from an earlier decade", window("1990", "1999"), 365, "1999", "1999"},
-		{"all", history, 100 * 365, "", ""},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			v := filtered()
-			checkNavigated(t, v, v.Preset(tt.w, history, tt.days), tt.from, tt.to)
-		})
-	}
-	t.Run("short history", func(t *testing.T) {
-		v := filtered()
-		checkNavigated(t, v, v.Preset(window("2024", "2025"), window("2024", "2025"), 10*365), "", "")
-	})
-}
-
 func TestViewPan(t *testing.T) {
-	history := window("1970", "2025")
+	fit := window("1943", "2019")
 	t.Run("OK", func(t *testing.T) {
 		for _, tt := range []struct {
 			name     string
 			w        Window
-			fraction float64
+			m        Matches
+			dir      int
 			from, to string
 		}{
-			{"forward", window("2000", "2009"), 0.5, "2005", "2014"},
-			{"back", window("2000", "2009"), -0.5, "1995", "2004"},
-			{"forward to the end", window("2015", "2024"), 0.5, "2016", "2025"},
-			{"back to the start", window("1972", "1981"), -0.5, "1970", "1979"},
-			{"forward a year", window("2020", "2020"), 0.5, "2021", "2021"},
-			{"back three months", window("2025-10", "2025-12"), -0.5, "2025-09", "2025-11"},
-			{"forward days", window("2025-10-03", "2025-10-12"), 0.5, "2025-10-08", "2025-10-17"},
+			{"forward half a window", window("1985", "1994"), Matches{HasAfter: true, After: day("1995-05-09")}, 1, "1990", "1999"},
+			{"back half a window", window("1985", "1994"), Matches{HasBefore: true, Before: day("1983-02-01")}, -1, "1980", "1989"},
+			{"back over an empty stretch", window("1985", "1994"), Matches{HasBefore: true, Before: day("1978-10-21")}, -1, "1974", "1983"},
+			{"forward to the end", window("2012", "2019"), Matches{HasAfter: true, After: day("2019-05-14")}, 1, "2012", "2019"},
+			{"back to the start", window("1945", "1954"), Matches{HasBefore: true, Before: day("1943-10-18")}, -1, "1943", "1952"},
+			{"forward a year", window("2015", "2015"), Matches{HasAfter: true, After: day("2016-03-23")}, 1, "2016", "2016"},
+			{"forward a year, far", window("2017", "2017"), Matches{HasAfter: true, After: day("2019-05-14")}, 1, "2019", "2019"},
+			{"back three months", window("1990-04", "1990-06"), Matches{HasBefore: true, Before: day("1990-02-07")}, -1, "1990-01", "1990-03"},
+			{"forward days", window("1990-05-01", "1990-05-10"), Matches{HasAfter: true, After: day("1990-05-15")}, 1, "1990-05-06", "1990-05-15"},
 		} {
 			t.Run(tt.name, func(t *testing.T) {
 				v := filtered()
-				got, ok := v.Pan(tt.w, history, tt.fraction)
+				got, ok := v.Pan(tt.w, fit, tt.m, tt.dir)
 				if !ok {
 					t.Fatal("Pan: ok = false, want true")
 				}
 				checkNavigated(t, v, got, tt.from, tt.to)
-				nw := got.Window(HistoryWindow(Date{}, Date{}, testToday))
-				if tt.fraction > 0 && !(nw.Start > tt.w.Start && nw.End > tt.w.End) {
-					t.Errorf("panned forward from %v to %v", tt.w, nw)
+				target := tt.m.After
+				if tt.dir < 0 {
+					target = tt.m.Before
 				}
-				if tt.fraction < 0 && !(nw.Start < tt.w.Start && nw.End < tt.w.End) {
-					t.Errorf("panned back from %v to %v", tt.w, nw)
-				}
-				if nw.Start < history.Start || nw.End > history.End {
-					t.Errorf("panned out of the history: %v..%v", DayAt(nw.Start), DayAt(nw.End))
-				}
+				checkLands(t, got, fit, target)
 			})
 		}
 	})
 
-	t.Run("ErrCannotMove", func(t *testing.T) {
+	t.Run("ErrNothingThatWay", func(t *testing.T) {
 		for _, tt := range []struct {
-			name     string
-			w        Window
-			fraction float64
+			name string
+			w    Window
+			m    Matches
+			dir  int
 		}{
-			{"back from the start", window("1970", "1979"), -0.5},
-			{"forward from the end", window("2016", "2025"), 0.5},
-			{"back on the whole history", history, -0.5},
-			{"forward on the whole history", history, 0.5},
-			{"no fraction", window("2000", "2009"), 0},
+			{"back with nothing before", window("1943", "1952"), Matches{HasAfter: true, After: day("1960-01-01")}, -1},
+			{"forward with nothing after", window("2010", "2019"), Matches{HasBefore: true, Before: day("2009-01-01")}, 1},
+			{"no direction", window("2000", "2009"), Matches{HasBefore: true, HasAfter: true}, 0},
 		} {
 			t.Run(tt.name, func(t *testing.T) {
-				if got, ok := filtered().Pan(tt.w, history, tt.fraction); ok {
+				if got, ok := filtered().Pan(tt.w, fit, tt.m, tt.dir); ok {
 					t.Errorf("Pan = %v..%v, ok = true, want false", got.From, got.To)
 				}
 			})
 		}
 	})
-
-	// Zoom keeps the centre, so zooming out of the last (or first) ten years
-	// gives a window that reaches past the history, and the page then offers
-	// to pan from it.
-	t.Run("PastTheHistory", func(t *testing.T) {
-		for _, tt := range []struct {
-			name     string
-			w        Window // zoomed out to 20 years
-			fraction float64
-		}{
-			{"forward", window("2016", "2025"), 0.5},
-			{"back", window("1970", "1979"), -0.5},
-		} {
-			t.Run(tt.name, func(t *testing.T) {
-				v := filtered()
-				out := v.Zoom(tt.w, history, tt.w.Days()*2)
-				w := out.Window(HistoryWindow(Date{}, Date{}, testToday))
-				got, ok := out.Pan(w, history, tt.fraction)
-				if !ok {
-					return
-				}
-				nw := got.Window(HistoryWindow(Date{}, Date{}, testToday))
-				if tt.fraction > 0 && nw.Start < w.Start || tt.fraction < 0 && nw.Start > w.Start {
-					t.Errorf("Pan(%v) from %v..%v went to %v..%v, the other way", tt.fraction, out.From, out.To, got.From, got.To)
-				}
-			})
-		}
-	})
 }
 
-// A year-long window moves by a whole year even though half a year, snapped
-// back to whole years, would not move it.
-func TestViewPanWholeYear(t *testing.T) {
-	history := Window{DayIndex(MustParseDate("1970-01-01")), DayIndex(MustParseDate("2025-12-31"))}
-	w := Window{DayIndex(MustParseDate("2025-01-01")), DayIndex(MustParseDate("2025-12-31"))}
-	v := View{Pair: Pair{A: "SY", B: "RU"}}
-	back, ok := v.Pan(w, history, -0.5)
-	if !ok || back.From.String() != "2024" || back.To.String() != "2024" {
-		t.Fatalf("back from 2025: ok=%v %s..%s, want 2024..2024", ok, back.From, back.To)
+func TestViewAround(t *testing.T) {
+	fit := window("1943", "2019")
+	for _, tt := range []struct {
+		name     string
+		span     Window
+		from, to string
+	}{
+		{"Baker's 1990", Window{day("1990-02-07"), day("1990-11-09")}, "1990", "1990"},
+		{"Shultz and Baker", Window{day("1987-04-13"), day("1990-06-03")}, "1986", "1990"},
+		{"one week", Window{day("1974-06-27"), day("1974-07-03")}, "1974-06-26", "1974-07-04"},
+		{"two days", Window{day("1974-11-23"), day("1974-11-24")}, "1974-11-21", "1974-11-27"},
+		{"nearly all", Window{day("1944-01-01"), day("2019-01-01")}, "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			v := filtered()
+			got := v.Around(tt.span, fit)
+			checkNavigated(t, v, got, tt.from, tt.to)
+			if nw := got.Window(fit); nw.Start > tt.span.Start || nw.End < tt.span.End {
+				t.Errorf("%v..%v does not hold the span", got.From, got.To)
+			}
+		})
 	}
-	if _, ok := v.Pan(w, history, 0.5); ok {
-		t.Fatal("moved forward past the end of the history")
+}
+
+func TestViewOpen(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		w        Window
+		period   string
+		from, to string
+	}{
+		{"a year of 77 opens its decade", window("1943", "2019"), "1990", "1990s", "1990s"},
+		{"a year of a decade opens the year", window("1990", "1999"), "1990", "1990", "1990"},
+		{"a year of ten years opens the year", window("1985", "1994"), "1990", "1990", "1990"},
+		{"a month of three years opens its year", window("1989", "1991"), "1990-05", "1990", "1990"},
+		{"a month of a year opens the month", window("1990", "1990"), "1990-05", "1990-05", "1990-05"},
+		{"a day of three months opens its month", window("1990-04", "1990-06"), "1990-05-15", "1990-05", "1990-05"},
+		{"a day of a month opens the day", window("1990-05", "1990-05"), "1990-05-15", "1990-05-15", "1990-05-15"},
+		{"a decade of two centuries opens the decade", window("1850", "2025"), "1990s", "1990s", "1990s"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			v := filtered()
+			got := v.Open(MustParseDate(tt.period), tt.w)
+			if got.From != MustParseDate(tt.from) || got.To != MustParseDate(tt.to) {
+				t.Errorf("Open(%s) = %v..%v, want %s..%s", tt.period, got.From, got.To, tt.from, tt.to)
+			}
+		})
 	}
 }
 

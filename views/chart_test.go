@@ -2,22 +2,13 @@ package views
 
 import (
 	"fmt"
-	"github.com/dyadhq/dyad/timeline"
+	"math"
 	"slices"
 	"strings"
 	"testing"
 	"time"
-	"unicode"
-	"unicode/utf8"
-)
 
-// estCharWidth and estLabelPad give a label's estimated width as
-// runes*estCharWidth + estLabelPad, the estimate LayoutEvents uses to keep
-// labels apart. They are repeated here, not shared, so that a change to the
-// layout's estimate has to be made on purpose in both places.
-const (
-	estCharWidth = 6.4
-	estLabelPad  = 4.0
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // window returns the days from the first day of from to the last day of to,
@@ -26,13 +17,20 @@ func window(from, to string) timeline.Window {
 	return timeline.Window{Start: timeline.DayIndex(timeline.MustParseDate(from).First()), End: timeline.DayIndex(timeline.MustParseDate(to).Last())}
 }
 
-// labelBox returns the horizontal extent of m's label.
-func labelBox(m Marker) (a, b float64) {
-	w := float64(utf8.RuneCountInString(m.Label))*estCharWidth + estLabelPad
-	if m.LabelEnd {
-		return m.LabelX - w, m.LabelX
+// hBox returns the horizontal extent, in pixels at the layout width, of a
+// label on the horizontal chart.
+func hBox(l Label, width float64) (a, b float64) {
+	x := l.X*width + l.DX
+	w := textWidth(l.Text())
+	if l.End {
+		return x - w, x
 	}
-	return m.LabelX, m.LabelX + w
+	return x, x + w
+}
+
+// vBox returns the vertical extent of a label on the vertical chart.
+func vBox(l Label) (top, bottom float64) {
+	return l.Y - LabelSize + 1, l.Y + float64(len(l.Lines)-1)*lineGap + 3
 }
 
 // denseEvents returns 120 events of 2025 between Syria and Russia, in
@@ -84,127 +82,192 @@ func denseEvents() []*timeline.Event {
 	return events
 }
 
+// told checks that every marker of a chart is told: labelled alone or in
+// exactly one cluster, whose label counts it.
+func told(t *testing.T, markers []Marker, clusters []Cluster) {
+	t.Helper()
+	in := map[int64]int{}
+	for _, c := range clusters {
+		if len(c.Events) < 2 {
+			t.Errorf("a cluster of %d events", len(c.Events))
+		}
+		if !strings.HasPrefix(c.Label.full, fmt.Sprint(len(c.Events))+" ") {
+			t.Errorf("cluster of %d events labelled %q", len(c.Events), c.Label.full)
+		}
+		for _, e := range c.Events {
+			in[e.ID]++
+		}
+	}
+	for _, m := range markers {
+		n := in[m.Event.ID]
+		if len(m.Label.Lines) > 0 {
+			n++
+		}
+		if n != 1 {
+			t.Errorf("event %d %q is told %d times (label %q)", m.Event.ID, m.Event.Title, n, m.Label.Text())
+		}
+	}
+}
+
+// distinct checks that no two labels cut short read the same, unless they
+// are the same text of the same date: one record entered twice.
+func distinct(t *testing.T, labels []Label) {
+	t.Helper()
+	seen := map[string]Label{}
+	for _, l := range labels {
+		if !l.Cut {
+			continue
+		}
+		if o, ok := seen[l.Text()]; ok && (o.full != l.full || o.when != l.when) {
+			t.Errorf("two labels cut to %q", l.Text())
+		}
+		seen[l.Text()] = l
+	}
+}
+
+func labelsOf(markers []Marker, clusters []Cluster) []Label {
+	var out []Label
+	for _, m := range markers {
+		if len(m.Label.Lines) > 0 {
+			out = append(out, m.Label)
+		}
+	}
+	for _, c := range clusters {
+		out = append(out, c.Label)
+	}
+	return out
+}
+
 func TestLayoutEventsDense(t *testing.T) {
 	events := denseEvents()
 	w := timeline.Span(timeline.MustParseDate("2025"))
 	for _, p := range []timeline.Pair{{A: "SY", B: "RU"}, {A: "RU", B: "SY"}} {
-		t.Run(string(p.A)+"-"+string(p.B), func(t *testing.T) {
-			c := LayoutEvents(w, p, events)
+		for _, width := range []float64{HorizontalWidth, HorizontalPanelWidth} {
+			t.Run(fmt.Sprintf("%s-%s/across/%v", p.A, p.B, width), func(t *testing.T) {
+				c := LayoutEvents(w, p, events, width).H
+				if got, want := len(c.Markers), len(events); got != want {
+					t.Fatalf("len(Markers) = %d, want %d", got, want)
+				}
+				if c.Height <= c.SpineY || c.Width != width {
+					t.Errorf("Height = %v, SpineY = %v, Width = %v", c.Height, c.SpineY, c.Width)
+				}
+				if c.LanesA < 1 || c.LanesA > maxLanes || c.LanesB < 1 || c.LanesB > maxLanes {
+					t.Errorf("LanesA, LanesB = %d, %d, want 1..%d", c.LanesA, c.LanesB, maxLanes)
+				}
+				for i, m := range c.Markers {
+					e := events[i]
+					if m.Event != e {
+						t.Fatalf("Markers[%d] is event %d, want %d (input order)", i, m.Event.ID, e.ID)
+					}
+					if m.Side != p.SideOf(e) {
+						t.Errorf("event %d: Side = %q, want %q", e.ID, m.Side, p.SideOf(e))
+					}
+					switch m.Side {
+					case timeline.SideA:
+						if !(m.Y < c.SpineY) {
+							t.Errorf("event %d (A): Y = %v, want above SpineY = %v", e.ID, m.Y, c.SpineY)
+						}
+					case timeline.SideB:
+						if !(m.Y > c.SpineY) {
+							t.Errorf("event %d (B): Y = %v, want below SpineY = %v", e.ID, m.Y, c.SpineY)
+						}
+					default:
+						if m.Y != c.SpineY {
+							t.Errorf("event %d (none): Y = %v, want SpineY = %v", e.ID, m.Y, c.SpineY)
+						}
+					}
+					if m.X < 0 || m.X > 1 || m.X1 > m.X || m.X > m.X2 {
+						t.Errorf("event %d: X = %v, span [%v, %v], want fractions with X in the span", e.ID, m.X, m.X1, m.X2)
+					}
+					if (e.Date.Precision != timeline.Day || !e.End.IsZero()) != (m.X2 > m.X1) {
+						t.Errorf("event %d (%s to %s): span [%v, %v]", e.ID, e.Date, e.End, m.X1, m.X2)
+					}
+				}
+				told(t, c.Markers, c.Clusters)
+				labels := labelsOf(c.Markers, c.Clusters)
+				distinct(t, labels)
+				if len(labels) < 15 {
+					t.Fatalf("%d labels for %d events; the fixture should fill the lanes", len(labels), len(events))
+				}
+				shared := 0
+				for i, l := range labels {
+					a1, b1 := hBox(l, width)
+					if a1 < 0 || b1 > width {
+						t.Errorf("label %q at [%.1f, %.1f] leaves the chart [0, %v]", l.Text(), a1, b1, width)
+					}
+					if (l.Y < c.SpineY) != (l.Y < c.SpineY) || l.Y <= 0 || l.Y >= c.Height {
+						t.Errorf("label %q at y = %v", l.Text(), l.Y)
+					}
+					for _, n := range labels[i+1:] {
+						if n.Y != l.Y {
+							continue
+						}
+						shared++
+						if a2, b2 := hBox(n, width); a1 < b2 && a2 < b1 {
+							t.Errorf("labels overlap in lane y=%v: %q at [%.1f, %.1f] and %q at [%.1f, %.1f]", l.Y, l.Text(), a1, b1, n.Text(), a2, b2)
+						}
+					}
+				}
+				if shared == 0 {
+					t.Fatal("no two labels share a lane; the overlap check checked nothing")
+				}
+			})
+		}
+		t.Run(fmt.Sprintf("%s-%s/down", p.A, p.B), func(t *testing.T) {
+			c := LayoutEvents(w, p, events, HorizontalWidth).V
 			if got, want := len(c.Markers), len(events); got != want {
 				t.Fatalf("len(Markers) = %d, want %d", got, want)
 			}
-			if c.Height <= c.SpineY {
-				t.Errorf("Height = %v, want more than SpineY = %v", c.Height, c.SpineY)
-			}
-			if c.LanesA < 1 || c.LanesA > maxLanes || c.LanesB < 1 || c.LanesB > maxLanes {
-				t.Errorf("LanesA, LanesB = %d, %d, want 1..%d", c.LanesA, c.LanesB, maxLanes)
-			}
-			placed := 0
 			for i, m := range c.Markers {
 				e := events[i]
-				if m.Event != e {
-					t.Fatalf("Markers[%d] is event %d, want %d (input order)", i, m.Event.ID, e.ID)
-				}
-				var wantSide timeline.Side
-				switch e.Initiator {
-				case p.A:
-					wantSide = timeline.SideA
-				case p.B:
-					wantSide = timeline.SideB
-				default:
-					wantSide = timeline.SideNone
-				}
-				if m.Side != wantSide {
-					t.Errorf("event %d (initiator %q): Side = %q, want %q", e.ID, e.Initiator, m.Side, wantSide)
-				}
-				switch wantSide {
-				case timeline.SideA:
-					if !(m.Y < c.SpineY) {
-						t.Errorf("event %d by %s (A): Y = %v, want above SpineY = %v", e.ID, e.Initiator, m.Y, c.SpineY)
-					}
-				case timeline.SideB:
-					if !(m.Y > c.SpineY) {
-						t.Errorf("event %d by %s (B): Y = %v, want below SpineY = %v", e.ID, e.Initiator, m.Y, c.SpineY)
-					}
-				default:
-					if m.Y != c.SpineY {
-						t.Errorf("event %d with no initiator: Y = %v, want SpineY = %v", e.ID, m.Y, c.SpineY)
-					}
-				}
-				if m.X < 0 || m.X > c.Width {
-					t.Errorf("event %d: X = %v, want within [0, %v]", e.ID, m.X, c.Width)
-				}
-				if m.SpanX1 > m.X || m.X > m.SpanX2 {
-					t.Errorf("event %d: X = %v, want within its span [%v, %v]", e.ID, m.X, m.SpanX1, m.SpanX2)
-				}
-				if e.Date.Precision != timeline.Day || !e.End.IsZero() {
-					if !(m.SpanX2 > m.SpanX1) {
-						t.Errorf("event %d (%s to %s): SpanX1, SpanX2 = %v, %v, want a span", e.ID, e.Date, e.End, m.SpanX1, m.SpanX2)
-					}
-				} else if m.SpanX1 != m.SpanX2 {
-					t.Errorf("event %d (day %s): SpanX1, SpanX2 = %v, %v, want equal", e.ID, e.Date, m.SpanX1, m.SpanX2)
-				}
-				if got, want := m.RTL, unicode.Is(unicode.Arabic, []rune(e.Title)[0]); got != want {
-					t.Errorf("event %d %q: RTL = %v, want %v", e.ID, e.Title, got, want)
-				}
-				if m.Label == "" {
-					continue
-				}
-				placed++
-				wantLabel := e.Title
-				if r := []rune(e.Title); len(r) > labelChars {
-					wantLabel = string(r[:labelChars-1]) + "…"
-				}
-				if m.Label != wantLabel {
-					t.Errorf("event %d: Label = %q, want %q", e.ID, m.Label, wantLabel)
-				}
-				if n := utf8.RuneCountInString(m.Label); n > 34 {
-					t.Errorf("event %d: Label %q has %d runes, want at most 34", e.ID, m.Label, n)
-				}
-				if a, b := labelBox(m); a < 0 || b > c.Width {
-					t.Errorf("event %d: label box [%v, %v] is outside the chart [0, %v]", e.ID, a, b, c.Width)
-				}
-				if m.LabelEnd && m.LabelX > m.X || !m.LabelEnd && m.LabelX < m.X {
-					t.Errorf("event %d: LabelX = %v (LabelEnd %v) is on the wrong side of X = %v", e.ID, m.LabelX, m.LabelEnd, m.X)
-				}
 				switch m.Side {
 				case timeline.SideA:
-					if !(m.LabelY < c.SpineY) {
-						t.Errorf("event %d (A): LabelY = %v, want above SpineY = %v", e.ID, m.LabelY, c.SpineY)
+					if !(m.X < 0) {
+						t.Errorf("event %d (A): X = %v, want left of the spine", e.ID, m.X)
 					}
 				case timeline.SideB:
-					if !(m.LabelY > c.SpineY) {
-						t.Errorf("event %d (B): LabelY = %v, want below SpineY = %v", e.ID, m.LabelY, c.SpineY)
+					if !(m.X > 0) {
+						t.Errorf("event %d (B): X = %v, want right of the spine", e.ID, m.X)
+					}
+				default:
+					if m.X != 0 {
+						t.Errorf("event %d (none): X = %v, want on the spine", e.ID, m.X)
 					}
 				}
-				if m.LabelY <= 0 || m.LabelY >= c.Height {
-					t.Errorf("event %d: LabelY = %v, want within (0, %v)", e.ID, m.LabelY, c.Height)
+				if i > 0 && m.Y1 < c.Markers[i-1].Y1 {
+					t.Errorf("event %d starts at y = %v, above the event before it (%v): time runs down", e.ID, m.Y1, c.Markers[i-1].Y1)
+				}
+				if m.Y < vTop || m.Y > c.Height {
+					t.Errorf("event %d: Y = %v, outside [%v, %v]", e.ID, m.Y, vTop, c.Height)
 				}
 			}
-			// Fewer would make the overlap check below too easy to pass.
-			if placed < 20 {
-				t.Fatalf("%d of %d labels placed; the fixture should fill the lanes", placed, len(events))
-			}
-
-			shared := 0
-			for i, m := range c.Markers {
-				if m.Label == "" {
-					continue
+			told(t, c.Markers, c.Clusters)
+			labels := labelsOf(c.Markers, c.Clusters)
+			distinct(t, labels)
+			for i, l := range labels {
+				if len(l.Lines) > 2 {
+					t.Errorf("label %q has %d lines", l.Text(), len(l.Lines))
 				}
-				a1, b1 := labelBox(m)
-				for _, n := range c.Markers[i+1:] {
-					if n.Label == "" || (m.LabelY < c.SpineY) != (n.LabelY < c.SpineY) || m.LabelY != n.LabelY {
+				for _, line := range l.Lines {
+					if w := textWidth(line); w > vLabelWidth {
+						t.Errorf("line %q is %.0f px wide, more than its side's %v", line, w, vLabelWidth)
+					}
+				}
+				if l.End != (l.X < 0) || math.Abs(l.X) != vLabelX {
+					t.Errorf("label %q at x = %v (end %v), want %v from the spine, on its side", l.Text(), l.X, l.End, vLabelX)
+				}
+				t1, b1 := vBox(l)
+				for _, n := range labels[i+1:] {
+					if n.End != l.End {
 						continue
 					}
-					shared++
-					if a2, b2 := labelBox(n); a1 < b2 && a2 < b1 {
-						t.Errorf("labels overlap in lane y=%v: event %d %q at [%.1f, %.1f] and event %d %q at [%.1f, %.1f]",
-							m.LabelY, m.Event.ID, m.Label, a1, b1, n.Event.ID, n.Label, a2, b2)
+					if t2, b2 := vBox(n); t1 < b2 && t2 < b1 {
+						t.Errorf("labels overlap: %q at [%.1f, %.1f] and %q at [%.1f, %.1f]", l.Text(), t1, b1, n.Text(), t2, b2)
 					}
 				}
-			}
-			if shared == 0 {
-				t.Fatal("no two labels share a lane; the overlap check checked nothing")
+				if b1 > c.Height {
+					t.Errorf("label %q ends at %v, below the chart (%v)", l.Text(), b1, c.Height)
+				}
 			}
 		})
 	}
@@ -213,36 +276,41 @@ func TestLayoutEventsDense(t *testing.T) {
 func TestLayoutEventsFlipsWithPair(t *testing.T) {
 	events := denseEvents()
 	w := timeline.Span(timeline.MustParseDate("2025"))
-	sr := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, events)
-	rs := LayoutEvents(w, timeline.Pair{A: "RU", B: "SY"}, events)
+	sr := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, events, HorizontalWidth)
+	rs := LayoutEvents(w, timeline.Pair{A: "RU", B: "SY"}, events, HorizontalWidth)
 	flip := map[timeline.Side]timeline.Side{timeline.SideA: timeline.SideB, timeline.SideB: timeline.SideA, timeline.SideNone: timeline.SideNone}
 	for i := range events {
-		m, n := sr.Markers[i], rs.Markers[i]
+		m, n := sr.H.Markers[i], rs.H.Markers[i]
 		if n.Side != flip[m.Side] {
 			t.Errorf("event %d: side %q for SY-RU and %q for RU-SY, want %q", m.Event.ID, m.Side, n.Side, flip[m.Side])
 		}
-		if m.Side != timeline.SideNone && (m.Y < sr.SpineY) == (n.Y < rs.SpineY) {
+		if m.Side != timeline.SideNone && (m.Y < sr.H.SpineY) == (n.Y < rs.H.SpineY) {
 			t.Errorf("event %d: on the same side of the spine for SY-RU (y=%v) and RU-SY (y=%v)", m.Event.ID, m.Y, n.Y)
 		}
 		if m.X != n.X {
 			t.Errorf("event %d: X = %v for SY-RU and %v for RU-SY, want equal", m.Event.ID, m.X, n.X)
+		}
+		if mv, nv := sr.V.Markers[i], rs.V.Markers[i]; mv.X != -nv.X || mv.Y != nv.Y {
+			t.Errorf("event %d down: at (%v, %v) for SY-RU and (%v, %v) for RU-SY, want mirrored", m.Event.ID, mv.X, mv.Y, nv.X, nv.Y)
 		}
 	}
 }
 
 func TestLayoutEventsMarker(t *testing.T) {
 	w := timeline.Span(timeline.MustParseDate("2025"))
-	left, right := chartPad, ChartWidth-chartPad
-	long := "Syrian Foreign Minister al-Shaibani arrives in Moscow for talks" // 63 runes
+	width := HorizontalWidth
+	left, right := hPad/width, (width-hPad)/width
+	long := "Syrian Foreign Minister al-Shaibani arrives in Moscow for talks on the reconstruction of infrastructure" // longer than a label
 	for _, tt := range []struct {
-		name     string
-		event    timeline.Event
-		side     timeline.Side
-		span     bool    // SpanX2 > SpanX1
-		x1, x2   float64 // the span, when span is true
-		label    string
-		rtl      bool
-		labelEnd bool
+		name   string
+		event  timeline.Event
+		side   timeline.Side
+		span   bool    // X2 > X1
+		x1, x2 float64 // the span, when span is true
+		label  string
+		cut    bool
+		rtl    bool
+		end    bool
 	}{
 		{name: "day", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: "Talks", Initiator: "SY"},
 			side: timeline.SideA, label: "Talks"},
@@ -250,6 +318,8 @@ func TestLayoutEventsMarker(t *testing.T) {
 			side: timeline.SideB, label: "Talks"},
 		{name: "day by a third country", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: "Talks", Initiator: "US"},
 			side: timeline.SideNone, label: "Talks"},
+		{name: "a visit, shortened for the pair", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: "Foreign Minister Lavrov visits Syria", Location: "Damascus", Kind: timeline.KindVisit, Initiator: "RU"},
+			side: timeline.SideB, label: "Lavrov, Damascus"},
 		{name: "month", event: timeline.Event{Date: timeline.MustParseDate("2025-02"), Title: "Talks"},
 			side: timeline.SideNone, span: true, x1: left + 31.0/365*(right-left), x2: left + 59.0/365*(right-left), label: "Talks"},
 		{name: "year", event: timeline.Event{Date: timeline.MustParseDate("2025"), Title: "Talks"},
@@ -266,18 +336,14 @@ func TestLayoutEventsMarker(t *testing.T) {
 			side: timeline.SideNone, label: "2025: زيارة", rtl: true},
 		{name: "English with an Arabic name", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: "Visit to دمشق"},
 			side: timeline.SideNone, label: "Visit to دمشق"},
-		{name: "34 runes", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: strings.Repeat("x", 34)},
-			side: timeline.SideNone, label: strings.Repeat("x", 34)},
 		{name: "long", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: long},
-			side: timeline.SideNone, label: "Syrian Foreign Minister al-Shaiba…"},
-		{name: "long Arabic", event: timeline.Event{Date: timeline.MustParseDate("2025-07-02"), Title: strings.Repeat("ب", 40)},
-			side: timeline.SideNone, label: strings.Repeat("ب", 33) + "…", rtl: true},
+			side: timeline.SideNone, label: "Syrian Foreign Minister al-Shaibani arrives in Mosc…", cut: true},
 		{name: "at the right edge", event: timeline.Event{Date: timeline.MustParseDate("2025-12-30"), Title: long},
-			side: timeline.SideNone, label: "Syrian Foreign Minister al-Shaiba…", labelEnd: true},
+			side: timeline.SideNone, label: "Syrian Foreign Minister al-Shaibani arrives in Mosc…", cut: true, end: true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := tt.event
-			c := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, []*timeline.Event{&e})
+			c := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, []*timeline.Event{&e}, width).H
 			if len(c.Markers) != 1 {
 				t.Fatalf("len(Markers) = %d, want 1", len(c.Markers))
 			}
@@ -286,34 +352,23 @@ func TestLayoutEventsMarker(t *testing.T) {
 				t.Errorf("Side = %q, want %q", m.Side, tt.side)
 			}
 			if tt.span {
-				if !near(m.SpanX1, tt.x1) || !near(m.SpanX2, tt.x2) {
-					t.Errorf("SpanX1, SpanX2 = %v, %v, want %v, %v", m.SpanX1, m.SpanX2, tt.x1, tt.x2)
+				if !near(m.X1, tt.x1) || !near(m.X2, tt.x2) {
+					t.Errorf("X1, X2 = %v, %v, want %v, %v", m.X1, m.X2, tt.x1, tt.x2)
 				}
 				if !near(m.X, (tt.x1+tt.x2)/2) {
 					t.Errorf("X = %v, want the middle of the span, %v", m.X, (tt.x1+tt.x2)/2)
 				}
-			} else {
-				if m.SpanX1 != m.SpanX2 || m.X != m.SpanX1 {
-					t.Errorf("X, SpanX1, SpanX2 = %v, %v, %v, want all equal", m.X, m.SpanX1, m.SpanX2)
-				}
-				if got, want := m.X, c.DayX(timeline.DayIndex(e.Date)); got != want {
-					t.Errorf("X = %v, want DayX = %v", got, want)
-				}
+			} else if m.X1 != m.X2 || m.X != m.X1 {
+				t.Errorf("X, X1, X2 = %v, %v, %v, want all equal", m.X, m.X1, m.X2)
+			} else if want := left + float64(timeline.DayIndex(e.Date)-w.Start)/float64(w.Days())*(right-left); !near(m.X, want) {
+				t.Errorf("X = %v, want %v", m.X, want)
 			}
-			if m.Label != tt.label {
-				t.Errorf("Label = %q, want %q", m.Label, tt.label)
+			l := m.Label
+			if l.Text() != tt.label || l.Cut != tt.cut || l.RTL != tt.rtl || l.End != tt.end {
+				t.Errorf("Label = %q (cut %v, rtl %v, end %v), want %q (%v, %v, %v)", l.Text(), l.Cut, l.RTL, l.End, tt.label, tt.cut, tt.rtl, tt.end)
 			}
-			if n := utf8.RuneCountInString(m.Label); n > 34 {
-				t.Errorf("Label has %d runes, want at most 34", n)
-			}
-			if m.RTL != tt.rtl {
-				t.Errorf("RTL = %v, want %v", m.RTL, tt.rtl)
-			}
-			if m.LabelEnd != tt.labelEnd {
-				t.Errorf("LabelEnd = %v, want %v", m.LabelEnd, tt.labelEnd)
-			}
-			if a, b := labelBox(m); a < 0 || b > c.Width {
-				t.Errorf("label box [%v, %v] outside the chart [0, %v]", a, b, c.Width)
+			if a, b := hBox(l, width); a < 0 || b > width {
+				t.Errorf("label box [%v, %v] outside the chart [0, %v]", a, b, width)
 			}
 			wantY := c.SpineY
 			switch tt.side {
@@ -325,25 +380,157 @@ func TestLayoutEventsMarker(t *testing.T) {
 			if m.Y != wantY {
 				t.Errorf("Y = %v, want %v (SpineY %v)", m.Y, wantY, c.SpineY)
 			}
-			if c.Height <= c.SpineY {
-				t.Errorf("Height = %v, want more than SpineY = %v", c.Height, c.SpineY)
-			}
 		})
 	}
 }
 
 // near reports whether two coordinates are equal to well under a pixel.
-func near(a, b float64) bool { return a-b < 0.01 && b-a < 0.01 }
+func near(a, b float64) bool { return math.Abs(a-b) < 0.0001 }
+
+// usruVisits are the visits of HistoryAtState between the United States and
+// the Soviet Union and Russia from 1987 to 1991 (the U.S. side, as CAMEO
+// codes them: hosted visits by the United States).
+func usruVisits() []*timeline.Event {
+	rows := [][4]string{
+		{"1987-04-13", "Secretary Shultz visits the U.S.S.R.", "Moscow", ""},
+		{"1987-10-22", "Secretary Shultz visits the U.S.S.R.", "Moscow", ""},
+		{"1987-12-07", "General Secretary Mikhail S. Gorbachev of the U.S.S.R. visits the United States", "", "Official Working Visit. Signed INF Treaty December 8."},
+		{"1988-02-21", "Secretary Shultz visits the U.S.S.R.", "Moscow", ""},
+		{"1988-04-21", "Secretary Shultz visits the U.S.S.R.", "Moscow, Kiev, Tblisi", ""},
+		{"1988-05-29", "President Reagan visits the U.S.S.R.", "Moscow", ""},
+		{"1988-05-29", "Secretary Shultz visits the U.S.S.R.", "Moscow", ""},
+		{"1988-12-07", "President Mikhail S. Gorbachev of the U.S.S.R. visits the United States", "", "Met with President Reagan in New York City."},
+		{"1989-05-10", "Secretary Baker visits the U.S.S.R.", "Moscow", ""},
+		{"1990-02-07", "Secretary Baker visits the U.S.S.R.", "Moscow", ""},
+		{"1990-05-15", "Secretary Baker visits the U.S.S.R.", "Moscow, Zagorsk, Radonezsh", ""},
+		{"1990-05-30", "President Mikhail S. Gorbachev of the U.S.S.R. visits the United States", "", "Summit meeting in Washington, D.C. and Camp David, Md."},
+		{"1990-07-31", "Secretary Baker visits the U.S.S.R.", "Irkutsk", ""},
+		{"1990-08-03", "Secretary Baker visits the U.S.S.R.", "Moscow", ""},
+		{"1990-09-10", "Secretary Baker visits the U.S.S.R.", "Moscow", ""},
+		{"1990-11-07", "Secretary Baker visits the U.S.S.R.", "Moscow", ""},
+		{"1991-03-14", "Secretary Baker visits the U.S.S.R.", "Moscow", ""},
+		{"1991-04-24", "Secretary Baker visits the U.S.S.R.", "Kislovodsk", ""},
+		{"1991-07-29", "President George H.W. Bush visits the U.S.S.R.", "Moscow, Kiev", ""},
+		{"1991-07-29", "Secretary Baker visits the U.S.S.R.", "Moscow", ""},
+		{"1991-09-10", "Secretary Baker visits the U.S.S.R.", "Moscow, St. Petersburg, Alma Ata", ""},
+		{"1991-12-15", "Secretary Baker visits the U.S.S.R.", "Moscow", ""},
+	}
+	var out []*timeline.Event
+	for i, r := range rows {
+		e := &timeline.Event{ID: int64(i + 1), Date: timeline.MustParseDate(r[0]), Title: r[1], Location: r[2], Description: r[3],
+			Kind: timeline.KindVisit, Countries: []timeline.Country{"US", "RU"}, Initiator: "US"}
+		if r[3] != "" {
+			e.Kind = timeline.KindHostVisit
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func TestLayoutEventsLabelsForThePair(t *testing.T) {
+	p := timeline.Pair{A: "US", B: "RU"}
+	events := usruVisits()
+	for _, tt := range []struct {
+		name string
+		w    timeline.Window
+	}{{"1987 to 1991", window("1987", "1991")}, {"1985 to 1994", window("1985", "1994")}, {"1943 to 2019", window("1943", "2019")}} {
+		c := LayoutEvents(tt.w, p, events, HorizontalWidth)
+		for _, o := range []struct {
+			name     string
+			markers  []Marker
+			clusters []Cluster
+		}{{"across", c.H.Markers, c.H.Clusters}, {"down", c.V.Markers, c.V.Clusters}} {
+			t.Run(tt.name+"/"+o.name, func(t *testing.T) {
+				told(t, o.markers, o.clusters)
+				labels := labelsOf(o.markers, o.clusters)
+				distinct(t, labels)
+				for _, l := range labels {
+					if strings.Contains(l.full, "U.S.S.R") || strings.Contains(l.full, "United States") || strings.Contains(l.full, "visits the") {
+						t.Errorf("label %q says what the pair says", l.full)
+					}
+				}
+				for _, cl := range o.clusters {
+					if !strings.Contains(cl.Label.full, "visits") {
+						t.Errorf("cluster of visits labelled %q", cl.Label.full)
+					}
+				}
+			})
+		}
+	}
+	// Over the whole history the 22 visits of five years cannot each have
+	// a label: they are told in clusters that say how many and whose.
+	c := LayoutEvents(window("1943", "2019"), p, events, HorizontalWidth).H
+	if len(c.Clusters) == 0 {
+		t.Fatal("no cluster for 22 visits in 5 of 77 years")
+	}
+	named := false
+	for _, cl := range c.Clusters {
+		named = named || strings.Contains(cl.Label.full, "Baker")
+	}
+	if !named {
+		t.Errorf("no cluster names Baker, who made most of the visits: %v", labelsOf(nil, c.Clusters))
+	}
+}
+
+func TestDistinctCuts(t *testing.T) {
+	a := "Lavrov and al-Shaibani hold a joint press conference on the Syrian transition in Moscow"
+	b := "Lavrov and al-Shaibani hold a joint press conference on the Syrian transition in Damascus"
+	labels := map[int]Label{}
+	for i, s := range []string{a, b} {
+		line, cut := fitLine(s, 200)
+		labels[i] = Label{Lines: []string{line}, Cut: cut, full: s}
+	}
+	if labels[0].Text() != labels[1].Text() {
+		t.Fatalf("the fixture should cut both to one text: %q, %q", labels[0].Text(), labels[1].Text())
+	}
+	distinctCuts(labels, 200)
+	if labels[0].Text() == labels[1].Text() {
+		t.Fatalf("both labels read %q", labels[0].Text())
+	}
+	for _, l := range labels {
+		if textWidth(l.Text()) > 200 || !strings.Contains(l.Text(), "…") {
+			t.Errorf("label %q: %.0f px, want at most 200 and cut", l.Text(), textWidth(l.Text()))
+		}
+	}
+}
+
+func TestWrapLines(t *testing.T) {
+	for _, tt := range []struct {
+		s     string
+		width float64
+		want  []string
+		cut   bool
+	}{
+		{"Shultz, Moscow", 134, []string{"Shultz, Moscow"}, false},
+		{"Mikhail S. Gorbachev, Moscow", 134, []string{"Mikhail S.", "Gorbachev, Moscow"}, false},
+		{"Mikhail S. Gorbachev, Washington", 134, []string{"Mikhail S.", "Gorbachev, Washing…"}, true},
+		{"5 visits, Shultz, Reagan and Baker", 134, []string{"5 visits, Shultz,", "Reagan and Baker"}, false},
+		{"Syrian Foreign Minister al-Shaibani arrives in Moscow", 134, []string{"Syrian Foreign", "Minister al-Shaibani…"}, true},
+		{"Supercalifragilisticexpialidocious", 134, []string{"Supercalifragilistice…"}, true},
+	} {
+		t.Run(tt.s, func(t *testing.T) {
+			got, cut := wrapLines(tt.s, tt.width, 2)
+			if !slices.Equal(got, tt.want) || cut != tt.cut {
+				t.Errorf("wrapLines = %q (cut %v), want %q (%v)", got, cut, tt.want, tt.cut)
+			}
+			for _, l := range got {
+				if textWidth(l) > tt.width {
+					t.Errorf("line %q is %.0f px, more than %v", l, textWidth(l), tt.width)
+				}
+			}
+		})
+	}
+}
 
 func TestLayoutEventsEmpty(t *testing.T) {
-	c := LayoutEvents(timeline.Span(timeline.MustParseDate("2025")), timeline.Pair{A: "SY", B: "RU"}, nil)
-	if len(c.Markers) != 0 || len(c.Buckets) != 0 {
-		t.Errorf("got %d markers and %d buckets, want none", len(c.Markers), len(c.Buckets))
+	c := LayoutEvents(timeline.Span(timeline.MustParseDate("2025")), timeline.Pair{A: "SY", B: "RU"}, nil, HorizontalWidth)
+	if len(c.H.Markers) != 0 || len(c.H.Buckets) != 0 || len(c.V.Markers) != 0 {
+		t.Errorf("got markers or buckets, want none")
 	}
-	if c.Height <= c.SpineY || c.SpineY <= 0 {
-		t.Errorf("Height, SpineY = %v, %v, want 0 < SpineY < Height", c.Height, c.SpineY)
+	if c.H.Height <= c.H.SpineY || c.H.SpineY <= 0 || c.V.Height <= vTop {
+		t.Errorf("Height, SpineY = %v, %v, vertical height %v", c.H.Height, c.H.SpineY, c.V.Height)
 	}
-	if len(c.Ticks) == 0 {
+	if len(c.H.Ticks) == 0 || len(c.V.Ticks) == 0 {
 		t.Error("no ticks on an empty chart")
 	}
 }
@@ -359,34 +546,31 @@ func TestLayoutBuckets(t *testing.T) {
 		{Start: timeline.MustParseDate("2024"), Side: timeline.SideNone, Count: 2},
 		{Start: timeline.MustParseDate("2026"), Side: timeline.SideB, Count: 50}, // after the window
 	}
-	c := LayoutBuckets(w, timeline.Year, buckets)
-	if c.Granularity != timeline.Year {
-		t.Errorf("Granularity = %v, want year", c.Granularity)
+	ch := LayoutBuckets(w, timeline.Year, buckets, HorizontalWidth)
+	if ch.Granularity != timeline.Year {
+		t.Errorf("Granularity = %v, want year", ch.Granularity)
 	}
-	if len(c.Markers) != 0 {
-		t.Errorf("len(Markers) = %d, want 0", len(c.Markers))
+	c, v := ch.H, ch.V
+	if len(c.Markers) != 0 || len(v.Markers) != 0 {
+		t.Errorf("markers on a counted chart")
 	}
-	var got []string
-	for _, b := range c.Buckets {
-		got = append(got, fmt.Sprintf("%s/%s/%d", b.Start, b.Side, b.Count))
+	for _, bs := range [][]BucketMark{c.Buckets, v.Buckets} {
+		var got []string
+		for _, b := range bs {
+			got = append(got, fmt.Sprintf("%s/%s/%d", b.Start, b.Side, b.Count))
+		}
+		if want := []string{"2021/a/1", "2021/b/4", "2023/a/9", "2023/b/16", "2024/none/2"}; !slices.Equal(got, want) {
+			t.Fatalf("buckets = %v, want %v", got, want)
+		}
 	}
-	if want := []string{"2021/a/1", "2021/b/4", "2023/a/9", "2023/b/16", "2024/none/2"}; !slices.Equal(got, want) {
-		t.Fatalf("buckets = %v, want %v", got, want)
+	x := func(day int) float64 {
+		return (hPad + float64(day-w.Start)/float64(w.Days())*(HorizontalWidth-2*hPad)) / HorizontalWidth
 	}
-	height := map[string]float64{}
-	for _, b := range c.Buckets {
+	height, length := map[string]float64{}, map[string]float64{}
+	for i, b := range c.Buckets {
 		t.Run(fmt.Sprintf("%s/%s", b.Start, b.Side), func(t *testing.T) {
-			if !(b.X2 > b.X1) {
-				t.Errorf("X1, X2 = %v, %v, want X2 > X1", b.X1, b.X2)
-			}
-			if b.X1 < c.DayX(w.Start) || b.X2 > c.DayX(w.End+1) {
-				t.Errorf("X1, X2 = %v, %v, want within the window [%v, %v]", b.X1, b.X2, c.DayX(w.Start), c.DayX(w.End+1))
-			}
-			if x := c.DayX(timeline.Span(b.Start).Start); b.X1 < x || b.X1 > x+1 {
-				t.Errorf("X1 = %v, want at the start of %s (%v)", b.X1, b.Start, x)
-			}
-			if !(b.H > 0) {
-				t.Errorf("H = %v, want > 0", b.H)
+			if !(b.X2 > b.X1) || b.X1 < x(w.Start) || b.X2 > x(w.End+1) {
+				t.Errorf("X1, X2 = %v, %v, want an extent within the window [%v, %v]", b.X1, b.X2, x(w.Start), x(w.End+1))
 			}
 			switch b.Side {
 			case timeline.SideA:
@@ -402,16 +586,28 @@ func TestLayoutBuckets(t *testing.T) {
 					t.Errorf("rect [%v, %v] not across SpineY = %v", b.Y, b.Y+b.H, c.SpineY)
 				}
 			}
+			vb := v.Buckets[i]
+			switch vb.Side {
+			case timeline.SideA:
+				if !(vb.X2 < 0) {
+					t.Errorf("down: [%v, %v] not left of the spine", vb.X1, vb.X2)
+				}
+			case timeline.SideB:
+				if !(vb.X1 > 0) {
+					t.Errorf("down: [%v, %v] not right of the spine", vb.X1, vb.X2)
+				}
+			}
+			if vb.Y < vTop || vb.Y+vb.H > v.Height || vb.H < vRow-2 {
+				t.Errorf("down: rows [%v, %v] in a chart of %v", vb.Y, vb.Y+vb.H, v.Height)
+			}
 		})
 		height[fmt.Sprint(b.Side, b.Count)] = b.H
+		length[fmt.Sprint(b.Side, b.Count)] = v.Buckets[i].X2 - v.Buckets[i].X1
 	}
 	for _, tt := range [][2]string{{"a1", "b4"}, {"b4", "a9"}, {"a9", "b16"}} {
-		if !(height[tt[0]] < height[tt[1]]) {
-			t.Errorf("height of %s = %v, want less than height of %s = %v", tt[0], height[tt[0]], tt[1], height[tt[1]])
+		if !(height[tt[0]] < height[tt[1]]) || !(length[tt[0]] < length[tt[1]]) {
+			t.Errorf("size of %s = %v, %v, want less than that of %s = %v, %v", tt[0], height[tt[0]], length[tt[0]], tt[1], height[tt[1]], length[tt[1]])
 		}
-	}
-	if c.Height <= c.SpineY {
-		t.Errorf("Height = %v, want more than SpineY = %v", c.Height, c.SpineY)
 	}
 }
 
@@ -428,16 +624,16 @@ func TestTicks(t *testing.T) {
 		{"6 months over new year", window("2024-10", "2025-03"), []string{"Oct 2024", "Nov", "Dec", "Jan 2025", "Feb", "Mar"}},
 		{"5 years", window("2021", "2025"), []string{"2021", "2022", "2023", "2024", "2025"}},
 		{"80 years", window("1946", "2025"), []string{"1950", "1960", "1970", "1980", "1990", "2000", "2010", "2020"}},
-		{"56 years", window("1970", "2025"), []string{"1970", "1980", "1990", "2000", "2010", "2020"}},
+		{"56 years", window("1970", "2025"), []string{"1970", "1975", "1980", "1985", "1990", "1995", "2000", "2005", "2010", "2015", "2020", "2025"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			c := newChart(tt.w)
-			ticks := Ticks(tt.w, c.x)
+			x := func(d float64) float64 { return d - float64(tt.w.Start) }
+			ticks := Ticks(tt.w, x, 12)
 			var labels []string
 			for i, tk := range ticks {
 				labels = append(labels, tk.Label)
-				if tk.X < c.DayX(tt.w.Start) || tk.X > c.DayX(tt.w.End) {
-					t.Errorf("tick %q at %v, outside the window [%v, %v]", tk.Label, tk.X, c.DayX(tt.w.Start), c.DayX(tt.w.End))
+				if tk.X < 0 || tk.X > float64(tt.w.Days()) {
+					t.Errorf("tick %q at %v, outside the window [0, %v]", tk.Label, tk.X, tt.w.Days())
 				}
 				if i > 0 && !(tk.X > ticks[i-1].X) {
 					t.Errorf("tick %q at %v is not right of %q at %v", tk.Label, tk.X, ticks[i-1].Label, ticks[i-1].X)
@@ -478,11 +674,11 @@ func TestLayoutOverview(t *testing.T) {
 			if !(o.BrushX1 < o.BrushX2) {
 				t.Errorf("BrushX1, BrushX2 = %v, %v, want X1 < X2", o.BrushX1, o.BrushX2)
 			}
-			if o.BrushX1 < chartPad || o.BrushX2 > o.Width-chartPad {
-				t.Errorf("BrushX1, BrushX2 = %v, %v, want within [%v, %v]", o.BrushX1, o.BrushX2, chartPad, o.Width-chartPad)
+			if o.BrushX1 < overviewPad || o.BrushX2 > o.Width-overviewPad {
+				t.Errorf("BrushX1, BrushX2 = %v, %v, want within [%v, %v]", o.BrushX1, o.BrushX2, overviewPad, o.Width-overviewPad)
 			}
-			if !tt.zoomedIn && (!near(o.BrushX1, chartPad) || !near(o.BrushX2, o.Width-chartPad)) {
-				t.Errorf("BrushX1, BrushX2 = %v, %v, want the whole strip [%v, %v]", o.BrushX1, o.BrushX2, chartPad, o.Width-chartPad)
+			if !tt.zoomedIn && (!near(o.BrushX1, overviewPad) || !near(o.BrushX2, o.Width-overviewPad)) {
+				t.Errorf("BrushX1, BrushX2 = %v, %v, want the whole strip [%v, %v]", o.BrushX1, o.BrushX2, overviewPad, o.Width-overviewPad)
 			}
 			var got []string
 			for _, b := range o.Bars {
@@ -521,5 +717,24 @@ func TestIsRTL(t *testing.T) {
 				t.Errorf("isRTL(%q) = %v, want %v", tt.s, got, tt.want)
 			}
 		})
+	}
+}
+
+// BenchmarkLayoutEvents lays out the most events a chart draws one by
+// one, in both orientations.
+func BenchmarkLayoutEvents(b *testing.B) {
+	var events []*timeline.Event
+	for len(events) < timeline.MaxMarkers {
+		for _, e := range usruVisits() {
+			c := *e
+			c.ID = int64(len(events) + 1)
+			c.Date = timeline.DayDate(e.Date.Time().AddDate(len(events)/22*5, 0, 0))
+			events = append(events, &c)
+		}
+	}
+	events = events[:timeline.MaxMarkers]
+	w := timeline.Window{Start: timeline.Span(events[0].Date).Start, End: timeline.Span(events[len(events)-1].Date).End}
+	for b.Loop() {
+		LayoutEvents(w, timeline.Pair{A: "US", B: "RU"}, events, HorizontalWidth)
 	}
 }

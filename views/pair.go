@@ -15,6 +15,7 @@ type PairPage struct {
 	View     timeline.View
 	Stats    *timeline.PairStats
 	History  timeline.Window // the whole history, in whole years
+	Fit      timeline.Window // what an open range shows: the matching events
 	Window   timeline.Window // the visible range
 	Overview *Overview
 	Chart    *Chart
@@ -74,7 +75,10 @@ func viewParamLabel(k string) string {
 	return ""
 }
 
-func f1(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+// f1 writes a coordinate to a tenth, without a trailing ".0".
+func f1(x float64) string {
+	return strings.TrimSuffix(strconv.FormatFloat(x, 'f', 1, 64), ".0")
+}
 
 func su(s string) templ.SafeURL { return templ.SafeURL(s) }
 
@@ -104,6 +108,47 @@ func (p PairPage) markerURL(id int64) string { return p.View.WithEvent(id).URL()
 func (p PairPage) closeURL() string { return p.View.WithEvent(0).URL() }
 
 func (p PairPage) periodURL(d timeline.Date) string { return p.View.WithRange(d, d).URL() }
+
+// bucketURL opens a counted period one level finer than the view.
+func (p PairPage) bucketURL(d timeline.Date) string { return p.View.Open(d, p.Window).URL() }
+
+// clusterURL shows the events of a cluster spread out.
+func (p PairPage) clusterURL(c Cluster) string { return p.View.Around(c.Span, p.Fit).URL() }
+
+// bucketDay is the first day of a counted period in view, for the
+// script's zoom.
+func (p PairPage) bucketDay(d timeline.Date) int {
+	return min(max(timeline.Span(d).Start, p.Window.Start), p.Window.End)
+}
+
+// markerDay is the first day of a marker's event in view.
+func markerDay(p PairPage, m Marker) int {
+	return max(timeline.Span(m.Event.Date).Start, p.Window.Start)
+}
+
+// moreFiltersOpen opens the filters beyond the search when one could not
+// be read; those that are set are counted in its summary, and the chart
+// keeps its place on the first screen.
+func (p PairPage) moreFiltersOpen() bool {
+	_, badFrom := p.Errors["from"]
+	_, badTo := p.Errors["to"]
+	return badFrom || badTo
+}
+
+// moreFiltersCount says how many of the filters beyond the search and the
+// range are set: " (2 set)".
+func (p PairPage) moreFiltersCount() string {
+	n := len(p.View.Kinds)
+	for _, s := range []string{string(p.View.Side), p.View.Tag, p.View.Actor} {
+		if s != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return " (" + strconv.Itoa(n) + " set)"
+}
 
 func (p PairPage) pageURL(n int) string { return p.View.WithPage(n).URL() + "#list" }
 
@@ -139,8 +184,66 @@ func markerLabel(p PairPage, m Marker) string {
 	return dateRange(m.Event) + ", " + m.Event.Kind.Label() + ", " + p.sideLabel(m.Side) + ": " + m.Event.Title
 }
 
-func bucketLabel(p PairPage, b BucketMark) string {
-	return b.Start.Format() + ": " + plural(b.Count, "event", "events") + " " + p.sideLabel(b.Side)
+func clusterLabel(p PairPage, c Cluster) string {
+	a, b := timeline.DayAt(c.Span.Start), timeline.DayAt(c.Span.End)
+	when := a.Format()
+	if a != b {
+		when = timeline.FormatSpan(a, b)
+	}
+	return c.Label.full + ", " + when + ": show them"
+}
+
+// clusterLeadX is where a cluster's leader leaves its bracket: the end its
+// label starts from.
+func clusterLeadX(cl Cluster) float64 {
+	if cl.Label.End {
+		return cl.X2
+	}
+	return cl.X1
+}
+
+func clusterLeadGap(c *HChart, cl Cluster) float64 {
+	if cl.Label.Y < c.SpineY {
+		return -4
+	}
+	return LabelSize + 1
+}
+
+// sideNameV is a country's name at the top of its side of the vertical
+// chart, cut to the side's width.
+func sideNameV(c timeline.Country) string {
+	s, _ := fitLine(c.Name(), VerticalWidth/2-14)
+	return s
+}
+
+func vBucketAnchor(b BucketMark) string {
+	if b.Side == timeline.SideA {
+		return "end"
+	}
+	return "start"
+}
+
+func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 2, 64) + "%" }
+
+func f4(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
+
+// periodLabel names a counted period and its counts by side: "1990: 12
+// events: 9 initiated by the United States, 3 with no single initiator".
+func periodLabel(p PairPage, pp PeriodPair) string {
+	pr := pp.H
+	if len(pr.Marks) == 0 {
+		pr = pp.V
+	}
+	s := pr.Start.Format() + ": " + plural(pr.Count, "event", "events")
+	for i, b := range pr.Marks {
+		if i == 0 {
+			s += ": "
+		} else {
+			s += ", "
+		}
+		s += strconv.Itoa(b.Count) + " " + p.sideLabel(b.Side)
+	}
+	return s
 }
 
 func (p PairPage) countText() string {
@@ -233,15 +336,15 @@ func kindsSelected(ks []timeline.Kind) string {
 	return " (" + strconv.Itoa(len(ks)) + " chosen)"
 }
 
-func labelAnchor(m Marker) string {
-	if m.LabelEnd != m.RTL {
+func labelAnchor(l Label) string {
+	if l.End != l.RTL {
 		return "end"
 	}
 	return "start"
 }
 
-func labelDirection(m Marker) string {
-	if m.RTL {
+func labelDirection(l Label) string {
+	if l.RTL {
 		return "rtl"
 	}
 	return "ltr"
@@ -249,20 +352,10 @@ func labelDirection(m Marker) string {
 
 // leaderGap keeps the leader line off the label's text.
 func leaderGap(m Marker) float64 {
-	if m.LabelY < m.Y {
+	if m.Label.Y < m.Y {
 		return -4
 	}
-	return 12
-}
-
-func bucketTextY(p PairPage, b BucketMark) float64 {
-	if b.Side == timeline.SideA {
-		return b.Y - 3
-	}
-	if b.Side == timeline.SideB {
-		return b.Y + b.H + 11
-	}
-	return b.Y - 3
+	return LabelSize + 1
 }
 
 func sparkLabel(s timeline.PairSummary) string {

@@ -148,14 +148,9 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 	if err != nil {
 		return page, err
 	}
-	page.Stats, page.History, page.Window = pp.Stats, pp.History, pp.Window
+	page.Stats, page.History, page.Fit, page.Window = pp.Stats, pp.History, pp.Fit, pp.Window
 	page.Overview = views.LayoutOverview(pp.History, pp.Window, pp.OverviewGranularity, pp.Overview)
 	page.Matching, page.Pages = pp.Matching, pp.Pages
-	if pp.Counted() {
-		page.Chart = views.LayoutBuckets(pp.Window, pp.Granularity, pp.Buckets)
-	} else {
-		page.Chart = views.LayoutEvents(pp.Window, v.Pair, pp.Events)
-	}
 	if v.Page <= pp.Pages {
 		page.Groups = timeline.GroupByPeriod(pp.List)
 	}
@@ -169,30 +164,79 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 			page.Selected = e
 		}
 	}
-	page.Nav = navigation(v, pp.Window, pp.History)
+	// Beside the side panel the chart is narrower: its labels are laid out
+	// for that width, so that they keep their size.
+	width := views.HorizontalWidth
+	if page.Selected != nil {
+		width = views.HorizontalPanelWidth
+	}
+	if pp.Counted() {
+		page.Chart = views.LayoutBuckets(pp.Window, pp.Granularity, pp.Buckets, width)
+	} else {
+		page.Chart = views.LayoutEvents(pp.Window, v.Pair, pp.Events, width)
+	}
+	focus, hasFocus := focusDay(v, pp)
+	page.Nav = navigation(v, pp, focus, hasFocus)
 	return page, nil
 }
 
-// navigation builds the zoom, preset and pan links of the view.
-func navigation(v timeline.View, win, history timeline.Window) views.Nav {
-	const year = 365
-	n := views.Nav{
-		ZoomIn:  v.Zoom(win, history, win.Days()/2).URL(),
-		ZoomOut: v.Zoom(win, history, win.Days()*2).URL(),
+// focusDay is the first day of the selected event when it is one of the
+// matching events the chart draws (or, with no filter, any of the pair's
+// in view): what zoom and presets centre on.
+func focusDay(v timeline.View, pp *timeline.PairPage) (int, bool) {
+	e := pp.Selected
+	if e == nil {
+		return 0, false
 	}
-	if back, ok := v.Pan(win, history, -0.5); ok {
+	for _, m := range pp.Events {
+		if m.ID == e.ID {
+			return timeline.Span(e.Date).Start, true
+		}
+	}
+	day := timeline.Span(e.Date).Start
+	if pp.Counted() && !v.Filtered() && e.Involves(v.Pair.A) && e.Involves(v.Pair.B) && day >= pp.Window.Start && day <= pp.Window.End {
+		return day, true
+	}
+	return 0, false
+}
+
+// navigation builds the zoom, preset and pan links of the view, each
+// landing on matching events when there are any.
+func navigation(v timeline.View, pp *timeline.PairPage, focus int, hasFocus bool) views.Nav {
+	const year = 365
+	win, fit, m := pp.Window, pp.Fit, pp.Matches
+	anchor := timeline.ZoomAnchor(win, focus, hasFocus, pp.ShownDays(), m)
+	var n views.Nav
+	if in := v.ZoomAbout(win, fit, anchor, win.Days()/2); in.URL() != v.URL() {
+		n.ZoomIn = in.URL()
+	}
+	if out := v.ZoomAbout(win, fit, anchor, win.Days()*2); out.URL() != v.URL() {
+		n.ZoomOut = out.URL()
+	}
+	if back, ok := v.Pan(win, fit, m, -1); ok {
 		n.Back = back.URL()
 	}
-	if fwd, ok := v.Pan(win, history, 0.5); ok {
+	if fwd, ok := v.Pan(win, fit, m, 1); ok {
 		n.Forward = fwd.URL()
 	}
 	all := v.WithRange(timeline.Date{}, timeline.Date{})
-	n.Presets = append(n.Presets, views.Link{Label: "All", URL: all.URL(), Current: v.From.IsZero() && v.To.IsZero()})
+	label := "All"
+	if v.Filtered() {
+		label = "All matches"
+	}
+	n.Presets = append(n.Presets, views.Link{Label: label, URL: all.URL(), Current: v.From.IsZero() && v.To.IsZero()})
+	at := fit.End
+	switch {
+	case hasFocus:
+		at = focus
+	case m.Any:
+		at = m.Latest
+	}
 	for _, pr := range []struct {
 		label string
 		days  int
 	}{{"10 years", 10 * year}, {"1 year", year}, {"3 months", 91}} {
-		pv := v.Preset(win, history, pr.days)
+		pv := v.PresetAround(fit, at, pr.days)
 		n.Presets = append(n.Presets, views.Link{Label: pr.label, URL: pv.URL(), Current: pv.URL() == v.URL()})
 	}
 	return n

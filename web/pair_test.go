@@ -326,10 +326,16 @@ func TestDenseAggregation(t *testing.T) {
 	if !strings.Contains(res.doc.Find(`nav.pages`).Text(), "Page 1 of 60") {
 		t.Fatalf("pager: %q", res.doc.Find(`nav.pages`).Text())
 	}
-	// Zoom into one year's bucket: 100 events fit as markers.
+	// A bucket opens one level finer: a year of 30 opens its decade, whose
+	// first year's bucket opens the year, whose 100 events fit as markers.
 	href := buckets.First().AttrOr("href", "")
 	zoomed := a.get(href)
-	if n := zoomed.doc.Find(`[data-testid=marker]`).Length(); n == 0 || n > timeline.MaxMarkers {
+	if !strings.HasSuffix(href, "from=1990s&to=1990s") || zoomed.doc.Find(`[data-testid=marker]`).Length() != 0 {
+		t.Fatalf("the first year's bucket leads to %s", href)
+	}
+	href = zoomed.doc.Find(`a.bucket`).First().AttrOr("href", "")
+	zoomed = a.get(href)
+	if n := zoomed.doc.Find(`[data-testid=marker]`).Length(); !strings.HasSuffix(href, "from=1990&to=1990") || n == 0 || n > timeline.MaxMarkers {
 		t.Fatalf("%s: %d markers", href, n)
 	}
 	// The overview marks the visible window.

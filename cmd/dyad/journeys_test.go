@@ -187,6 +187,7 @@ func TestJourneyExportCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.open("/pairs/sy/ru")
+	b.do("open the exports", chromedp.Click(chromedp.CSS(`[data-testid=exports] summary`)))
 	b.do("download", chromedp.Click(chromedp.CSS(`[data-testid=export-csv]`)))
 	var data []byte
 	deadline := time.Now().Add(15 * time.Second)
