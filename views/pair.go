@@ -165,9 +165,9 @@ func (p PairPage) kindChecked(k timeline.Kind) bool {
 func (p PairPage) sideLabel(s timeline.Side) string {
 	switch s {
 	case timeline.SideA:
-		return "initiated by " + p.View.Pair.A.Name()
+		return "by " + p.View.Pair.A.Name()
 	case timeline.SideB:
-		return "initiated by " + p.View.Pair.B.Name()
+		return "by " + p.View.Pair.B.Name()
 	}
 	return "with no single initiator"
 }
