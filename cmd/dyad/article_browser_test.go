@@ -31,6 +31,12 @@ func TestJourneyArticleAssistant(t *testing.T) {
 	b.setValue("f-title", "سوريا تريد نقل العلاقة مع روسيا إلى مستوى استراتيجي")
 	b.setValue("f-publisher", "عنب بلدي")
 	b.shoot("article-review-1280")
+	b.do("phone size", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(1)))
+	b.shoot("article-review-390")
+	if w := eval[int](b, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("the review page scrolls sideways on a phone: %d px wide", w)
+	}
+	b.do("desktop size", chromedp.EmulateViewport(1280, 800))
 	dates := eval[[]string](b, `[...document.querySelectorAll('[data-testid=candidate] input[name$=".date"]')].map(e => e.value)`)
 	for _, want := range []string{"2025-10-15", "2025-12-23", "2025-12-24", "1970s"} {
 		if !strings.Contains(strings.Join(dates, " "), want) {

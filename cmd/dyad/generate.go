@@ -22,6 +22,7 @@ func generateCmd(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "random `seed`; the same seed gives the same events")
 	from := fs.Int("from", 1946, "first `year`")
 	to := fs.Int("to", 2025, "last `year`")
+	shape := fs.String("shape", "mixed", "the `shape` of the data: mixed; no-high-level (no visit by a head of state or foreign minister); one-day (every event on one day); one-kind (every event a visit); decades (every date known only to the decade); ten-countries (ten countries an event)")
 	if err := parseFlags(e, fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -36,6 +37,11 @@ func generateCmd(ctx context.Context, e *env, args []string) error {
 	if *n < 1 || *to < *from || *from < timeline.MinYear || *to > timeline.MaxYear {
 		return usageError{"--events must be at least 1 and --from no later than --to"}
 	}
+	switch *shape {
+	case "mixed", "no-high-level", "one-day", "one-kind", "decades", "ten-countries":
+	default:
+		return usageError{fmt.Sprintf("--shape %q: choose mixed, no-high-level, one-day, one-kind, decades or ten-countries", *shape)}
+	}
 	store, err := db.Open(ctx, *dbPath)
 	if err != nil {
 		return err
@@ -43,6 +49,7 @@ func generateCmd(ctx context.Context, e *env, args []string) error {
 	defer store.Close()
 
 	g := newGenerator(p, *seed, *from, *to)
+	g.shape = *shape
 	start := time.Now()
 	const batch = 5000
 	for done := 0; done < *n; {
@@ -66,7 +73,11 @@ type generator struct {
 	p        timeline.Pair
 	from, to int
 	kinds    []timeline.KindInfo
+	shape    string
 }
+
+// tenCountries are the other eight countries of a "ten-countries" event.
+var tenCountries = []timeline.Country{"TR", "IR", "IQ", "LB", "JO", "EG", "SA", "AE"}
 
 func newGenerator(p timeline.Pair, seed uint64, from, to int) *generator {
 	return &generator{r: rand.New(rand.NewPCG(seed, 0x5eed)), p: p, from: from, to: to, kinds: timeline.Kinds()}
@@ -78,6 +89,10 @@ var (
 		{Name: "Ahmed al-Sharaa", Role: "President"}, {Name: "Asaad al-Shaibani", Role: "Foreign Minister"},
 		{Name: "أحمد الشرع", Role: "رئيس"}, {Name: "أسعد الشيباني", Role: "وزير الخارجية"},
 		{Name: "Alexander Novak", Role: "Deputy Prime Minister"}, {Name: "Murhaf Abu Qasra", Role: "Defence Minister"},
+	}
+	genDeputies = []timeline.Actor{
+		{Name: "Alexander Novak", Role: "Deputy Prime Minister"}, {Name: "Murhaf Abu Qasra", Role: "Defence Minister"},
+		{Name: "Mikhail Bogdanov", Role: "Deputy Foreign Minister"}, {Name: "محمد يسر برنية", Role: "وزير المالية"},
 	}
 	genTopicsEN = []string{"trade", "energy", "wheat supplies", "reconstruction", "military cooperation", "refugees",
 		"oil fields", "investment", "sovereignty", "tourism", "medicines", "power stations"}
@@ -108,10 +123,25 @@ func (g *generator) event(i int) *timeline.Event {
 		d = timeline.Date{Year: g.from, Precision: timeline.Year}
 	}
 	k := g.kinds[r.IntN(len(g.kinds))].Kind
+	switch g.shape {
+	case "one-day":
+		d = timeline.Date{Year: g.to, Month: time.June, Day: 15, Precision: timeline.Day}
+	case "decades":
+		d = timeline.Date{Year: d.Year / 10 * 10, Precision: timeline.Decade}
+	case "one-kind", "no-high-level":
+		k = []timeline.Kind{timeline.KindVisit, timeline.KindHostVisit}[r.IntN(2)]
+	}
 	side := []timeline.Country{g.p.A, g.p.B, ""}[r.IntN(3)]
 	e := &timeline.Event{
 		Date: d, Kind: k, Countries: []timeline.Country{g.p.A, g.p.B}, Initiator: side,
 		Location: genPlaces[r.IntN(len(genPlaces))],
+	}
+	if g.shape == "ten-countries" {
+		for _, c := range tenCountries {
+			if c != g.p.A && c != g.p.B {
+				e.Countries = append(e.Countries, c)
+			}
+		}
 	}
 	if d.Precision == timeline.Day && d.Day <= 25 && r.IntN(5) == 0 {
 		e.End = timeline.Date{Year: d.Year, Month: d.Month, Day: d.Day + 1 + r.IntN(3), Precision: timeline.Day}
@@ -123,8 +153,12 @@ func (g *generator) event(i int) *timeline.Event {
 		e.Title = fmt.Sprintf("%s: talks on %s (%d)", k.Label(), genTopicsEN[r.IntN(len(genTopicsEN))], i)
 		e.Description = "The sides discussed " + genTopicsEN[r.IntN(len(genTopicsEN))] + " and " + genTopicsEN[r.IntN(len(genTopicsEN))] + "."
 	}
+	people := genPeople
+	if g.shape == "no-high-level" {
+		people = genDeputies
+	}
 	for range 1 + r.IntN(2) {
-		a := genPeople[r.IntN(len(genPeople))]
+		a := people[r.IntN(len(people))]
 		a.Country = []timeline.Country{g.p.A, g.p.B}[r.IntN(2)]
 		if !containsActor(e.Actors, a.Name) {
 			e.Actors = append(e.Actors, a)
