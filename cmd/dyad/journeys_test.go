@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"os"
 	"os/exec"
@@ -243,6 +244,7 @@ var pageTypes = []struct{ name, path string }{
 	{"form", "/events/new?a=sy&b=ru"},
 	{"form-edit", "/events/2/edit"},
 	{"import", "/import"},
+	{"article", "/events/from-article"},
 	{"history", "/events/2/history"},
 	{"trash", "/trash"},
 	{"login", "/login"},
@@ -388,6 +390,24 @@ func TestValidHTML(t *testing.T) {
 		t.Fatalf("a duplicate: status %d, want the warning", r.StatusCode)
 	}
 	save("form-duplicates", r)
+	// The article assistant's review page, from the seed article.
+	article, err := os.ReadFile("../../extract/testdata/articles/enab-baladi-2025-12-24-sy-ru.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("text", string(article))
+	mw.WriteField("published", "2025-12-24")
+	mw.Close()
+	r, err = client.Post(base+"/events/from-article", mw.FormDataContentType(), &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.StatusCode != http.StatusOK {
+		t.Fatalf("the article's review: status %d", r.StatusCode)
+	}
+	save("article-review", r)
 	cmd := exec.Command("java", append([]string{"-jar", jar, "--errors-only", "--format", "json", "--stdout"}, files...)...)
 	outb, _ := cmd.Output()
 	var report struct {
@@ -402,7 +422,7 @@ func TestValidHTML(t *testing.T) {
 	for _, m := range report.Messages {
 		t.Errorf("%s:%d: %s: %s (%q)", filepath.Base(m.URL), m.LastLine, m.Type, m.Message, m.Extract)
 	}
-	if len(files) != len(pageTypes)+2 {
+	if len(files) != len(pageTypes)+3 {
 		t.Fatalf("checked %d pages", len(files))
 	}
 	fmt.Fprintf(io.Discard, "%d", len(files))
