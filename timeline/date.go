@@ -86,7 +86,7 @@ func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	d, ok := parseDate(westernDigits(s))
 	if !ok {
-		return Date{}, Errorf(EINVALID, "%q is not a date dyad understands: write it as 2025-10-15, 2025-10, 2025 or 1970s (or 15 October 2025, October 2025).", s)
+		return Date{}, Errorf(EINVALID, "%q is not a date dyad understands: write it as 2025-10-15, 2025-10, 2025 or 1970s (or 15 October 2025, 24/12/2025, ٢٤ كانون الأول ٢٠٢٥); a day and month need their year.", s)
 	}
 	if d.Year < MinYear || d.Year > MaxYear {
 		return Date{}, Errorf(EINVALID, "The year in %q must be between %d and %d.", s, MinYear, MaxYear)

@@ -133,7 +133,7 @@ func TestParseDate(t *testing.T) {
 		}{
 			{"2023-02-29", `"2023-02-29" is not a day of the calendar: February 2023 has 28 days.`},
 			{"0000", `The year in "0000" must be between 1 and 9999.`},
-			{"abc", `"abc" is not a date dyad understands: write it as 2025-10-15, 2025-10, 2025 or 1970s (or 15 October 2025, October 2025).`},
+			{"abc", `"abc" is not a date dyad understands: write it as 2025-10-15, 2025-10, 2025 or 1970s (or 15 October 2025, 24/12/2025, ٢٤ كانون الأول ٢٠٢٥); a day and month need their year.`},
 		} {
 			t.Run(tt.in, func(t *testing.T) {
 				_, err := ParseDate(tt.in)

@@ -108,6 +108,14 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusUnprocessableEntity)
 		return
 	}
+	if p.URL != "" {
+		if n, err := s.events.CountCitations(r.Context(), p.URL, 0); err != nil {
+			s.error(w, r, err)
+			return
+		} else if n > 0 {
+			p.Notices = append(p.Notices, fmt.Sprintf("This article is already a source of %d events in dyad: the events you save cite it as it is stored (its title, publisher and dates are not changed here).", n))
+		}
+	}
 	known, err := s.events.KnownActors(r.Context(), 5000)
 	if err != nil {
 		s.error(w, r, err)
@@ -130,6 +138,8 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) {
 			s.error(w, r, err)
 			return
 		}
+		// One that may be recorded already is left for the editor to tick.
+		ac.Pick = len(ac.Duplicates) == 0
 		p.Candidates = append(p.Candidates, ac)
 		at = append(at, ac.At)
 	}
@@ -187,6 +197,17 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) {
 		p.Message = "Correct what is marked; the ticked events are saved together or not at all."
 		s.render(w, r, http.StatusUnprocessableEntity, views.ArticlePageView(p))
 		return
+	}
+	// An article dyad has already is cited as it is stored: the
+	// assistant never changes what other events' source says.
+	if n, err := s.events.CountCitations(r.Context(), p.URL, 0); err != nil {
+		s.error(w, r, err)
+		return
+	} else if n > 0 {
+		for _, e := range events {
+			src := &e.Sources[0].Source
+			src.Title, src.Publisher, src.Language, src.Published, src.Retrieved, src.ArchiveURL = "", "", "", timeline.Date{}, timeline.Date{}, ""
+		}
 	}
 	if err := s.events.CreateEvents(r.Context(), events); err != nil {
 		if timeline.ErrorCode(err) == timeline.EINVALID {

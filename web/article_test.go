@@ -239,3 +239,40 @@ func reviewValues(form *goquery.Selection) url.Values {
 	})
 	return v
 }
+
+// Saving from an article dyad already cites changes nothing of what the
+// other events show of it, and events that may be recorded already are
+// not ticked.
+func TestArticleKeepsSharedSource(t *testing.T) {
+	a := newApp(t, true)
+	demo := timeline.DemoEvents()[1].Sources[0]
+	text, err := os.ReadFile("../extract/testdata/articles/enab-baladi-2025-12-24-sy-ru.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := a.postMultipart("/events/from-article", url.Values{"text": {string(text)}, "published": {"2025-12-24"}, "url": {demo.URL}})
+	if res.status != 200 {
+		t.Fatalf("status %d", res.status)
+	}
+	if !strings.Contains(res.doc.Find("[data-testid=notice]").Text(), "already a source of 6 events") {
+		t.Fatalf("notices %q", res.doc.Find("[data-testid=notice]").Text())
+	}
+	if n := res.doc.Find(`[data-testid=candidate] input[type=checkbox][checked]`).Length(); n != 0 {
+		t.Fatalf("%d candidates ticked though the demo records them all", n)
+	}
+	form := reviewValues(res.doc.Find("[data-testid=review-form]"))
+	form.Set("text", string(text))
+	form.Set("c0.pick", "1")
+	form.Set("publisher", "عنب بلدي")
+	form.Set("title", "Another title")
+	if r := a.postMultipart("/events/from-article/save", form); r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d %s", r.status, r.doc.Find("#form-errors").Text())
+	}
+	e, err := a.store.FindEventByID(context.Background(), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.Sources[0]; got.Publisher != demo.Publisher || got.Title != demo.Title {
+		t.Fatalf("a demo event's source now says %q, %q", got.Title, got.Publisher)
+	}
+}

@@ -208,7 +208,12 @@ func toEvent(f views.EventForm) (*timeline.Event, map[string]string) {
 		e.Tags = append(e.Tags, t)
 	}
 	for _, a := range f.Actors {
-		e.Actors = append(e.Actors, timeline.Actor{Name: a.Name, Role: a.Role, Country: timeline.Country(a.Country)})
+		// A country by code or name, in English or Arabic (سوريا, Syria, SYR).
+		c := timeline.Country(a.Country)
+		if rc, ok := timeline.ResolveCountry(a.Country); ok {
+			c = rc
+		}
+		e.Actors = append(e.Actors, timeline.Actor{Name: a.Name, Role: a.Role, Country: c})
 	}
 	for i, s := range f.Sources {
 		key := "sources." + strconv.Itoa(i) + "."

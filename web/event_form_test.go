@@ -181,7 +181,7 @@ func TestFormMaxLength(t *testing.T) {
 		{"#f-tags", timeline.MaxTags * (timeline.MaxTag + 2)},
 		{"input[name=actor_name]", timeline.MaxName},
 		{"input[name=actor_role]", timeline.MaxName},
-		{"input[name=actor_country]", 2},
+		{"input[name=actor_country]", 60}, // a code or a name, in either language
 		{"input[name=source_url]", timeline.MaxURL},
 		{"input[name=source_title]", timeline.MaxSourceTitle},
 		{"input[name=source_publisher]", timeline.MaxName},

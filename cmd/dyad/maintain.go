@@ -13,15 +13,16 @@ import (
 
 func backupCmd(ctx context.Context, e *env, args []string) error {
 	fs, dbPath := newFlags(e, "backup", "Copy the database, consistently, while the server goes on reading and writing it.\n\nUsage: dyad backup [--db FILE] OUT")
-	var out string
-	if len(args) > 0 && args[len(args)-1] != "" && args[len(args)-1][0] != '-' {
-		out, args = args[len(args)-1], args[:len(args)-1]
-	}
-	if err := parseFlags(e, fs, args); err != nil {
+	plain, err := parseFlagsAndArgs(e, fs, args, 1)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
+	}
+	var out string
+	if len(plain) == 1 {
+		out = plain[0]
 	}
 	if out == "" {
 		return usageError{"give the file to write the copy to: dyad backup [--db FILE] OUT"}

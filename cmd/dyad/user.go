@@ -33,17 +33,19 @@ func userCmd(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	sub, rest := args[0], args[1:]
-	var name string
-	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		name, rest = rest[0], rest[1:]
-	}
 	fs, dbPath := newFlags(e, "user "+sub, usage)
 	role := fs.String("role", "editor", "`role` of a new account: viewer, editor or admin")
-	if err := parseFlags(e, fs, rest); err != nil {
+	// The name may stand before or after the flags.
+	plain, err := parseFlagsAndArgs(e, fs, rest, 1)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
+	}
+	var name string
+	if len(plain) == 1 {
+		name = plain[0]
 	}
 	if sub != "list" && name == "" {
 		return usageError{"name the account: dyad user " + sub + " NAME"}
