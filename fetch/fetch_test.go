@@ -96,6 +96,11 @@ func TestFetchRefusesPrivateAddresses(t *testing.T) {
 		{"unspecified", strict, "http://0.0.0.0" + port + "/", "unspecified"},
 		{"carrier NAT", strict, "http://100.64.0.1/", "not on the public internet"},
 		{"NAT64 of loopback", strict, "http://[64:ff9b::7f00:1]/", "loopback"},
+		{"IPv4-compatible loopback", strict, "http://[::7f00:1]/", "not on the public internet"},
+		{"IPv4-translated metadata", strict, "http://[::ffff:0:a9fe:a9fe]/", "not on the public internet"},
+		{"site-local", strict, "http://[fec0::1]/", "not on the public internet"},
+		{"Teredo", strict, "http://[2001::1]/", "not on the public internet"},
+		{"discard", strict, "http://[100::1]/", "not on the public internet"},
 		{"redirect to metadata", allowing, base + "/to-metadata", "link-local"},
 		{"redirect to IPv6 loopback", allowing, base + "/to-v6-loopback", "loopback"},
 		{"redirect to a file", allowing, base + "/to-file", "Only http and https"},
@@ -132,6 +137,9 @@ func TestFetchBadPages(t *testing.T) {
 					return
 				}
 			}
+		case "/deep":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(strings.Repeat("<p>On 15 October 2025 Syria and Russia met.</p>", 30_000)))
 		case "/slow":
 			select {
 			case <-r.Context().Done():
@@ -149,7 +157,8 @@ func TestFetchBadPages(t *testing.T) {
 		"/missing":    "404 Not Found",
 		"/report.pdf": "application/pdf, not a web page",
 		"/photo":      "image/jpeg, not a web page",
-		"/huge":       "larger than 5 MiB",
+		"/huge":       "larger than 2 MiB",
+		"/deep":       "more than 20000 elements",
 		"/slow":       "did not answer within 300ms",
 		"/loop":       "redirects more than 5 times",
 		"/empty":      "No article text",

@@ -246,6 +246,11 @@ func checkURL(s string) string {
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return "Give a full web address starting with http:// or https://."
 	}
+	if u.User != nil {
+		// https://trusted.example@evil.example/ reads as the first host and
+		// goes to the second.
+		return "The address has a user name before its host (…@host); give the article's plain address."
+	}
 	return ""
 }
 

@@ -1,10 +1,12 @@
 package timeline
 
 import (
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -37,16 +39,30 @@ type View struct {
 // are left out of the view and reported in the returned *Error's Fields
 // (code EINVALID), keyed by parameter name, so the page can still show
 // the rest and say what was wrong.
+// textParamNames name the text parameters in messages.
+var textParamNames = map[string]string{"q": "search", "tag": "tag", "actor": "actor's name"}
+
 func ParseView(p Pair, q url.Values) (View, error) {
 	v := View{Pair: p, Page: 1}
 	fields := map[string]string{}
-	v.Q = strings.TrimSpace(q.Get("q"))
-	if utf8.RuneCountInString(v.Q) > 200 {
-		fields["q"] = "The search is longer than 200 characters."
-		v.Q = ""
+	// Text parameters are bounded (each is repeated in every link of the
+	// page) and hold no control characters (the full-text index and the
+	// SQL functions read text up to the first zero byte).
+	text := func(name string, max int) string {
+		s := strings.TrimSpace(q.Get(name))
+		switch {
+		case utf8.RuneCountInString(s) > max:
+			fields[name] = fmt.Sprintf("The %s is longer than %d characters.", textParamNames[name], max)
+			return ""
+		case !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl):
+			fields[name] = fmt.Sprintf("The %s holds characters that are not text.", textParamNames[name])
+			return ""
+		}
+		return s
 	}
-	v.Tag = strings.ToLower(strings.TrimSpace(q.Get("tag")))
-	v.Actor = strings.TrimSpace(q.Get("actor"))
+	v.Q = text("q", 200)
+	v.Tag = strings.ToLower(text("tag", MaxTag*4))
+	v.Actor = text("actor", 200)
 	for _, k := range q["kind"] {
 		if k == "" {
 			continue

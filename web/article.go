@@ -26,6 +26,10 @@ const maxArticleBody = 8 << 20
 // maxCandidates bounds the events one article can give on the page.
 const maxCandidates = 200
 
+// maxDuplicateCountries bounds the countries of a candidate whose pairs are
+// looked up for events it may repeat.
+const maxDuplicateCountries = 3
+
 // duplicateSlack is how many days around a candidate's date an event of
 // its kind and pair counts as possibly the same.
 const duplicateSlack = 3
@@ -87,12 +91,19 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) {
 			if p.Language == "" {
 				p.Language = page.Language
 			}
-			if page.Canonical != "" {
-				p.URL = page.Canonical
-			} else {
-				p.URL = page.FinalURL
-			}
+			// The events cite the address read (after redirects), not the
+			// one the page claims as canonical: that is the page's word.
+			p.URL = page.FinalURL
 			p.Notices = append(p.Notices, fmt.Sprintf("Read %s: %q, %s.", p.URL, page.Title, page.Publisher))
+			if page.Canonical != "" && timeline.NormalizeURL(page.Canonical) != timeline.NormalizeURL(page.FinalURL) {
+				p.Notices = append(p.Notices, fmt.Sprintf("The page names %s as its canonical address; the events cite the address read unless you change it below.", page.Canonical))
+			}
+			if msg := checkArticleText(p.Text); msg != "" {
+				p.Errors["url"] = msg
+				p.Text = ""
+				fail(http.StatusUnprocessableEntity)
+				return
+			}
 		}
 	}
 	published, err := timeline.ParseDate(p.Published)
@@ -309,9 +320,13 @@ func (s *Server) nearbyEvents(ctx context.Context, e *timeline.Event) ([]views.D
 	}
 	from := timeline.DayAt(timeline.DayIndex(e.Date.First()) - duplicateSlack)
 	to := timeline.DayAt(timeline.DayIndex(e.Date.Last()) + duplicateSlack)
+	// The first countries are those the candidate is about (the initiator
+	// first): a text naming sixty countries in each sentence must not make
+	// thousands of look-ups.
+	cs := e.Countries[:min(len(e.Countries), maxDuplicateCountries)]
 	var out []views.DuplicatePair
-	for i, a := range e.Countries {
-		for _, b := range e.Countries[i+1:] {
+	for i, a := range cs {
+		for _, b := range cs[i+1:] {
 			p := timeline.Pair{A: a, B: b}
 			found, _, err := s.events.FindEvents(ctx, timeline.EventFilter{Pair: &p, From: from, To: to,
 				Kinds: []timeline.Kind{e.Kind}, Limit: maxDuplicatesShown})

@@ -276,3 +276,16 @@ func TestArticleKeepsSharedSource(t *testing.T) {
 		t.Fatalf("a demo event's source now says %q, %q", got.Title, got.Publisher)
 	}
 }
+
+// Text parameters with control characters or past their length are read
+// as mistakes (400), never passed to the full-text index (a zero byte made
+// it fail with 500), and the actor filter is bounded like the search.
+func TestTextParametersBounded(t *testing.T) {
+	a := newApp(t, true)
+	for _, path := range []string{"/pairs/sy/ru?q=%00a", "/api/pairs/sy/ru/events?q=%00a", "/pairs/sy/ru/events.csv?q=%00a",
+		"/pairs/sy/ru?actor=" + strings.Repeat("%D9%8B", 300), "/pairs/sy/ru?tag=" + strings.Repeat("x", 500)} {
+		if res := a.get(path); res.status != http.StatusBadRequest {
+			t.Errorf("%.60s: status %d, want 400", path, res.status)
+		}
+	}
+}

@@ -44,7 +44,9 @@ func (s *Server) exportPair(format exchange.ExportFormat) http.HandlerFunc {
 		}
 		v, err := timeline.ParseView(p, r.URL.Query())
 		if err != nil {
-			s.error(w, r, timeline.Errorf(timeline.EINVALID, "%s", filterProblems(err)))
+			// A filter that cannot be read is a bad request, as on the
+			// timeline and in the API (400), not a form to correct (422).
+			s.errorPage(w, r, http.StatusBadRequest, filterProblems(err))
 			return
 		}
 		base := s.baseURL(r)

@@ -234,7 +234,7 @@ func TestViewBadParameters(t *testing.T) {
 	if res := a.get("/pairs/sy/ru?event=999"); !strings.Contains(res.body, "no event 999") {
 		t.Fatalf("missing event not reported")
 	}
-	if res := a.get("/pairs/sy/ru/events.csv?from=yesterday"); res.status != 422 {
+	if res := a.get("/pairs/sy/ru/events.csv?from=yesterday"); res.status != http.StatusBadRequest {
 		t.Fatalf("export with bad filter: %d", res.status)
 	}
 }
