@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/alexedwards/scs/v2"
 	"golang.org/x/time/rate"
@@ -177,6 +178,10 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, views.LoginPage(views.Login{Next: localPath(r.URL.Query().Get("next"))}))
 }
 
+// passwordCheckWait is how long a login waits for a password check to be
+// free before answering 503.
+var passwordCheckWait = 5 * time.Second
+
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if err := parseForm(r); err != nil {
 		s.error(w, r, err)
@@ -184,13 +189,37 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	name, password := strings.TrimSpace(r.PostForm.Get("username")), r.PostForm.Get("password")
 	page := views.Login{Username: name, Next: localPath(r.PostForm.Get("next"))}
+	if utf8.RuneCountInString(name) > timeline.MaxUserName || utf8.RuneCountInString(password) > timeline.MaxPassword {
+		// No account has such a name (nor such a password): nothing to
+		// check, and nothing for the limiter to keep.
+		page.Username = ""
+		page.Error = "Wrong username or password."
+		s.render(w, r, http.StatusUnauthorized, views.LoginPage(page))
+		return
+	}
 	if !s.logins.allow(s.clientIP(r), name) {
 		page.Error = "Too many attempts. Wait a minute, then try again."
 		w.Header().Set("Retry-After", "60")
 		s.render(w, r, http.StatusTooManyRequests, views.LoginPage(page))
 		return
 	}
+	// Password checks wait their turn, a few seconds at most: a flood of
+	// them must not hold 64 MiB each at once.
+	wait := time.NewTimer(passwordCheckWait)
+	select {
+	case s.passwordChecks <- struct{}{}:
+		wait.Stop()
+	case <-wait.C:
+		w.Header().Set("Retry-After", "5")
+		page.Error = "Too many sign-ins at once. Try again in a moment."
+		s.render(w, r, http.StatusServiceUnavailable, views.LoginPage(page))
+		return
+	case <-r.Context().Done():
+		wait.Stop()
+		return
+	}
 	u, err := s.store.Authenticate(r.Context(), name, password)
+	<-s.passwordChecks
 	if err != nil {
 		if timeline.ErrorCode(err) != timeline.EUNAUTHORIZED {
 			s.error(w, r, err)

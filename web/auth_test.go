@@ -310,3 +310,24 @@ func TestSignedInPagesDuringAnImport(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Password checks (64 MiB of argon2id each) run a few at a time: past
+// them a login waits, then answers 503; names and passwords no account
+// can have are not checked at all.
+func TestLoginPasswordChecksBounded(t *testing.T) {
+	a := newApp(t, false)
+	b := a.anon()
+	release := a.app.HoldPasswordChecks(50 * time.Millisecond)
+	res := b.post("/login", url.Values{"username": {"editor"}, "password": {testPassword}})
+	if res.status != http.StatusServiceUnavailable || res.header.Get("Retry-After") == "" {
+		t.Fatalf("a login with every check taken: %d", res.status)
+	}
+	long := b.post("/login", url.Values{"username": {strings.Repeat("x", 20_000)}, "password": {"x"}})
+	if long.status != http.StatusUnauthorized {
+		t.Fatalf("a 20,000-character name: %d, want 401 at once", long.status)
+	}
+	release()
+	if res := b.post("/login", url.Values{"username": {"editor"}, "password": {testPassword}}); res.status != http.StatusSeeOther {
+		t.Fatalf("after the flood: %d", res.status)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"time"
 
@@ -83,8 +84,11 @@ type Server struct {
 	imports  *importJobs
 	sessions *scs.SessionManager
 	logins   *loginLimiter
-	fetcher  Fetcher
-	handler  http.Handler
+	// passwordChecks holds a place for each password check under way:
+	// argon2id takes 64 MiB each, so they run at most one a core.
+	passwordChecks chan struct{}
+	fetcher        Fetcher
+	handler        http.Handler
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
@@ -104,7 +108,8 @@ func NewServer(log *slog.Logger, store Store, cfg Config) *Server {
 		cfg.Fetcher = fetch.New(fetch.Config{})
 	}
 	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(cfg.UploadDir), logins: newLoginLimiter(),
-		fetcher: cfg.Fetcher}
+		passwordChecks: make(chan struct{}, max(1, runtime.GOMAXPROCS(0))),
+		fetcher:        cfg.Fetcher}
 	sweepUploads(cfg.UploadDir, s.now().Add(-jobLifetime)) // what a stopped server left
 	// Jobs a server left unended (it crashed, or was killed) wrote
 	// nothing: an import that wrote was marked done in its transaction.

@@ -6,14 +6,19 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"time"
 
 	"github.com/dyadhq/dyad/db"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/web"
 )
+
+// serveMemoryLimit is the server's soft heap limit.
+const serveMemoryLimit = 200 << 20
 
 func serveCmd(ctx context.Context, e *env, args []string) error {
 	fs, dbPath := newFlags(e, "serve", "Serve dyad's web application. A new database is created, migrated and\nfilled with the demo data (Syria-Russia events) unless --no-demo is given.")
@@ -33,6 +38,13 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 
+	// Password checks take 64 MiB each and leave it as garbage; without a
+	// limit the collector lets the heap grow to twice what is live. A soft
+	// limit keeps a flood of logins near its live size (GOMEMLIMIT, when
+	// set, wins).
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(serveMemoryLimit))
+	}
 	store, err := db.Open(ctx, *dbPath)
 	if err != nil {
 		return err
