@@ -84,7 +84,10 @@ func (d *DB) FindUserByID(ctx context.Context, id int64) (*timeline.User, error)
 	}
 	u.Role = timeline.Role(role)
 	u.CreatedAt, _ = time.Parse(time.RFC3339, created)
-	if changed > 0 {
+	switch {
+	case changed > 1e14: // nanoseconds, since a change and a sign-in may share a second
+		u.PasswordChangedAt = time.Unix(0, changed).UTC()
+	case changed > 0: // seconds, as the first release stored it
 		u.PasswordChangedAt = time.Unix(changed, 0).UTC()
 	}
 	return &u, nil
@@ -120,7 +123,7 @@ func (d *DB) SetPassword(ctx context.Context, name, password string) error {
 	}
 	now := d.Now().UTC()
 	res, err := d.execWrite(ctx, "UPDATE users SET password_hash = ?, updated_at = ?, password_changed_at = ? WHERE name = ?",
-		hash, now.Format(time.RFC3339), now.Unix(), strings.TrimSpace(name))
+		hash, now.Format(time.RFC3339), now.UnixNano(), strings.TrimSpace(name))
 	if err != nil {
 		return err
 	}

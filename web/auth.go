@@ -28,7 +28,7 @@ func userFrom(ctx context.Context) *timeline.User {
 
 const (
 	sessionUserKey   = "user_id"
-	sessionAuthAtKey = "auth_at" // Unix seconds of the login
+	sessionAuthAtKey = "auth_at" // when the login began: Unix nanoseconds (seconds in older sessions)
 )
 
 func newSessions(store scs.Store, secure bool) *scs.SessionManager {
@@ -53,7 +53,7 @@ func (s *Server) loadUser(next http.Handler) http.Handler {
 			return
 		}
 		u, err := s.store.FindUserByID(r.Context(), id)
-		if err == nil && !u.PasswordChangedAt.IsZero() && s.sessions.GetInt64(r.Context(), sessionAuthAtKey) < u.PasswordChangedAt.Unix() {
+		if err == nil && !u.PasswordChangedAt.IsZero() && authAt(s.sessions.GetInt64(r.Context(), sessionAuthAtKey)) < u.PasswordChangedAt.UnixNano() {
 			err = timeline.Errorf(timeline.EUNAUTHORIZED, "The password changed after this session began.")
 		}
 		if err != nil {
@@ -183,6 +183,9 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 var passwordCheckWait = 5 * time.Second
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	// The session counts from before the password was checked, so that a
+	// password changed while this login ran ends it too.
+	began := s.now()
 	if err := parseForm(r); err != nil {
 		s.error(w, r, err)
 		return
@@ -229,7 +232,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnauthorized, views.LoginPage(page))
 		return
 	}
-	if err := s.signIn(r.Context(), u); err != nil {
+	if err := s.signIn(r.Context(), u, began); err != nil {
 		s.error(w, r, err)
 		return
 	}
@@ -238,12 +241,21 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 
 // signIn starts a session for u under a new token, so a token planted
 // before the login is worthless after it.
-func (s *Server) signIn(ctx context.Context, u *timeline.User) error {
+// authAt reads a session's login time as Unix nanoseconds; sessions begun
+// before nanoseconds were kept hold seconds.
+func authAt(v int64) int64 {
+	if v < 1e14 {
+		return v * 1e9
+	}
+	return v
+}
+
+func (s *Server) signIn(ctx context.Context, u *timeline.User, began time.Time) error {
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
 	s.sessions.Put(ctx, sessionUserKey, u.ID)
-	s.sessions.Put(ctx, sessionAuthAtKey, s.now().Unix())
+	s.sessions.Put(ctx, sessionAuthAtKey, began.UnixNano())
 	return nil
 }
 
@@ -328,7 +340,7 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.cfg.Setup.use()
-	if err := s.signIn(r.Context(), u); err != nil {
+	if err := s.signIn(r.Context(), u, s.now()); err != nil {
 		s.error(w, r, err)
 		return
 	}
