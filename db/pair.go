@@ -354,19 +354,7 @@ func readFilteredPage(ctx context.Context, tx queryer, v timeline.View, page *ti
 			return err
 		}
 	}
-	page.Pages = timeline.PageCount(page.Matching)
-	switch lf := v.ListFilter(); {
-	case v.Page > page.Pages:
-	case !page.Counted():
-		// Every event of the window is read already, in list order.
-		lo, hi := min(lf.Offset, len(page.Events)), min(lf.Offset+lf.Limit, len(page.Events))
-		page.List = page.Events[lo:hi:hi]
-	default:
-		if page.List, err = findEvents(ctx, rd, lf); err != nil {
-			return err
-		}
-	}
-	return nil
+	return readList(ctx, rd, v, page)
 }
 
 // readSearchPage is readFilteredPage for a text search over the whole
@@ -397,18 +385,24 @@ func readSearchPage(ctx context.Context, tx queryer, v timeline.View, page *time
 			return err
 		}
 	}
+	return readList(ctx, tx, v, page)
+}
+
+// readList sets the page count and the list's page, once the matching
+// events are counted (and, for a window of few, read).
+func readList(ctx context.Context, rd queryer, v timeline.View, page *timeline.PairPage) error {
 	page.Pages = timeline.PageCount(page.Matching)
+	var err error
 	switch lf := v.ListFilter(); {
 	case v.Page > page.Pages:
 	case !page.Counted():
+		// Every event of the window is read already, in list order.
 		lo, hi := min(lf.Offset, len(page.Events)), min(lf.Offset+lf.Limit, len(page.Events))
 		page.List = page.Events[lo:hi:hi]
 	default:
-		if page.List, err = findEvents(ctx, tx, lf); err != nil {
-			return err
-		}
+		page.List, err = findEvents(ctx, rd, lf)
 	}
-	return nil
+	return err
 }
 
 // readPairPage makes every read of a pair's page through tx.
