@@ -3,7 +3,6 @@ package db
 import (
 	"bytes"
 	"context"
-	"github.com/dyadhq/dyad/exchange"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
 )
 

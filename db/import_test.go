@@ -3,13 +3,13 @@ package db
 import (
 	"bytes"
 	"context"
-	"github.com/dyadhq/dyad/exchange"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
 )
 

@@ -3,10 +3,11 @@ package exchange
 import (
 	"bufio"
 	"encoding/xml"
-	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"strings"
 	"time"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // AtomNamespace is the XML namespace of Atom feeds (RFC 4287).

@@ -3,7 +3,6 @@ package exchange_test
 import (
 	"bytes"
 	"encoding/xml"
-	"github.com/dyadhq/dyad/exchange"
 	"io"
 	"slices"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
 )
 

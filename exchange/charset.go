@@ -9,10 +9,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dyadhq/dyad/timeline"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // An import's encoding is decided on the whole file, before the first row

@@ -2,12 +2,13 @@ package exchange
 
 import (
 	"bufio"
-	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // CSVHeader lists the columns of dyad's CSV export, in order. README.md

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"github.com/dyadhq/dyad/timeline"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 func TestJoinSplitList(t *testing.T) {

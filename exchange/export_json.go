@@ -4,11 +4,12 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // JSONEvent is an event as dyad's JSON export and API show it, as README's

@@ -2,13 +2,14 @@ package exchange
 
 import (
 	"bufio"
-	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // DefaultICSProdID is the PRODID of calendars that do not set their own.

@@ -2,13 +2,13 @@ package exchange_test
 
 import (
 	"bytes"
-	"github.com/dyadhq/dyad/exchange"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
 )
 

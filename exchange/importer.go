@@ -4,12 +4,13 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/dyadhq/dyad/timeline"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // ImportField is a field of an event that an imported column can fill.

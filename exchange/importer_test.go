@@ -9,9 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
-	"golang.org/x/text/encoding/charmap"
 )
 
 // readImport reads every row of data through an importer.

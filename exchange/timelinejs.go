@@ -3,11 +3,12 @@ package exchange
 import (
 	"bufio"
 	"encoding/json"
-	"github.com/dyadhq/dyad/timeline"
 	"html"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // TimelineJSTitle is the title slide of a TimelineJS export, in plain text.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/dyadhq/dyad/exchange"
 	"html"
 	"io"
 	"maps"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
 )
 

@@ -2,13 +2,13 @@ package web
 
 import (
 	"encoding/json"
-	"github.com/dyadhq/dyad/exchange"
 	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
 )
 

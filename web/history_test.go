@@ -1,13 +1,13 @@
 package web_test
 
 import (
-	"github.com/dyadhq/dyad/exchange"
 	"net/http"
 	"net/url"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
 )
 

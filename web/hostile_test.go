@@ -3,13 +3,13 @@ package web_test
 import (
 	"encoding/json"
 	"encoding/xml"
-	"github.com/dyadhq/dyad/exchange"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
 )
 

@@ -1,12 +1,12 @@
 package web
 
 import (
-	"github.com/dyadhq/dyad/exchange"
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
 )
 

@@ -5,8 +5,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"github.com/alexedwards/scs/v2"
-	"github.com/alexedwards/scs/v2/memstore"
 	"log/slog"
 	"net/http"
 	"os"
@@ -16,6 +14,8 @@ import (
 	"time"
 
 	"github.com/a-h/templ"
+	"github.com/alexedwards/scs/v2"
+	"github.com/alexedwards/scs/v2/memstore"
 
 	"github.com/dyadhq/dyad/fetch"
 	"github.com/dyadhq/dyad/timeline"

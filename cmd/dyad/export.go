@@ -6,12 +6,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/dyadhq/dyad/exchange"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/dyadhq/dyad/db"
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
 )
 

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/dyadhq/dyad/exchange"
 	"io"
 	"math"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"time"
 
 	"github.com/dyadhq/dyad/db"
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
 )
 
