@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -12,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alexedwards/scs/v2"
+	"github.com/hashicorp/golang-lru/v2/expirable"
 	"golang.org/x/time/rate"
 
 	"github.com/dyadhq/dyad/timeline"
@@ -119,39 +121,81 @@ func localPath(p string) string {
 	return u.RequestURI()
 }
 
-// loginLimiter slows down password guessing: per address and per account.
+// loginLimiter bounds password guessing, after OWASP's authentication
+// guidance: an address may try 20 logins at once and one every 3 seconds;
+// an account may fail 5 times at once, then once every 12 seconds, from
+// each address; and 50 times at once, then once a minute, from all
+// addresses together. Only failures count against an account, so that
+// failures from one address cannot lock its owner out from another (the
+// owner's address has its own five), and a correct password is never
+// refused for someone else's failures unless an attack from many
+// addresses spends the account's fifty. IPv6 addresses count by /64, the
+// block one subscriber holds. The tables are bounded, least recently used
+// first out, and forget an idle key after an hour: flooding them with
+// names evicts other junk, never resets everything.
 type loginLimiter struct {
-	mu       sync.Mutex
-	byIP     map[string]*rate.Limiter
-	byName   map[string]*rate.Limiter
-	lastSeen time.Time
+	mu     sync.Mutex
+	byAddr *expirable.LRU[string, *rate.Limiter]
+	byPair *expirable.LRU[string, *rate.Limiter] // account and address
+	byName *expirable.LRU[string, *rate.Limiter]
 }
+
+const loginLimiterSize = 20_000
 
 func newLoginLimiter() *loginLimiter {
-	return &loginLimiter{byIP: map[string]*rate.Limiter{}, byName: map[string]*rate.Limiter{}}
+	return &loginLimiter{
+		byAddr: expirable.NewLRU[string, *rate.Limiter](loginLimiterSize, nil, time.Hour),
+		byPair: expirable.NewLRU[string, *rate.Limiter](loginLimiterSize, nil, time.Hour),
+		byName: expirable.NewLRU[string, *rate.Limiter](loginLimiterSize, nil, time.Hour),
+	}
 }
 
-// allow reports whether a login attempt may go ahead: 20 a minute from an
-// address (a newsroom shares one), 5 a minute for an account, each after a
-// first burst of as many.
+func limiter(c *expirable.LRU[string, *rate.Limiter], key string, per time.Duration, burst int) *rate.Limiter {
+	if lim, ok := c.Get(key); ok {
+		return lim
+	}
+	lim := rate.NewLimiter(rate.Every(per), burst)
+	c.Add(key, lim)
+	return lim
+}
+
+// addrKey is the part of an address that counts: all of an IPv4 address,
+// the /64 of an IPv6 one.
+func addrKey(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil || a.Unmap().Is4() {
+		return ip
+	}
+	p, _ := a.Prefix(64)
+	return p.String()
+}
+
+func (l *loginLimiter) accountLimiters(ip, name string) (pair, account *rate.Limiter) {
+	nk := strings.ToLower(name)
+	return limiter(l.byPair, nk+"\x00"+addrKey(ip), 12*time.Second, 5), limiter(l.byName, nk, time.Minute, 50)
+}
+
+// allow reports whether a login from ip to the account name may be tried
+// now; it counts the attempt against the address. An address over its
+// limit adds nothing to the tables, so it cannot flood them.
 func (l *loginLimiter) allow(ip, name string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if time.Since(l.lastSeen) > time.Hour || len(l.byIP)+len(l.byName) > 50000 {
-		l.byIP, l.byName = map[string]*rate.Limiter{}, map[string]*rate.Limiter{}
+	if !limiter(l.byAddr, addrKey(ip), 3*time.Second, 20).Allow() {
+		return false
 	}
-	l.lastSeen = time.Now()
-	get := func(m map[string]*rate.Limiter, k string, per time.Duration, burst int) *rate.Limiter {
-		if lim, ok := m[k]; ok {
-			return lim
-		}
-		lim := rate.NewLimiter(rate.Every(per), burst)
-		m[k] = lim
-		return lim
-	}
-	okIP := get(l.byIP, ip, 3*time.Second, 20).Allow()
-	okName := get(l.byName, strings.ToLower(name), 12*time.Second, 5).Allow()
-	return okIP && okName
+	pair, account := l.accountLimiters(ip, name)
+	now := time.Now()
+	return pair.TokensAt(now) >= 1 && account.TokensAt(now) >= 1
+}
+
+// failed counts a wrong password against the account.
+func (l *loginLimiter) failed(ip, name string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	pair, account := l.accountLimiters(ip, name)
+	pair.Allow()
+	account.Allow()
 }
 
 func (s *Server) clientIP(r *http.Request) string {
@@ -228,6 +272,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 			s.error(w, r, err)
 			return
 		}
+		s.logins.failed(s.clientIP(r), name)
 		page.Error = "Wrong username or password."
 		s.render(w, r, http.StatusUnauthorized, views.LoginPage(page))
 		return
