@@ -40,7 +40,7 @@ func (e *Event) Validate() error {
 	if e.Title == "" && v.fields["title"] == "" {
 		v.fail("title", "Give the event a title.")
 	}
-	e.Description = strings.TrimSpace(unixNewlines(e.Description))
+	e.Description = strings.TrimSpace(unixNewlines(dropBidiControls(e.Description)))
 	v.text("description", "The description", e.Description, MaxDescription)
 	e.Location = oneLine(e.Location)
 	v.text("location", "The location", e.Location, MaxLocation)
@@ -189,7 +189,7 @@ func (v *validator) sources(in []Citation) []Citation {
 	for _, s := range in {
 		s.URL, s.Title, s.Publisher = strings.TrimSpace(s.URL), oneLine(s.Title), oneLine(s.Publisher)
 		s.Language, s.ArchiveURL = strings.TrimSpace(s.Language), strings.TrimSpace(s.ArchiveURL)
-		s.Excerpt = strings.TrimSpace(unixNewlines(s.Excerpt))
+		s.Excerpt = strings.TrimSpace(unixNewlines(dropBidiControls(s.Excerpt)))
 		if s == (Citation{}) || (s.URL == "" && s.Title == "" && s.Publisher == "" && s.Language == "" &&
 			s.ArchiveURL == "" && s.Excerpt == "" && s.Published.IsZero() && s.Retrieved.IsZero()) {
 			continue
@@ -266,11 +266,32 @@ func validDate(d Date) bool {
 // oneLine trims s and folds runs of white space, line breaks included, into
 // single spaces.
 func oneLine(s string) string {
+	s = dropBidiControls(s)
 	if !strings.ContainsFunc(s, unicode.IsSpace) {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// dropBidiControls removes the embedding, override and isolate controls
+// (U+202A–U+202E, U+2066–U+2069): one left open reverses whatever follows
+// it in a tab title, a file name or an export ("Agreement signed ‮fdp.exe"
+// reads as "…exe.pdf"). dyad isolates every value it shows, so a text
+// needs none of them; the marks LRM, RLM and ALM, which only nudge
+// neutral characters, stay.
+func dropBidiControls(s string) string {
+	if !strings.ContainsFunc(s, isBidiControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isBidiControl(r rune) bool { return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 }
 
 // unixNewlines turns CRLF and lone CR line breaks into LF.
 func unixNewlines(s string) string {

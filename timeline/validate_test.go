@@ -491,3 +491,18 @@ func TestErrorHelpers(t *testing.T) {
 		}
 	})
 }
+
+// Bidi embedding, override and isolate controls are dropped: one left open
+// reverses what follows it wherever the text goes.
+func TestValidateDropsBidiControls(t *testing.T) {
+	e := DemoEvents()[1]
+	e.Title = "Agreement signed \u202efdp.exe"
+	e.Description = "Line \u2067one\u2069\nتم \u200fتوقيع"
+	e.Actors[0].Name = "\u202bأحمد الشرع\u202c"
+	if err := e.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if e.Title != "Agreement signed fdp.exe" || e.Description != "Line one\nتم \u200fتوقيع" || e.Actors[0].Name != "أحمد الشرع" {
+		t.Fatalf("title %q, description %q, actor %q", e.Title, e.Description, e.Actors[0].Name)
+	}
+}
