@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyadhq/dyad/timeline"
 )
@@ -126,5 +127,27 @@ func TestLargeImportTruncatesWAL(t *testing.T) {
 	}
 	if st.Size() > 1<<20 {
 		t.Fatalf("the WAL is %d bytes after the import", st.Size())
+	}
+}
+
+// Session tokens are kept as their SHA-256: a backup holds no usable session.
+func TestSessionTokensHashed(t *testing.T) {
+	d := openTest(t)
+	store := d.Sessions()
+	if err := store.Commit("the-token", []byte("data"), d.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	var stored string
+	if err := d.read.QueryRow("SELECT token FROM sessions").Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if stored == "the-token" || stored != tokenKey("the-token") {
+		t.Fatalf("stored token %q", stored)
+	}
+	if b, ok, err := store.Find("the-token"); err != nil || !ok || string(b) != "data" {
+		t.Fatalf("find: %q %v %v", b, ok, err)
+	}
+	if _, ok, _ := store.Find(stored); ok {
+		t.Fatal("the stored hash opens the session")
 	}
 }

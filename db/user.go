@@ -3,7 +3,9 @@ package db
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"reflect"
@@ -193,13 +195,20 @@ type SessionStore struct{ d *DB }
 
 var _ scs.CtxStore = (*SessionStore)(nil)
 
+// tokenKey is how a session's token is stored: its SHA-256, so that a copy
+// of the database (a backup) holds no session anyone could use.
+func tokenKey(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
 func (s *SessionStore) Find(token string) ([]byte, bool, error) {
 	return s.FindCtx(context.Background(), token)
 }
 
 func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var b []byte
-	err := s.d.read.QueryRowContext(ctx, "SELECT data FROM sessions WHERE token = ? AND expiry > ?", token, s.d.Now().Unix()).Scan(&b)
+	err := s.d.read.QueryRowContext(ctx, "SELECT data FROM sessions WHERE token = ? AND expiry > ?", tokenKey(token), s.d.Now().Unix()).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}
@@ -222,7 +231,7 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, ex
 	now := s.d.Now().Unix()
 	var stored []byte
 	var storedExpiry int64
-	err := s.d.read.QueryRowContext(ctx, "SELECT data, expiry FROM sessions WHERE token = ?", token).Scan(&stored, &storedExpiry)
+	err := s.d.read.QueryRowContext(ctx, "SELECT data, expiry FROM sessions WHERE token = ?", tokenKey(token)).Scan(&stored, &storedExpiry)
 	if err == nil && sameSession(stored, b) && storedExpiry > now && expiry.Unix()-storedExpiry < int64(sessionRefresh/time.Second) {
 		return nil
 	}
@@ -232,7 +241,7 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, ex
 	}
 	defer c.Close()
 	if _, err := c.ExecContext(ctx, `INSERT INTO sessions (token, data, expiry) VALUES (?, ?, ?)
-		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, token, b, expiry.Unix()); err != nil {
+		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, tokenKey(token), b, expiry.Unix()); err != nil {
 		return unavailable(ctx, err)
 	}
 	// Sweep expired sessions now and then rather than with a goroutine.
@@ -260,6 +269,6 @@ func (s *SessionStore) Delete(token string) error {
 }
 
 func (s *SessionStore) DeleteCtx(ctx context.Context, token string) error {
-	_, err := s.d.execWrite(ctx, "DELETE FROM sessions WHERE token = ?", token)
+	_, err := s.d.execWrite(ctx, "DELETE FROM sessions WHERE token = ?", tokenKey(token))
 	return err
 }

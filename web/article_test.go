@@ -289,3 +289,17 @@ func TestTextParametersBounded(t *testing.T) {
 		}
 	}
 }
+
+// Without --base-url the links of feeds and calendars come from the Host
+// header; one that is not a host name gives localhost instead of its text.
+func TestExportHostHeader(t *testing.T) {
+	a := newApp(t, true)
+	for host, want := range map[string]string{"a)b(c": "http://localhost/", "evil.example;x=1": "http://localhost/", "dyad.example:8443": "http://dyad.example:8443/"} {
+		req, _ := http.NewRequest("GET", a.srv.URL+"/pairs/sy/ru/feed.atom", nil)
+		req.Host = host
+		res := a.do(req)
+		if !strings.Contains(res.body, `href="`+want) {
+			t.Errorf("Host %q: the feed's links do not start %s", host, want)
+		}
+	}
+}

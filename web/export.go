@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,9 @@ import (
 
 // baseURL is dyad's own address as the client reached it, for the links
 // inside feeds and calendars.
+// hostPattern is a host name or an IP address, with an optional port.
+var hostPattern = regexp.MustCompile(`^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)(:[0-9]{1,5})?$`)
+
 func (s *Server) baseURL(r *http.Request) string {
 	if s.cfg.BaseURL != "" {
 		return strings.TrimSuffix(s.cfg.BaseURL, "/")
@@ -23,7 +27,10 @@ func (s *Server) baseURL(r *http.Request) string {
 		scheme = "https"
 	}
 	u := url.URL{Scheme: scheme, Host: r.Host}
-	if _, err := url.Parse(u.String()); err != nil || r.Host == "" || strings.ContainsAny(r.Host, "/\\@ ") {
+	if !hostPattern.MatchString(r.Host) {
+		// Whatever the client claims is not a host name: links in feeds
+		// and calendars go to localhost rather than to its text. Set
+		// --base-url when dyad is public, so they never depend on Host.
 		u.Host = "localhost"
 	}
 	return u.String()
