@@ -120,6 +120,10 @@ type Importer struct {
 	release func()         // frees the copy of a file that could not be read twice
 }
 
+// MaxColumns bounds the columns of an imported file: the preview lists
+// each with a choice of field, and an event has two dozen.
+const MaxColumns = 200
+
 // maxImportRecord bounds one CSV record, so a file with an unterminated quote
 // fails at that record instead of reading the rest of the file into one cell.
 // The longest event dyad accepts (50 sources with long excerpts) is about
@@ -166,6 +170,9 @@ func NewImporter(src io.Reader, mapping map[string]string) (*Importer, error) {
 		return nil, timeline.Errorf(timeline.EINVALID, "The file is empty: it has no header row and no events.")
 	} else if err != nil {
 		return nil, timeline.Errorf(timeline.EINVALID, "The header row could not be read: %s.", csvMessage(err))
+	}
+	if len(header) > MaxColumns {
+		return nil, timeline.Errorf(timeline.EINVALID, "The header row has %d columns; dyad reads files of at most %d. Keep the columns with events' fields.", len(header), MaxColumns)
 	}
 	im.header = header
 	for i, h := range header {

@@ -300,3 +300,16 @@ func TestImporterDialects(t *testing.T) {
 		})
 	}
 }
+
+// A file of hundreds of thousands of columns is refused at its header: the
+// preview would list each (an attacker's 400,000 made a 522 MB page).
+func TestImporterColumnLimit(t *testing.T) {
+	header := strings.Repeat("c,", exchange.MaxColumns) + "c\n"
+	_, err := exchange.NewImporter(strings.NewReader(header+strings.Repeat("x,", exchange.MaxColumns)+"x\n"), nil)
+	if err == nil || !strings.Contains(err.Error(), "at most 200") {
+		t.Fatalf("a file of %d columns: %v", exchange.MaxColumns+1, err)
+	}
+	if _, err := exchange.NewImporter(strings.NewReader("date,title\n2025,x\n"), nil); err != nil {
+		t.Fatal(err)
+	}
+}
