@@ -221,6 +221,14 @@ func filterSQL(f timeline.EventFilter, m matches) (from, where string, args []an
 		args = append(args, strings.ToLower(strings.TrimSpace(f.Tag)))
 	}
 	if a := strings.TrimSpace(f.Actor); a != "" {
+		// The full-text index holds actors' names: it finds the events
+		// whose words start so, and the names are then checked. Folding
+		// every actor's name of the database instead took 0.7 s a request
+		// at 100,000 events.
+		if SearchTerms(a) != "" {
+			conds = append(conds, id+" IN (SELECT rowid FROM event_search WHERE event_search MATCH dyad_query(?))")
+			args = append(args, a)
+		}
 		conds = append(conds, "EXISTS (SELECT 1 FROM actors x WHERE x.event_id = "+id+" AND instr(dyad_fold(x.name), dyad_fold(?)) > 0)")
 		args = append(args, a)
 	}

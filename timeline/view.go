@@ -39,6 +39,15 @@ type View struct {
 // are left out of the view and reported in the returned *Error's Fields
 // (code EINVALID), keyed by parameter name, so the page can still show
 // the rest and say what was wrong.
+// longestWord is the length in letters of s's longest word, folded.
+func longestWord(s string) int {
+	n := 0
+	for _, w := range strings.FieldsFunc(Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}
+
 // textParamNames name the text parameters in messages.
 var textParamNames = map[string]string{"q": "search", "tag": "tag", "actor": "actor's name"}
 
@@ -63,6 +72,18 @@ func ParseView(p Pair, q url.Values) (View, error) {
 	v.Q = text("q", 200)
 	v.Tag = strings.ToLower(text("tag", MaxTag*4))
 	v.Actor = text("actor", 200)
+	// A word of one letter is a prefix of most of the index: its cost is a
+	// scan of everything, for a result nobody reads (and marks alone fold
+	// to nothing, which every name would contain).
+	for _, p := range []struct {
+		name string
+		dst  *string
+	}{{"q", &v.Q}, {"actor", &v.Actor}} {
+		if *p.dst != "" && longestWord(*p.dst) < 2 {
+			fields[p.name] = fmt.Sprintf("The %s needs a word of at least two letters.", textParamNames[p.name])
+			*p.dst = ""
+		}
+	}
 	for _, k := range q["kind"] {
 		if k == "" {
 			continue

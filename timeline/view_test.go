@@ -193,10 +193,10 @@ func TestViewURL(t *testing.T) {
 	}{
 		{"defaults", []string{"", "page=1", "kind=&side=&from=+"}, "/pairs/sy/ru"},
 		{"every field", []string{
-			"page=3&event=42&to=2025-10&from=2016&side=b&actor=Lavrov&tag=wheat&kind=make_visit&kind=sign_agreement&q=x",
-			"q=x&kind=make_visit&side=b&kind=sign_agreement&tag=Wheat&actor=Lavrov&from=2016&to=2025-10&event=42&page=3",
-			"kind=make_visit&from=2016&kind=make_visit&q=+x+&tag=wheat&to=2025-10&actor=Lavrov&side=b&event=42&page=3&kind=sign_agreement",
-		}, "/pairs/sy/ru?actor=Lavrov&event=42&from=2016&kind=make_visit&kind=sign_agreement&page=3&q=x&side=b&tag=wheat&to=2025-10"},
+			"page=3&event=42&to=2025-10&from=2016&side=b&actor=Lavrov&tag=wheat&kind=make_visit&kind=sign_agreement&q=xy",
+			"q=xy&kind=make_visit&side=b&kind=sign_agreement&tag=Wheat&actor=Lavrov&from=2016&to=2025-10&event=42&page=3",
+			"kind=make_visit&from=2016&kind=make_visit&q=+xy+&tag=wheat&to=2025-10&actor=Lavrov&side=b&event=42&page=3&kind=sign_agreement",
+		}, "/pairs/sy/ru?actor=Lavrov&event=42&from=2016&kind=make_visit&kind=sign_agreement&page=3&q=xy&side=b&tag=wheat&to=2025-10"},
 		{"Arabic q", []string{"q=%D8%B2%D9%8A%D8%A7%D8%B1%D8%A9&from=2025", "from=2025&q=%D8%B2%D9%8A%D8%A7%D8%B1%D8%A9"},
 			"/pairs/sy/ru?from=2025&q=%D8%B2%D9%8A%D8%A7%D8%B1%D8%A9"},
 	} {
