@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/dyadhq/dyad/db"
 	"github.com/dyadhq/dyad/exchange"
@@ -34,13 +33,9 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 	}
 	var f timeline.EventFilter
 	if *pair != "" {
-		a, b, ok := strings.Cut(*pair, "-")
-		p, err := timeline.ParsePair(a, b)
-		if !ok {
-			return usageError{fmt.Sprintf("--pair %q: give two country codes joined by a hyphen, such as sy-ru", *pair)}
-		}
+		p, err := pairArg(*pair)
 		if err != nil {
-			return usageError{fmt.Sprintf("--pair %q: %s", *pair, describe(err))}
+			return usageError{fmt.Sprintf("--pair %q: %s", *pair, err)}
 		}
 		f.Pair = &p
 	}
@@ -78,4 +73,22 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "wrote %d events to %s\n", n, *out)
 	}
 	return nil
+}
+
+// pairArg reads two countries joined by a hyphen, as codes (sy-ru, SYR-RUS)
+// or names (syria-russia, saudi-arabia-egypt): every hyphen is tried as the
+// join, as the pair pages read names.
+func pairArg(s string) (timeline.Pair, error) {
+	var last error = errors.New("give two countries joined by a hyphen, such as sy-ru or syria-russia")
+	for i := 0; i < len(s); i++ {
+		if s[i] != '-' {
+			continue
+		}
+		p, err := timeline.ResolvePair(s[:i], s[i+1:])
+		if err == nil {
+			return p, nil
+		}
+		last = errors.New(describe(err))
+	}
+	return timeline.Pair{}, last
 }

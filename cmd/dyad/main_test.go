@@ -139,6 +139,16 @@ func TestExport(t *testing.T) {
 	if !strings.Contains(strings.Join(recs[1], ","), "سوريا تريد نقل العلاقة مع روسيا إلى مستوى استراتيجي") {
 		t.Fatalf("Arabic source title missing from %v", recs[1])
 	}
+	// Names and alpha-3 codes, as the pair pages take them.
+	for _, pair := range []string{"syria-russia", "SYR-RUS", "سوريا-روسيا"} {
+		var byName bytes.Buffer
+		if err := run(context.Background(), []string{"export", "--db", dbPath, "--pair", pair}, noEnv, nil, &byName, &errb); err != nil {
+			t.Fatalf("--pair %s: %v", pair, err)
+		}
+		if got, err := csv.NewReader(&byName).ReadAll(); err != nil || len(got) != 7 {
+			t.Fatalf("--pair %s: %d records (%v)", pair, len(got), err)
+		}
+	}
 
 	file := filepath.Join(dir, "out.csv")
 	if err := run(context.Background(), []string{"export", "--db", dbPath, "-o", file}, noEnv, nil, &out, &errb); err != nil {
@@ -198,7 +208,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"serve", "--help"}, false, "-no-demo"},
 		{[]string{"export", "-h"}, false, "Usage: dyad export"},
 		{[]string{"frobnicate"}, true, `unknown command "frobnicate"`},
-		{[]string{"export", "--pair", "syria"}, true, "two country codes"},
+		{[]string{"export", "--pair", "syria"}, true, "two countries joined by a hyphen"},
+		{[]string{"export", "--pair", "syria-atlantis"}, true, "not an ISO 3166-1 country code"},
 		{[]string{"export", "--db", filepath.Join(t.TempDir(), "missing.db")}, true, "missing.db"},
 		{[]string{"serve", "--bogus"}, true, "bogus"},
 	}
