@@ -51,8 +51,7 @@ func init() {
 type sniffer struct {
 	size int64
 	head []byte // the first bytes, for a byte-order mark
-	bom  charset
-	nul  int // line of the first zero byte, 0 if none
+	nul  int    // line of the first zero byte, 0 if none
 
 	// UTF-8: sequences that are valid and more than one byte, and bytes
 	// that are not part of a valid sequence.

@@ -346,8 +346,6 @@ type hPlacer struct {
 	lanes  map[timeline.Side][][][2]float64
 	stack  []hPlaced
 	labels map[int]Label // by the unit's first item
-	lanesA int
-	lanesB int
 }
 
 type hPlaced struct {

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -240,14 +239,4 @@ func navigation(v timeline.View, pp *timeline.PairPage, focus int, hasFocus bool
 		n.Presets = append(n.Presets, views.Link{Label: pr.label, URL: pv.URL(), Current: pv.URL() == v.URL()})
 	}
 	return n
-}
-
-// collect reads the events f selects, without counting them all.
-func collect(ctx context.Context, es timeline.EventService, f timeline.EventFilter) ([]*timeline.Event, error) {
-	var out []*timeline.Event
-	err := es.EachEvent(ctx, f, func(e *timeline.Event) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, err
 }
