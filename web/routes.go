@@ -13,7 +13,7 @@ import (
 // routes lists dyad's whole HTTP surface and who may use each part.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders, s.crossOriginProtection, s.proxiedTLS,
+	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders, s.language, s.crossOriginProtection, s.proxiedTLS,
 		s.sessions.LoadAndSave, s.loadUser, flash,
 		middleware.GetHead) // HEAD is GET without the body (curl -I, link checkers), not a 405
 	r.NotFound(s.notFound)
@@ -21,6 +21,8 @@ func (s *Server) routes() http.Handler {
 
 	// Open to all, always.
 	r.Get("/healthz", s.healthz)
+	r.Get("/settings", s.settings)
+	r.Post("/settings", s.saveSettings)
 	r.Get("/static/{hash}/*", s.static)
 	r.Get("/login", s.loginForm)
 	r.Post("/login", s.login)
