@@ -152,8 +152,22 @@ func ResolveCountry(s string) (Country, bool) {
 	}
 	// "The Bahamas", "the Netherlands"
 	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
-		c, ok := names[nameKey(s[4:])]
-		return c, ok
+		if c, ok := names[nameKey(s[4:])]; ok {
+			return c, true
+		}
+	}
+	// A name with a qualifier, as data sets write them: "Serbia-Montenegro
+	// (Kosovo)" is Kosovo, "Czechoslovakia (government-in-exile)" is
+	// Czechoslovakia.
+	if outer, rest, ok := strings.Cut(s, "("); ok {
+		if inner, _, ok := strings.Cut(rest, ")"); ok {
+			if c, ok := names[nameKey(inner)]; ok {
+				return c, true
+			}
+			if c, ok := names[nameKey(outer)]; ok {
+				return c, true
+			}
+		}
 	}
 	return "", false
 }

@@ -8,6 +8,7 @@ func TestFormerStates(t *testing.T) {
 		"Yugoslavia": "YU", "Serbia and Montenegro": "YU", "Czechoslovakia": "CS", "CS": "CS",
 		"German Democratic Republic": "DD", "DDR": "DD", "East Germany": "DD", "Kosovo": "XK",
 		"Germany": "DE", "DEU": "DE", "Russia": "RU", "Yemen": "YE", "South Yemen": "YD",
+		"Serbia-Montenegro (Kosovo)": "XK", "Yugoslavia (Kosovo)": "XK", "Czechoslovakia (government-in-exile)": "CS",
 	} {
 		if got, ok := ResolveCountry(in); !ok || got != want {
 			t.Errorf("ResolveCountry(%q) = %q, %v; want %q", in, got, ok, want)

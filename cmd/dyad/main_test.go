@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyadhq/dyad/db"
 	"github.com/dyadhq/dyad/timeline"
 )
 
@@ -441,6 +442,35 @@ func TestDemoAfterUserAdd(t *testing.T) {
 		}
 		if page.Total != len(timeline.DemoEvents()) {
 			t.Fatalf("start %d after user add: %d events, want the %d of the demo", start, page.Total, len(timeline.DemoEvents()))
+		}
+	}
+}
+
+// The 49 HistoryAtState records whose state no longer exists import with a
+// mapping of source_country_name to the second country: all but the three
+// visits from the Kingdom of Hawaii, which no code names and which are
+// reported.
+func TestImportFormerStates(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "dyad.db")
+	var out, errb bytes.Buffer
+	err := run(context.Background(), []string{"import", "--db", dbPath, "--map", "testdata/historyatstate-rejects.map",
+		"testdata/historyatstate-rejects.csv"}, noEnv, nil, &out, &errb)
+	all := out.String() + errb.String()
+	if err == nil || !strings.Contains(all, "added 46") || !strings.Contains(err.Error(), "3 of 49 rows were rejected") {
+		t.Fatalf("import: %v\n%s", err, all)
+	}
+	if n := strings.Count(all, `"Hawaii" is not a country`); n != 3 {
+		t.Errorf("%d Hawaii rows reported, want 3:\n%s", n, all)
+	}
+	store, err := db.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for c, want := range map[timeline.Country]int{"YU": 22, "CS": 9, "DD": 3, "AN": 3, "XK": 9} {
+		_, n, err := store.FindEvents(context.Background(), timeline.EventFilter{Pair: &timeline.Pair{A: "US", B: c}})
+		if err != nil || n != want {
+			t.Errorf("US–%s: %d events, %v; want %d", c, n, err, want)
 		}
 	}
 }
