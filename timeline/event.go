@@ -16,7 +16,11 @@ type Event struct {
 
 	Title       string // one line, required, at most MaxTitle characters
 	Description string // plain text; paragraphs are separated by blank lines
-	Kind        Kind
+	// Texts tell the event in other languages (or label the main text's
+	// own), at most one a language, in language order. TextIn chooses
+	// among them and the main text for a reader.
+	Texts []Text
+	Kind  Kind
 
 	// Countries involved, two or more, in the order they were entered.
 	Countries []Country
