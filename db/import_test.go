@@ -16,11 +16,8 @@ import (
 func exportCSV(t *testing.T, d *DB) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	cw := exchange.NewCSVWriter(&buf)
-	if err := d.EachEventByID(context.Background(), cw.Write); err != nil {
-		t.Fatal(err)
-	}
-	if err := cw.Flush(); err != nil {
+	csvFormat, _ := exchange.ExportFormatByName("csv")
+	if _, err := exchange.Export(context.Background(), d, csvFormat, timeline.EventFilter{}, exchange.ExportMeta{}, &buf, exchange.ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -250,6 +250,10 @@ type EventService interface {
 	// as the disk allows: for exports of the whole database.
 	EachEventByID(ctx context.Context, fn func(*Event) error) error
 
+	// TextLanguages lists, sorted, the languages of the texts (Event.Texts)
+	// of the events f selects: the text columns an export of them needs.
+	TextLanguages(ctx context.Context, f EventFilter) ([]string, error)
+
 	// CountEvents returns how many events f selects (ignoring Offset and Limit).
 	CountEvents(ctx context.Context, f EventFilter) (int, error)
 
