@@ -143,3 +143,13 @@ func parseLang(s string) (language.Tag, bool) {
 	}
 	return tag, true
 }
+
+// ParseLang reads a BCP 47 tag in any case ("AR", "en_gb") and returns it
+// as Validate stores it ("ar", "en-GB"). EINVALID when s is not one.
+func ParseLang(s string) (string, error) {
+	tag, ok := parseLang(s)
+	if !ok {
+		return "", Errorf(EINVALID, "%q is not a language tag; use ar, en or another BCP 47 tag.", s)
+	}
+	return tag.String(), nil
+}
