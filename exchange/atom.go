@@ -26,6 +26,10 @@ type AtomFeed struct {
 // AtomWriter streams events as an Atom feed, one entry per event. Every
 // entry's author is the feed's, "dyad".
 type AtomWriter struct {
+	// Lang, when set, chooses each entry's title and content in that
+	// language (Event.TextIn); the entry's xml:lang says the language it is in.
+	Lang string
+
 	feed    AtomFeed
 	w       *bufio.Writer
 	started bool
@@ -57,6 +61,7 @@ type atomCategory struct {
 
 type atomEntry struct {
 	XMLName    xml.Name       `xml:"entry"`
+	Lang       string         `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 	ID         string         `xml:"id"`
 	Title      atomText       `xml:"title"`
 	Updated    string         `xml:"updated"`
@@ -102,8 +107,10 @@ func (aw *AtomWriter) Write(e *timeline.Event) error {
 	if err := aw.start(); err != nil {
 		return err
 	}
+	e, lang := textIn(e, aw.Lang)
 	page := exportEventURL(aw.feed.BaseURL, e.ID)
 	entry := atomEntry{
+		Lang:      lang,
 		ID:        page,
 		Title:     atomText{Type: "text", Body: e.Title},
 		Updated:   exportStamp(e).Format(time.RFC3339),

@@ -26,6 +26,10 @@ type ICSCalendar struct {
 // ICSWriter streams events as an iCalendar file: one all-day VEVENT per
 // event, covering every day the event's date (and end) covers.
 type ICSWriter struct {
+	// Lang, when set, chooses each event's title and description in that
+	// language (Event.TextIn); SUMMARY then says the language it is in.
+	Lang string
+
 	cal     ICSCalendar
 	w       *bufio.Writer
 	started bool
@@ -71,6 +75,7 @@ func (iw *ICSWriter) Write(e *timeline.Event) error {
 		return errExportClosed
 	}
 	iw.start()
+	e, lang := textIn(e, iw.Lang)
 	id := strconv.FormatInt(e.ID, 10)
 	iw.line("BEGIN", "VEVENT")
 	iw.line("UID", icsText("event-"+id+"@"+iw.cal.Host))
@@ -85,7 +90,11 @@ func (iw *ICSWriter) Write(e *timeline.Event) error {
 	iw.line("DTSTART;VALUE=DATE", start)
 	iw.line("DTEND;VALUE=DATE", end)
 	iw.line("TRANSP", "TRANSPARENT")
-	iw.line("SUMMARY", icsText(e.Title))
+	if lang != "" {
+		iw.line("SUMMARY;LANGUAGE="+lang, icsText(e.Title))
+	} else {
+		iw.line("SUMMARY", icsText(e.Title))
+	}
 	iw.line("DESCRIPTION", icsText(icsDescription(e)))
 	if e.Location != "" {
 		iw.line("LOCATION", icsText(e.Location))

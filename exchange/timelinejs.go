@@ -25,6 +25,11 @@ type TimelineJSWriter struct {
 	// BaseURL is dyad's address; when it is an http or https URL, each
 	// slide links to its event's page.
 	BaseURL string
+	// Lang, when set, chooses each slide's headline and text in that
+	// language (Event.TextIn), and is written as the document's "language".
+	// TimelineJS itself takes its language from the embed's options
+	// (new TL.Timeline(id, url, {language: "ar"})): pass it there too.
+	Lang string
 
 	title   TimelineJSTitle
 	w       *bufio.Writer
@@ -73,7 +78,14 @@ func (tw *TimelineJSWriter) start() error {
 		tw.err = err
 		return err
 	}
-	tw.w.WriteString(`{"title":`)
+	tw.w.WriteString(`{`)
+	if tw.Lang != "" {
+		lang, _ := json.Marshal(tw.Lang)
+		tw.w.WriteString(`"language":`)
+		tw.w.Write(lang)
+		tw.w.WriteString(`,`)
+	}
+	tw.w.WriteString(`"title":`)
 	tw.w.Write(title)
 	_, err = tw.w.WriteString(`,"events":[`)
 	return err
@@ -88,6 +100,7 @@ func (tw *TimelineJSWriter) Write(e *timeline.Event) error {
 	if err := tw.start(); err != nil {
 		return err
 	}
+	e, _ = textIn(e, tw.Lang)
 	ev := tjsEvent{
 		StartDate:   tjsDateOf(e.Date, e.Date),
 		Text:        tjsText{Headline: html.EscapeString(e.Title), Text: tw.text(e)},

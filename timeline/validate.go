@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,7 +32,9 @@ const (
 // It returns an *Error with code EINVALID whose Fields map names each bad
 // field: "title", "date", "end", "kind", "countries", "initiator",
 // "location", "description", "tags", "actors.N.name", "sources.N.url" and
-// so on, N counting from 0 after empty rows are dropped.
+// so on, N counting from 0 after empty rows are dropped; a text in another
+// language is "texts.LANG.title", "texts.LANG.description" or
+// "texts.LANG.lang" (LANG as given, "texts" alone when none was).
 func (e *Event) Validate() error {
 	v := validator{fields: map[string]string{}}
 
@@ -42,6 +45,7 @@ func (e *Event) Validate() error {
 	}
 	e.Description = strings.TrimSpace(unixNewlines(dropBidiControls(e.Description)))
 	v.text("description", "The description", e.Description, MaxDescription)
+	e.Texts = v.texts(e.Texts)
 	e.Location = oneLine(e.Location)
 	v.text("location", "The location", e.Location, MaxLocation)
 
@@ -155,6 +159,51 @@ func (v *validator) tags(in []string) []string {
 	if len(out) > MaxTags {
 		v.fail("tags", fmt.Sprintf("At most %d tags.", MaxTags))
 	}
+	return out
+}
+
+// texts tidies the texts in other languages as the main text is tidied,
+// drops empty ones, normalises their tags and sorts them by language.
+func (v *validator) texts(in []Text) []Text {
+	var out []Text
+	seen := map[string]bool{}
+	for _, t := range in {
+		t.Lang = strings.TrimSpace(t.Lang)
+		t.Title = oneLine(t.Title)
+		t.Description = strings.TrimSpace(unixNewlines(dropBidiControls(t.Description)))
+		if t.Title == "" && t.Description == "" {
+			continue
+		}
+		f := "texts"
+		if t.Lang != "" {
+			f += "." + t.Lang
+		}
+		tag, ok := parseLang(t.Lang)
+		switch {
+		case t.Lang == "":
+			v.fail(f+".lang", "Say which language the text is in (a BCP 47 tag such as ar or en).")
+		case !ok:
+			v.fail(f+".lang", fmt.Sprintf("%q is not a language tag; use a BCP 47 tag such as ar, en or fr.", t.Lang))
+		default:
+			t.Lang = tag.String()
+			f = "texts." + t.Lang
+			if seen[t.Lang] {
+				v.fail(f+".lang", fmt.Sprintf("The event has two texts in %s.", LanguageName(t.Lang)))
+			}
+			seen[t.Lang] = true
+		}
+		name := LanguageName(t.Lang)
+		if t.Title == "" {
+			v.fail(f+".title", fmt.Sprintf("Give the title in %s too, or clear its description.", name))
+		}
+		v.text(f+".title", "The title in "+name, t.Title, MaxTitle)
+		v.text(f+".description", "The description in "+name, t.Description, MaxDescription)
+		out = append(out, t)
+	}
+	if len(out) > MaxTexts {
+		v.fail("texts", fmt.Sprintf("At most %d languages besides the main text.", MaxTexts))
+	}
+	slices.SortStableFunc(out, func(a, b Text) int { return strings.Compare(a.Lang, b.Lang) })
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -48,6 +49,7 @@ func decodeEventForm(v url.Values) views.EventForm {
 		Tags:        v.Get("tags"),
 	}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
+	f.Texts, f.TextsSent = decodeTexts(v)
 	f.DuplicatesSeen = v.Get("duplicates_seen")
 	names, roles, acs := v["actor_name"], v["actor_role"], v["actor_country"]
 	for i := range max(len(names), len(roles), len(acs)) {
@@ -66,6 +68,44 @@ func decodeEventForm(v url.Values) views.EventForm {
 		})
 	}
 	return f
+}
+
+// decodeTexts reads title_LANG and description_LANG fields (title_ar,
+// description_en), one row a language in language order, and whether the
+// form had any.
+func decodeTexts(v url.Values) ([]views.TextRow, bool) {
+	rows := map[string]*views.TextRow{}
+	var langs []string
+	for k := range v {
+		name, title := strings.CutPrefix(k, "title_")
+		if !title {
+			var ok bool
+			if name, ok = strings.CutPrefix(k, "description_"); !ok {
+				continue
+			}
+		}
+		lang, err := timeline.ParseLang(name)
+		if err != nil {
+			continue
+		}
+		r := rows[lang]
+		if r == nil {
+			r = &views.TextRow{Lang: lang}
+			rows[lang] = r
+			langs = append(langs, lang)
+		}
+		if title {
+			r.Title = v.Get(k)
+		} else {
+			r.Description = v.Get(k)
+		}
+	}
+	slices.Sort(langs)
+	out := make([]views.TextRow, 0, len(langs))
+	for _, l := range langs {
+		out = append(out, *rows[l])
+	}
+	return out, len(langs) > 0
 }
 
 func at(s []string, i int) string {
@@ -204,6 +244,9 @@ func toEvent(f views.EventForm) (*timeline.Event, map[string]string) {
 	for _, c := range f.Countries {
 		e.Countries = append(e.Countries, timeline.Country(c))
 	}
+	for _, t := range f.Texts {
+		e.Texts = append(e.Texts, timeline.Text{Lang: t.Lang, Title: t.Title, Description: t.Description})
+	}
 	for _, t := range strings.Split(f.Tags, ",") {
 		e.Tags = append(e.Tags, t)
 	}
@@ -239,6 +282,10 @@ func formFromEvent(e *timeline.Event) views.EventForm {
 	for _, c := range e.Countries {
 		f.Countries = append(f.Countries, string(c))
 	}
+	for _, t := range e.Texts {
+		f.Texts = append(f.Texts, views.TextRow{Lang: t.Lang, Title: t.Title, Description: t.Description})
+	}
+	f.TextsSent = len(f.Texts) > 0
 	for _, a := range e.Actors {
 		f.Actors = append(f.Actors, views.ActorRow{Name: a.Name, Role: a.Role, Country: string(a.Country)})
 	}

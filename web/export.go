@@ -81,11 +81,22 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, format exchange.
 	if format.Name == "csv" || r.URL.Query().Get("download") == "1" {
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	}
+	// lang=ar: calendars, feeds and TimelineJS in Arabic where events have it.
+	var lang string
+	if l := r.URL.Query().Get("lang"); l != "" {
+		var err error
+		if lang, err = timeline.ParseLang(l); err != nil {
+			w.Header().Del("Content-Disposition")
+			s.errorPage(w, r, http.StatusBadRequest, timeline.ErrorMessage(err))
+			return
+		}
+	}
 	rc := http.NewResponseController(w)
 	out := &countingWriter{w: w}
 	n, err := exchange.Export(r.Context(), s.events, format, f, meta, out, exchange.ExportOptions{
 		BOM:   r.URL.Query().Get("bom") == "1",
 		Flush: rc.Flush,
+		Lang:  lang,
 	})
 	if err != nil && out.n == 0 {
 		// Nothing sent yet: an ordinary error page.

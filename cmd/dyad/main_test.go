@@ -140,6 +140,17 @@ func TestExport(t *testing.T) {
 	if !strings.Contains(strings.Join(recs[1], ","), "سوريا تريد نقل العلاقة مع روسيا إلى مستوى استراتيجي") {
 		t.Fatalf("Arabic source title missing from %v", recs[1])
 	}
+	// A calendar in Arabic gives the demo events' Arabic titles.
+	var ics bytes.Buffer
+	if err := run(context.Background(), []string{"export", "--db", dbPath, "--pair", "sy-ru", "--format", "ics", "--lang", "ar"}, noEnv, nil, &ics, &errb); err != nil {
+		t.Fatalf("--lang ar: %v", err)
+	}
+	if !strings.Contains(ics.String(), "SUMMARY;LANGUAGE=ar:الشيباني ولافروف") {
+		t.Fatalf("--lang ar: no Arabic summary in\n%s", ics.String())
+	}
+	if err := run(context.Background(), []string{"export", "--db", dbPath, "--lang", "x!"}, noEnv, nil, &ics, &errb); err == nil {
+		t.Fatal("--lang x! was taken")
+	}
 	// Names and alpha-3 codes, as the pair pages take them.
 	for _, pair := range []string{"syria-russia", "SYR-RUS", "سوريا-روسيا"} {
 		var byName bytes.Buffer
