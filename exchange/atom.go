@@ -115,7 +115,7 @@ func (aw *AtomWriter) Write(e *timeline.Event) error {
 		Title:     atomText{Type: "text", Body: e.Title},
 		Updated:   exportStamp(e).Format(time.RFC3339),
 		Published: exportTime(e.CreatedAt),
-		Content:   atomText{Type: "text", Body: atomContent(e)},
+		Content:   atomText{Type: "text", Body: atomContent(e, aw.Lang)},
 	}
 	if timeline.IsWebURL(page) {
 		entry.Links = append(entry.Links, atomLink{Rel: "alternate", Type: "text/html", Href: page})
@@ -126,7 +126,7 @@ func (aw *AtomWriter) Write(e *timeline.Event) error {
 		}
 	}
 	if e.Kind != "" {
-		entry.Categories = append(entry.Categories, atomCategory{Term: string(e.Kind), Label: e.Kind.Label()})
+		entry.Categories = append(entry.Categories, atomCategory{Term: string(e.Kind), Label: words(aw.Lang).Kind(e.Kind)})
 	}
 	for _, t := range e.Tags {
 		if t != "" {
@@ -161,12 +161,12 @@ func (aw *AtomWriter) Close() error {
 
 // atomContent is the entry's plain-text content: the description, when the
 // event happened (at its precision) and its sources.
-func atomContent(e *timeline.Event) string {
+func atomContent(e *timeline.Event, lang string) string {
 	var parts []string
 	if e.Description != "" {
 		parts = append(parts, e.Description)
 	}
-	parts = append(parts, exportDateLine(e), exportSourceLines(e))
+	parts = append(parts, exportDateLine(e, lang), exportSourceLines(e, lang))
 	return strings.Join(parts, "\n\n")
 }
 

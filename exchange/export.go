@@ -82,7 +82,7 @@ func NewEventWriter(f ExportFormat, w io.Writer, m ExportMeta, lang string) (Eve
 		aw.Lang = lang
 		return aw, nil
 	case "timelinejs":
-		tw := NewTimelineJSWriter(w, TimelineJSTitle{Headline: m.Title, Text: "Events recorded in dyad, with their sources."})
+		tw := NewTimelineJSWriter(w, TimelineJSTitle{Headline: m.Title, Text: words(lang).T("ExportTimelineIntro")})
 		tw.BaseURL, tw.Lang = m.BaseURL, lang
 		return tw, nil
 	}
@@ -92,12 +92,18 @@ func NewEventWriter(f ExportFormat, w io.Writer, m ExportMeta, lang string) (Eve
 // ExportMetaFor describes the export in format f of a pair's events (every
 // event when p is nil), without filters, from dyad at base.
 func ExportMetaFor(base string, p *timeline.Pair, f ExportFormat) ExportMeta {
+	return ExportMetaIn(base, p, f, "")
+}
+
+// ExportMetaIn is ExportMetaFor with the title in language lang ("ar":
+// "سوريا – روسيا").
+func ExportMetaIn(base string, p *timeline.Pair, f ExportFormat, lang string) ExportMeta {
 	base = strings.TrimSuffix(base, "/")
 	if p == nil {
-		return ExportMeta{Title: "All events", BaseURL: base, PageURL: base + "/", SelfURL: base + "/" + f.File}
+		return ExportMeta{Title: words(lang).T("ExportAllEvents"), BaseURL: base, PageURL: base + "/", SelfURL: base + "/" + f.File}
 	}
 	page := base + p.Path()
-	return ExportMeta{Title: p.Name(), BaseURL: base, PageURL: page, SelfURL: page + "/" + f.File}
+	return ExportMeta{Title: pairTitle(*p, lang), BaseURL: base, PageURL: page, SelfURL: page + "/" + f.File}
 }
 
 // EventReader is what an export reads: the store's streaming reads, as

@@ -253,23 +253,25 @@ func exportPrecision(e *timeline.Event) timeline.Precision {
 
 // exportDateLine says when e happened and how precisely that is known:
 // "Date: 15 October 2025", "Date known to the month: October 2025".
-func exportDateLine(e *timeline.Event) string {
-	span := timeline.FormatSpan(e.Date, e.End)
+func exportDateLine(e *timeline.Event, lang string) string {
+	w := words(lang)
+	span := w.Span(e.Date, e.End)
 	if p := exportPrecision(e); p != timeline.Day {
-		return "Date known to the " + p.String() + ": " + span
+		return w.Tf("ExportDateKnown_"+p.String(), "Span", span)
 	}
-	return "Date: " + span
+	return w.Tf("ExportDate", "Span", span)
 }
 
 // exportSourceLines describes e's sources as plain text, one per line:
 // "Title (Publisher) <https://...>, archived <https://...>". Addresses that
 // are not http or https are left out.
-func exportSourceLines(e *timeline.Event) string {
+func exportSourceLines(e *timeline.Event, lang string) string {
+	w := words(lang)
 	if e.Unsourced() {
-		return "No source cited."
+		return w.T("ExportNoSource")
 	}
 	var b strings.Builder
-	b.WriteString("Sources:")
+	b.WriteString(w.T("ExportSources"))
 	for _, s := range e.Sources {
 		b.WriteString("\n")
 		var parts []string
@@ -284,7 +286,7 @@ func exportSourceLines(e *timeline.Event) string {
 		}
 		line := strings.Join(parts, " ")
 		if u := exportLink(s.ArchiveURL); u != "" {
-			line += ", archived <" + u + ">"
+			line += ", " + w.T("ExportArchived") + " <" + u + ">"
 		}
 		if line == "" {
 			line = "(untitled source)"

@@ -95,7 +95,7 @@ func (iw *ICSWriter) Write(e *timeline.Event) error {
 	} else {
 		iw.line("SUMMARY", icsText(e.Title))
 	}
-	iw.line("DESCRIPTION", icsText(icsDescription(e)))
+	iw.line("DESCRIPTION", icsText(icsDescription(e, iw.Lang)))
 	if e.Location != "" {
 		iw.line("LOCATION", icsText(e.Location))
 	}
@@ -103,7 +103,7 @@ func (iw *ICSWriter) Write(e *timeline.Event) error {
 		iw.line("URL", u)
 	}
 	var cats []string
-	if l := e.Kind.Label(); l != "" {
+	if l := words(iw.Lang).Kind(e.Kind); l != "" {
 		cats = append(cats, icsText(l))
 	}
 	for _, t := range e.Tags {
@@ -154,15 +154,15 @@ func icsDates(e *timeline.Event) (start, end string) {
 
 // icsDescription is the event's description followed by how precisely its
 // date is known (when not to the day) and its sources.
-func icsDescription(e *timeline.Event) string {
+func icsDescription(e *timeline.Event, lang string) string {
 	var parts []string
 	if e.Description != "" {
 		parts = append(parts, e.Description)
 	}
 	if exportPrecision(e) != timeline.Day {
-		parts = append(parts, exportDateLine(e))
+		parts = append(parts, exportDateLine(e, lang))
 	}
-	parts = append(parts, exportSourceLines(e))
+	parts = append(parts, exportSourceLines(e, lang))
 	return strings.Join(parts, "\n\n")
 }
 

@@ -57,7 +57,7 @@ func (s *Server) exportPair(format exchange.ExportFormat) http.HandlerFunc {
 			return
 		}
 		base := s.baseURL(r)
-		meta := exchange.ExportMetaFor(base, &p, format)
+		meta := exchange.ExportMetaIn(base, &p, format, r.URL.Query().Get("lang"))
 		meta.PageURL, meta.SelfURL, meta.Query = base+v.WithEvent(0).URL(), base+r.URL.RequestURI(), v.FilterQuery().Encode()
 		name := "dyad-" + p.A.Slug() + "-" + p.B.Slug() + "-" + format.File
 		s.export(w, r, format, v.Filter(), meta, name)
@@ -68,7 +68,7 @@ func (s *Server) exportPair(format exchange.ExportFormat) http.HandlerFunc {
 func (s *Server) exportAll(format exchange.ExportFormat) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		base := s.baseURL(r)
-		meta := exchange.ExportMetaFor(base, nil, format)
+		meta := exchange.ExportMetaIn(base, nil, format, r.URL.Query().Get("lang"))
 		meta.SelfURL = base + r.URL.RequestURI()
 		s.export(w, r, format, timeline.EventFilter{}, meta, "dyad-"+format.File)
 	}
