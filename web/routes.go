@@ -33,6 +33,7 @@ func (s *Server) routes() http.Handler {
 		if s.cfg.Private {
 			r.Use(s.require(timeline.RoleViewer))
 		}
+		r.Use(s.conditional, s.limitReads) // ETag and 304 (cache.go); fair shares of the readers (limit.go)
 		r.Get("/", s.home)
 		r.Get("/pairs", s.pickPair)
 		r.Get("/pairs/{a}/{b}", s.pairTimeline)
