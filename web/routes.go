@@ -13,7 +13,7 @@ import (
 // routes lists dyad's whole HTTP surface and who may use each part.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders, s.crossOriginProtection, s.proxiedTLS,
+	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders, s.readOnly, s.crossOriginProtection, s.proxiedTLS,
 		s.sessions.LoadAndSave, s.loadUser, flash,
 		middleware.GetHead) // HEAD is GET without the body (curl -I, link checkers), not a 405
 	r.NotFound(s.notFound)

@@ -118,13 +118,20 @@ func NewServer(log *slog.Logger, store Store, cfg Config) *Server {
 	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(cfg.UploadDir), logins: newLoginLimiter(),
 		passwordChecks: make(chan struct{}, max(1, runtime.GOMAXPROCS(0))),
 		fetcher:        cfg.Fetcher, reads: newReadLimits(cfg.HeavyReads, cfg.ReadsPerClient)}
-	sweepUploads(cfg.UploadDir, s.now().Add(-jobLifetime)) // what a stopped server left
-	// Jobs a server left unended (it crashed, or was killed) wrote
-	// nothing: an import that wrote was marked done in its transaction.
-	if n, err := store.InterruptImportJobs(context.Background(), s.now()); err != nil {
-		log.Error("import jobs: mark the ones a stopped server left", "err", err)
-	} else if n > 0 {
-		log.Warn("import jobs: a server stopped without ending them; they are marked interrupted", "jobs", n)
+	if !cfg.ReadOnly {
+		sweepUploads(cfg.UploadDir, s.now().Add(-jobLifetime)) // what a stopped server left
+		// Jobs a server left unended (it crashed, or was killed) wrote
+		// nothing: an import that wrote was marked done in its transaction.
+		if n, err := store.InterruptImportJobs(context.Background(), s.now()); err != nil {
+			log.Error("import jobs: mark the ones a stopped server left", "err", err)
+		} else if n > 0 {
+			log.Warn("import jobs: a server stopped without ending them; they are marked interrupted", "jobs", n)
+		}
+	}
+	if cfg.ReadOnly {
+		// Nobody signs in to a mirror: sessions of the primary that a
+		// replica carries mean nothing here.
+		cfg.Sessions, cfg.Setup = nil, nil
 	}
 	if cfg.Sessions == nil {
 		cfg.Sessions = memstore.New()
