@@ -333,3 +333,43 @@ func TestLoginPasswordChecksBounded(t *testing.T) {
 		t.Fatalf("after the flood: %d", res.status)
 	}
 }
+
+// Every cookie is Secure when dyad is served over TLS, the flash message's
+// too: --secure-cookies, or a proxy trusted to say https.
+func TestFlashCookieSecure(t *testing.T) {
+	store, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for _, tc := range []struct {
+		name   string
+		cfg    web.Config
+		proto  string
+		secure bool
+	}{
+		{"SecureCookies", web.Config{SecureCookies: true}, "", true},
+		{"ProxySaysHTTPS", web.Config{TrustProxy: true}, "https", true},
+		{"PlainHTTP", web.Config{}, "https", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.cfg.Sessions, tc.cfg.UploadDir = store.Sessions(), t.TempDir()
+			h := web.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), store, tc.cfg)
+			req := httptest.NewRequest("POST", "/logout", nil)
+			if tc.proto != "" {
+				req.Header.Set("X-Forwarded-Proto", tc.proto)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			var flash string
+			for _, c := range rec.Header().Values("Set-Cookie") {
+				if strings.HasPrefix(c, "dyad_flash=") {
+					flash = c
+				}
+			}
+			if flash == "" || strings.Contains(flash, "Secure") != tc.secure {
+				t.Fatalf("flash cookie %q, want Secure %v", flash, tc.secure)
+			}
+		})
+	}
+}
