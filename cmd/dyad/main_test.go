@@ -406,7 +406,7 @@ func TestExtractCommand(t *testing.T) {
 		{"no article", []string{"extract", "--published", "2025-12-24"}, "", "give the article"},
 		{"binary", []string{"extract", "--published", "2025-12-24", "-"}, "PK\x03\x04\x00\xff", "not UTF-8 text"},
 		{"a month", []string{"extract", "--published", "2025-12", article}, "", "give the day"},
-		{"refused address", []string{"extract", "--published", "2025-12-24", "--url", "http://169.254.169.254/"}, "", "link-local"},
+		{"refused address", []string{"extract", "--published", "2025-12-24", "--url", "http://169.254.169.254/"}, "", "cannot be fetched"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var o bytes.Buffer
