@@ -119,14 +119,16 @@ const (
 
 // StripBars draws events per year from first to last (inclusive) as one
 // path of bars, a bar's height proportional to its year's count over the
-// busiest year of per; years outside [first, last] are left out.
+// busiest year of per in [first, last]; years outside are left out.
 func StripBars(per []timeline.YearCount, first, last int, width, height float64) string {
 	if len(per) == 0 || last < first {
 		return ""
 	}
 	most := 1
 	for _, y := range per {
-		most = max(most, y.Count)
+		if y.Year >= first && y.Year <= last {
+			most = max(most, y.Count)
+		}
 	}
 	bw := width / float64(last-first+1)
 	w := max(bw-0.5, 0.8)
