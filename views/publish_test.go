@@ -104,7 +104,7 @@ func TestTrendComponent(t *testing.T) {
 		mean  string
 	}{
 		{i18n.English, i18n.DefaultPrefs, "−0.6"},
-		{i18n.Arabic, i18n.Prefs{Months: i18n.MonthsBoth, Digits: i18n.DigitsArabic}, "−٠٫٦"},
+		{i18n.Arabic, i18n.Prefs{Months: i18n.MonthsBoth, Digits: i18n.DigitsArabic}, "\u2066−٠٫٦\u2069"},
 	} {
 		ctx := i18n.WithLocale(context.Background(), i18n.Locale{Lang: tc.lang, Prefs: tc.prefs, Self: "/"})
 		var buf bytes.Buffer

@@ -165,9 +165,29 @@ func goldstein(l i18n.Locale, g float64) string {
 	s = strings.Replace(s, "-", "−", 1)
 	if d := l.Digits(s); d != s {
 		// Arabic-Indic digits take the Arabic decimal separator.
-		return strings.Replace(d, ".", "٫", 1)
+		s = strings.Replace(d, ".", "٫", 1)
 	}
-	return s
+	return ltrIsolate(l, s)
+}
+
+// ltrIsolate keeps a signed number's sign before it in right-to-left text,
+// where the bidi algorithm would move it after ("10−").
+func ltrIsolate(l i18n.Locale, s string) string {
+	if !l.RTL() {
+		return s
+	}
+	return "\u2066" + s + "\u2069"
+}
+
+// scaleLabel is +10, 0 or −10 in the reader's digits.
+func scaleLabel(l i18n.Locale, n int) string {
+	switch {
+	case n > 0:
+		return ltrIsolate(l, "+"+l.Number(n))
+	case n < 0:
+		return ltrIsolate(l, "−"+l.Number(-n))
+	}
+	return l.Number(0)
 }
 
 // trendPeriodWord is "year" or "month" in the reader's language.
