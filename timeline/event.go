@@ -273,4 +273,6 @@ type EventService interface {
 	// ListPairs returns every pair of countries that shares at least one
 	// event, the pairs with most events first, with their events per year.
 	ListPairs(ctx context.Context) ([]PairSummary, error)
+
+	SummaryService // a country's partners, a pair's trend (summary.go)
 }

@@ -13,7 +13,7 @@ import (
 // routes lists dyad's whole HTTP surface and who may use each part.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders, s.language, s.readOnly, s.crossOriginProtection, s.proxiedTLS,
+	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders, s.openReads, s.language, s.readOnly, s.crossOriginProtection, s.proxiedTLS,
 		s.sessions.LoadAndSave, s.loadUser, flash,
 		middleware.GetHead) // HEAD is GET without the body (curl -I, link checkers), not a 405
 	r.NotFound(s.notFound)
@@ -48,6 +48,11 @@ func (s *Server) routes() http.Handler {
 		r.Get("/events.json", s.exportAll(json))
 		r.Get("/api/pairs/{a}/{b}/events", s.apiPairEvents)
 		r.Get("/events/{id}", s.showEvent)
+		r.Get("/countries/{c}", s.countryPage)
+		r.Get("/pairs/{a}/{b}/trend", s.trendPage)
+		r.Get("/pairs/{a}/{b}/trend.csv", s.trendCSV)
+		r.Get("/pairs/{a}/{b}/embed", s.pairEmbed)
+		r.Get("/oembed", s.oembed)
 	})
 
 	// Writing: editors and admins.
