@@ -8,7 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
+)
+
+// en and ar are readers of English and of Arabic, with the default settings.
+var (
+	en = i18n.Locale{Lang: i18n.English, Prefs: i18n.DefaultPrefs}
+	ar = i18n.Locale{Lang: i18n.Arabic, Prefs: i18n.DefaultPrefs}
 )
 
 // window returns the days from the first day of from to the last day of to,
@@ -144,7 +151,7 @@ func TestLayoutEventsDense(t *testing.T) {
 	for _, p := range []timeline.Pair{{A: "SY", B: "RU"}, {A: "RU", B: "SY"}} {
 		for _, width := range []float64{HorizontalWidth, HorizontalPanelWidth} {
 			t.Run(fmt.Sprintf("%s-%s/across/%v", p.A, p.B, width), func(t *testing.T) {
-				c := LayoutEvents(w, p, events, width).H
+				c := LayoutEvents(w, p, events, width, en).H
 				if got, want := len(c.Markers), len(events); got != want {
 					t.Fatalf("len(Markers) = %d, want %d", got, want)
 				}
@@ -214,7 +221,7 @@ func TestLayoutEventsDense(t *testing.T) {
 			})
 		}
 		t.Run(fmt.Sprintf("%s-%s/down", p.A, p.B), func(t *testing.T) {
-			c := LayoutEvents(w, p, events, HorizontalWidth).V
+			c := LayoutEvents(w, p, events, HorizontalWidth, en).V
 			if got, want := len(c.Markers), len(events); got != want {
 				t.Fatalf("len(Markers) = %d, want %d", got, want)
 			}
@@ -276,8 +283,8 @@ func TestLayoutEventsDense(t *testing.T) {
 func TestLayoutEventsFlipsWithPair(t *testing.T) {
 	events := denseEvents()
 	w := timeline.Span(timeline.MustParseDate("2025"))
-	sr := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, events, HorizontalWidth)
-	rs := LayoutEvents(w, timeline.Pair{A: "RU", B: "SY"}, events, HorizontalWidth)
+	sr := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, events, HorizontalWidth, en)
+	rs := LayoutEvents(w, timeline.Pair{A: "RU", B: "SY"}, events, HorizontalWidth, en)
 	flip := map[timeline.Side]timeline.Side{timeline.SideA: timeline.SideB, timeline.SideB: timeline.SideA, timeline.SideNone: timeline.SideNone}
 	for i := range events {
 		m, n := sr.H.Markers[i], rs.H.Markers[i]
@@ -343,7 +350,7 @@ func TestLayoutEventsMarker(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := tt.event
-			c := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, []*timeline.Event{&e}, width).H
+			c := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, []*timeline.Event{&e}, width, en).H
 			if len(c.Markers) != 1 {
 				t.Fatalf("len(Markers) = %d, want 1", len(c.Markers))
 			}
@@ -434,7 +441,7 @@ func TestLayoutEventsLabelsForThePair(t *testing.T) {
 		name string
 		w    timeline.Window
 	}{{"1987 to 1991", window("1987", "1991")}, {"1985 to 1994", window("1985", "1994")}, {"1943 to 2019", window("1943", "2019")}} {
-		c := LayoutEvents(tt.w, p, events, HorizontalWidth)
+		c := LayoutEvents(tt.w, p, events, HorizontalWidth, en)
 		for _, o := range []struct {
 			name     string
 			markers  []Marker
@@ -459,7 +466,7 @@ func TestLayoutEventsLabelsForThePair(t *testing.T) {
 	}
 	// Over the whole history the 22 visits of five years cannot each have
 	// a label: they are told in clusters that say how many and whose.
-	c := LayoutEvents(window("1943", "2019"), p, events, HorizontalWidth).H
+	c := LayoutEvents(window("1943", "2019"), p, events, HorizontalWidth, en).H
 	if len(c.Clusters) == 0 {
 		t.Fatal("no cluster for 22 visits in 5 of 77 years")
 	}
@@ -523,7 +530,7 @@ func TestWrapLines(t *testing.T) {
 }
 
 func TestLayoutEventsEmpty(t *testing.T) {
-	c := LayoutEvents(timeline.Span(timeline.MustParseDate("2025")), timeline.Pair{A: "SY", B: "RU"}, nil, HorizontalWidth)
+	c := LayoutEvents(timeline.Span(timeline.MustParseDate("2025")), timeline.Pair{A: "SY", B: "RU"}, nil, HorizontalWidth, en)
 	if len(c.H.Markers) != 0 || len(c.H.Buckets) != 0 || len(c.V.Markers) != 0 {
 		t.Errorf("got markers or buckets, want none")
 	}
@@ -546,7 +553,7 @@ func TestLayoutBuckets(t *testing.T) {
 		{Start: timeline.MustParseDate("2024"), Side: timeline.SideNone, Count: 2},
 		{Start: timeline.MustParseDate("2026"), Side: timeline.SideB, Count: 50}, // after the window
 	}
-	ch := LayoutBuckets(w, timeline.Year, buckets, HorizontalWidth)
+	ch := LayoutBuckets(w, timeline.Year, buckets, HorizontalWidth, en)
 	if ch.Granularity != timeline.Year {
 		t.Errorf("Granularity = %v, want year", ch.Granularity)
 	}
@@ -628,7 +635,7 @@ func TestTicks(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			x := func(d float64) float64 { return d - float64(tt.w.Start) }
-			ticks := Ticks(tt.w, x, 12)
+			ticks := Ticks(tt.w, x, 12, en)
 			var labels []string
 			for i, tk := range ticks {
 				labels = append(labels, tk.Label)
@@ -667,7 +674,7 @@ func TestLayoutOverview(t *testing.T) {
 		{"3 months", window("2025-10", "2025-12"), true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			o := LayoutOverview(history, tt.w, timeline.Year, buckets)
+			o := LayoutOverview(history, tt.w, timeline.Year, buckets, false)
 			if o.ZoomedIn != tt.zoomedIn {
 				t.Errorf("ZoomedIn = %v, want %v", o.ZoomedIn, tt.zoomedIn)
 			}
@@ -735,6 +742,6 @@ func BenchmarkLayoutEvents(b *testing.B) {
 	events = events[:timeline.MaxMarkers]
 	w := timeline.Window{Start: timeline.Span(events[0].Date).Start, End: timeline.Span(events[len(events)-1].Date).End}
 	for b.Loop() {
-		LayoutEvents(w, timeline.Pair{A: "US", B: "RU"}, events, HorizontalWidth)
+		LayoutEvents(w, timeline.Pair{A: "US", B: "RU"}, events, HorizontalWidth, en)
 	}
 }
