@@ -2,8 +2,8 @@ package views
 
 import (
 	"math"
-	"strings"
 	"slices"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
