@@ -445,7 +445,7 @@ func (h *hPlacer) placeText(items []item, u unit, text string) bool {
 	if len(u.members) > 1 {
 		gap = 0
 	}
-	l := Label{Lines: []string{line}, Cut: cut, RTL: isRTL(line), X: x1 / h.width, DX: gap, full: text}
+	l := Label{Lines: []string{line}, Cut: cut, RTL: labelRTL(h.loc, line), X: x1 / h.width, DX: gap, full: text}
 	if len(u.members) == 1 {
 		l.when = shortDate(h.loc, items[u.first].e.Date)
 	}
@@ -608,7 +608,7 @@ func (v *vPlacer) placeText(items []item, u unit, text string) bool {
 		}
 		v.stack = append(v.stack, vPlaced{s, v.bottom[s], u.first})
 		v.bottom[s] = top + h
-		l := Label{Lines: lines, Cut: cut, RTL: isRTL(text), X: vLabelX, Y: top + LabelSize - 1, full: text}
+		l := Label{Lines: lines, Cut: cut, RTL: labelRTL(v.loc, text), X: vLabelX, Y: top + LabelSize - 1, full: text}
 		if len(u.members) == 1 {
 			l.when = shortDate(v.loc, items[u.first].e.Date)
 		}
@@ -794,6 +794,8 @@ func textWidth(s string) float64 {
 // advance is a letter's width in ems, by its kind.
 func advance(r rune) float64 {
 	switch r {
+	case '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f':
+		return 0 // bidi marks and isolates take no room
 	case 'i', 'j', 'l', '.', ',', ':', ';', '\'', '’', '!', '|':
 		return 0.30
 	case ' ':
@@ -1007,7 +1009,11 @@ func withoutYear(loc i18n.Locale, d timeline.Date, withYear bool) string {
 }
 
 // joinNames lists names as loc's language does: "A, B and C", "A وB".
+// In a right-to-left language each name is isolated, so that a list of
+// Latin names reads in the order of the sentence and its commas stay
+// between the names they separate.
 func joinNames(loc i18n.Locale, names []string) string {
+	names = isolated(loc, names)
 	switch len(names) {
 	case 0:
 		return ""
@@ -1015,6 +1021,21 @@ func joinNames(loc i18n.Locale, names []string) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], loc.T("ListComma")) + loc.T("ListAnd") + names[len(names)-1]
+}
+
+// Unicode's first-strong isolate and its end: the text between takes its
+// own direction and does not move what is around it.
+const fsi, pdi = "\u2068", "\u2069"
+
+func isolated(loc i18n.Locale, names []string) []string {
+	if !loc.RTL() {
+		return names
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = fsi + n + pdi
+	}
+	return out
 }
 
 // clusterTitle is timeline.ClusterTitleOf in loc's language: how many
@@ -1047,9 +1068,9 @@ func clusterTitle(loc i18n.Locale, events []*timeline.Event, who [][]string, max
 	for k := len(names); k > 0; k-- {
 		s := joinNames(loc, names[:k])
 		if rest := len(names) - k; rest > 0 {
-			s = strings.Join(names[:k], loc.T("ListComma")) + loc.N("ListAndOthers", rest)
+			s = strings.Join(isolated(loc, names[:k]), loc.T("ListComma")) + loc.N("ListAndOthers", rest)
 		}
-		if out := head + loc.T("ListComma") + s; utf8.RuneCountInString(out) <= max {
+		if out := head + loc.T("ListComma") + s; utf8.RuneCountInString(strings.NewReplacer(fsi, "", pdi, "").Replace(out)) <= max {
 			return out
 		}
 	}
@@ -1063,6 +1084,24 @@ func clusterNoun(group string) string {
 		return group
 	}
 	return "event"
+}
+
+// labelRTL reports whether a label reads right to left: when its first
+// strong letter does, or, on a right-to-left page, when any word of it is
+// right-to-left (Latin names joined by "و").
+func labelRTL(loc i18n.Locale, s string) bool {
+	if isRTL(s) {
+		return true
+	}
+	if !loc.RTL() {
+		return false
+	}
+	for _, r := range s {
+		if unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) {
+			return true
+		}
+	}
+	return false
 }
 
 // isRTL reports whether the first strongly directional letter of s is
