@@ -649,7 +649,7 @@ func TestPairPageArabic(t *testing.T) {
 		t.Errorf("the earlier button shows %q, want →", back)
 	}
 	for _, id := range []string{"export-csv", "export-json", "export-ics", "export-atom", "export-timelinejs"} {
-		u, _ := url.Parse(res.doc.Find(`[data-testid=` + id + `]`).AttrOr("href", ""))
+		u, _ := url.Parse(res.doc.Find(`[data-testid=`+id+`]`).AttrOr("href", ""))
 		if u.Query().Get("lang") != "ar" || u.Query().Get("from") != "2025" {
 			t.Errorf("%s link %q: want lang=ar and the range", id, u)
 		}
