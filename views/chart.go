@@ -35,6 +35,8 @@ const (
 	maxLabelWidth        = 330.0
 	axisHeight           = 28.0
 	nameRow              = 18.0 // a row for the country's name, above the lanes of side a and below those of side b
+	nameSize             = 13.0 // the countries' names are drawn this large, in nameRow
+	nameBaseline         = 15.0 // the first country's name's baseline, from the top; the second's is as far above the axis
 
 	VerticalWidth = 320.0 // the vertical chart's layout width: a 320 px phone, edge to edge
 	vTop          = 44.0  // room for the side names above the first period

@@ -919,3 +919,23 @@ func TestClusterTitleArabic(t *testing.T) {
 		}
 	}
 }
+
+// The names of the sides have a row of their own across: no label, in
+// either language, reaches into it (issue 11: "United States" met a label
+// on US–Syria, 1994–2003).
+func TestSideNamesClearOfLabels(t *testing.T) {
+	events := denseEvents()
+	w := timeline.Span(timeline.MustParseDate("2025"))
+	for _, l := range []i18n.Locale{en, ar} {
+		for _, width := range []float64{HorizontalWidth, HorizontalPanelWidth} {
+			c := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, events, width, l).H
+			nameA := nameBaseline + 4                                                // the first country's name: baseline and descent
+			nameB := c.Height - axisHeight - (nameRow - nameBaseline) - 2 - nameSize // the second's: baseline less its height
+			for _, lb := range labelsOf(c.Markers, c.Clusters) {
+				if top, bottom := lb.Y-LabelSize-1, lb.Y+4; top < nameA || bottom > nameB {
+					t.Errorf("%s at %v: label %q spans y %v to %v, into a name row (above %v, below %v)", l.Lang, width, lb.Text(), top, bottom, nameA, nameB)
+				}
+			}
+		}
+	}
+}
