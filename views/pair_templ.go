@@ -4625,7 +4625,7 @@ func panel(p PairPage, e *timeline.Event) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			for _, a := range e.Actors {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 369, "<li>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 369, "<li dir=\"auto\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
