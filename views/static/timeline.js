@@ -51,11 +51,19 @@
   }
 
   // syncLinks gives the links outside the swapped view the new state: the
-  // link that shows the pair the other way round keeps the filters.
+  // link that shows the pair the other way round keeps the filters, and so
+  // do the links to the page in the other language.
   function syncLinks() {
     var bar = document.getElementById("toolbar");
     var swap = document.getElementById("swap");
     if (bar && swap && bar.dataset.swap) swap.setAttribute("href", bar.dataset.swap);
+    // The language switch and the alternates show this view in the other
+    // language.
+    document.querySelectorAll("a[hreflang], link[rel=alternate][hreflang]").forEach(function (a) {
+      var u = new URL(location.href);
+      u.searchParams.set("lang", a.getAttribute("hreflang"));
+      a.setAttribute("href", u.pathname + u.search);
+    });
   }
 
   function marker(id) {
