@@ -937,7 +937,10 @@ func Ticks(w timeline.Window, at func(float64) float64, n int, loc i18n.Locale) 
 	n = max(n, 2)
 	en := loc.Lang == i18n.English
 	monthN := n
-	if !en {
+	switch {
+	case !en && loc.Prefs.Months == i18n.MonthsBoth:
+		monthN = max(n/2, 2) // "كانون الثاني/يناير"
+	case !en:
 		monthN = max(n*2/3, 2)
 	}
 	days := w.Days()

@@ -15,6 +15,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/web"
 )
@@ -670,5 +671,22 @@ func TestPairPageArabic(t *testing.T) {
 	}
 	if got := en.doc.Find(`[data-testid=count]`).Text(); got != "5 events in 2025" {
 		t.Errorf("English count %q", got)
+	}
+}
+
+// The reader's settings reach the pair page: Arabic-Indic digits and the
+// Egyptian month names in the summary, the count, the axis and the list.
+func TestPairPageArabicSettings(t *testing.T) {
+	a := newApp(t, true)
+	req := mustRequest(t, "GET", a.srv.URL+"/pairs/sy/ru?lang=ar&from=2025&to=2025")
+	req.AddCookie(&http.Cookie{Name: i18n.PrefsCookie, Value: i18n.Prefs{Months: i18n.MonthsEgypt, Digits: i18n.DigitsArabic}.String()})
+	res := a.do(req)
+	for _, want := range []string{"٥ أحداث في ٢٠٢٥", "٢٤ ديسمبر ٢٠٢٥", "يناير ٢٠٢٥", "ديسمبر ٢٠٢٥"} {
+		if !strings.Contains(res.doc.Find("main").Text(), want) {
+			t.Errorf("no %q on the page", want)
+		}
+	}
+	if ticks := res.doc.Find(`svg.timeline g.h.frame .axis text`).Text(); strings.ContainsAny(ticks, "0123456789") || strings.Contains(ticks, "كانون") {
+		t.Errorf("axis %q: want Egyptian months and Arabic-Indic digits", ticks)
 	}
 }
