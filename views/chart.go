@@ -2,11 +2,13 @@ package views
 
 import (
 	"math"
-	"strconv"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 )
 
@@ -33,6 +35,8 @@ const (
 	maxLabelWidth        = 330.0
 	axisHeight           = 28.0
 	nameRow              = 18.0 // a row for the country's name, above the lanes of side a and below those of side b
+	nameSize             = 13.0 // the countries' names are drawn this large, in nameRow
+	nameBaseline         = 15.0 // the first country's name's baseline, from the top; the second's is as far above the axis
 
 	VerticalWidth = 320.0 // the vertical chart's layout width: a 320 px phone, edge to edge
 	vTop          = 44.0  // room for the side names above the first period
@@ -52,6 +56,10 @@ type Chart struct {
 	Granularity timeline.Precision // of the buckets; 0 when markers are drawn
 	H           *HChart
 	V           *VChart
+	// RTL: the chart reads right to left, as Arabic timelines do: time
+	// runs from right (earliest) to left across, and the first country is
+	// right of the spine down.
+	RTL bool
 }
 
 // HChart is the horizontal chart: time runs left to right, the first
@@ -64,7 +72,8 @@ type HChart struct {
 	Markers        []Marker
 	Clusters       []Cluster
 	Buckets        []BucketMark
-	LanesA, LanesB int // label lanes used above and below the spine
+	LanesA, LanesB int  // label lanes used above and below the spine
+	RTL            bool // time runs right to left
 }
 
 // VChart is the vertical chart: time runs down, the first country left of
@@ -77,6 +86,7 @@ type VChart struct {
 	Markers  []Marker
 	Clusters []Cluster
 	Buckets  []BucketMark
+	RTL      bool // the first country is right of the spine
 }
 
 // Tick is a labelled mark on the time axis, at X (horizontal: a fraction)
@@ -187,12 +197,18 @@ func periodPairs(c *Chart) []PeriodPair {
 // both orientations; hWidth is the horizontal chart's layout width.
 // Events are drawn on the side of p.SideOf. Labels never overlap: a run
 // of markers too dense for a label each gets one label that counts them.
-func LayoutEvents(w timeline.Window, p timeline.Pair, events []*timeline.Event, hWidth float64) *Chart {
+// Texts (ticks, cluster counts, dates) are in loc's language, and in a
+// right-to-left language the chart is mirrored: time runs right to left.
+func LayoutEvents(w timeline.Window, p timeline.Pair, events []*timeline.Event, hWidth float64, loc i18n.Locale) *Chart {
 	texts := make([]eventText, len(events))
 	for i, e := range events {
 		texts[i].short, texts[i].who = timeline.ShortTitleWho(p, e)
 	}
-	return &Chart{Window: w, H: layoutHorizontal(w, p, events, texts, hWidth), V: layoutVertical(w, p, events, texts)}
+	c := &Chart{Window: w, H: layoutHorizontal(w, p, events, texts, hWidth, loc), V: layoutVertical(w, p, events, texts, loc)}
+	if loc.RTL() {
+		c.mirror()
+	}
+	return c
 }
 
 // eventText is what an event's label may say: its short title for the
@@ -203,8 +219,65 @@ type eventText struct {
 }
 
 // LayoutBuckets lays out counted buckets of granularity g over w.
-func LayoutBuckets(w timeline.Window, g timeline.Precision, buckets []timeline.Bucket, hWidth float64) *Chart {
-	return &Chart{Window: w, Granularity: g, H: bucketsHorizontal(w, buckets, hWidth), V: bucketsVertical(w, g, buckets)}
+func LayoutBuckets(w timeline.Window, g timeline.Precision, buckets []timeline.Bucket, hWidth float64, loc i18n.Locale) *Chart {
+	c := &Chart{Window: w, Granularity: g, H: bucketsHorizontal(w, buckets, hWidth, loc), V: bucketsVertical(w, g, buckets, loc)}
+	if loc.RTL() {
+		c.mirror()
+	}
+	return c
+}
+
+// mirror turns a chart laid out left to right into its right-to-left
+// reading: every x is reflected (across: about the middle of the width;
+// down: about the spine), so labels that did not meet still do not, and
+// each label that ran right from its anchor now runs left.
+func (c *Chart) mirror() {
+	c.RTL = true
+	h, v := c.H, c.V
+	h.RTL, v.RTL = true, true
+	for i := range h.Ticks {
+		h.Ticks[i].X = 1 - h.Ticks[i].X
+	}
+	for i := range h.Markers {
+		m := &h.Markers[i]
+		m.X, m.X1, m.X2 = 1-m.X, 1-m.X2, 1-m.X1
+		m.Label = m.Label.mirrored(func(x float64) float64 { return 1 - x })
+	}
+	for i := range h.Clusters {
+		cl := &h.Clusters[i]
+		cl.X1, cl.X2 = 1-cl.X2, 1-cl.X1
+		cl.Label = cl.Label.mirrored(func(x float64) float64 { return 1 - x })
+	}
+	for i := range h.Buckets {
+		b := &h.Buckets[i]
+		b.X1, b.X2, b.TextX = 1-b.X2, 1-b.X1, 1-b.TextX
+	}
+	neg := func(x float64) float64 { return -x }
+	for i := range v.Markers {
+		m := &v.Markers[i]
+		m.X = -m.X
+		m.Label = m.Label.mirrored(neg)
+	}
+	for i := range v.Clusters {
+		cl := &v.Clusters[i]
+		cl.X = -cl.X
+		cl.Label = cl.Label.mirrored(neg)
+	}
+	for i := range v.Buckets {
+		b := &v.Buckets[i]
+		b.X1, b.X2, b.TextX = -b.X2, -b.X1, -b.TextX
+	}
+}
+
+// mirrored is l reflected by x: its anchor and leader move, and it runs
+// the other way from its anchor.
+func (l Label) mirrored(x func(float64) float64) Label {
+	if len(l.Lines) == 0 {
+		return l
+	}
+	l.X, l.DX, l.End = x(l.X), -l.DX, !l.End
+	l.LeadX1, l.LeadX2 = -l.LeadX1, -l.LeadX2
+	return l
 }
 
 // item is an event placed along the time axis, in pixels.
@@ -299,11 +372,11 @@ func labelUnits(items []item, pl placer, near float64) []unit {
 // labelTexts are the texts a unit's label may take, longest first: the
 // event's short title, then only who acted; or what the cluster holds,
 // with fewer names, then only how many.
-func labelTexts(items []item, u unit, maxRunes int) []string {
+func labelTexts(items []item, u unit, maxRunes int, loc i18n.Locale) []string {
 	if len(u.members) == 1 {
 		it := items[u.members[0]]
 		out := []string{it.short}
-		if who := strings.Join(it.who, " and "); who != "" && who != it.short {
+		if who := joinNames(loc, it.who); who != "" && who != it.short {
 			out = append(out, who)
 		}
 		return out
@@ -315,7 +388,7 @@ func labelTexts(items []item, u unit, maxRunes int) []string {
 	}
 	var out []string
 	for _, n := range []int{maxRunes, maxRunes * 2 / 3, 0} {
-		if t := timeline.ClusterTitleOf(events, who, n); len(out) == 0 || out[len(out)-1] != t {
+		if t := clusterTitle(loc, events, who, n); len(out) == 0 || out[len(out)-1] != t {
 			out = append(out, t)
 		}
 	}
@@ -342,6 +415,7 @@ func eventSpan(e *timeline.Event) timeline.Window {
 // hPlacer places labels in lanes above and below the spine.
 type hPlacer struct {
 	p      timeline.Pair
+	loc    i18n.Locale
 	width  float64
 	lanes  map[timeline.Side][][][2]float64
 	stack  []hPlaced
@@ -355,7 +429,7 @@ type hPlaced struct {
 }
 
 func (h *hPlacer) place(items []item, u unit) bool {
-	for _, text := range labelTexts(items, u, 44) {
+	for _, text := range labelTexts(items, u, 44, h.loc) {
 		if h.placeText(items, u, text) {
 			return true
 		}
@@ -373,9 +447,9 @@ func (h *hPlacer) placeText(items []item, u unit, text string) bool {
 	if len(u.members) > 1 {
 		gap = 0
 	}
-	l := Label{Lines: []string{line}, Cut: cut, RTL: isRTL(line), X: x1 / h.width, DX: gap, full: text}
+	l := Label{Lines: []string{line}, Cut: cut, RTL: labelRTL(h.loc, line), X: x1 / h.width, DX: gap, full: text}
 	if len(u.members) == 1 {
-		l.when = shortDate(items[u.first].e.Date)
+		l.when = shortDate(h.loc, items[u.first].e.Date)
 	}
 	a, b := x1, x1+gap+w
 	if b > h.width-hPad/2 {
@@ -425,7 +499,7 @@ func free(ivs [][2]float64, a, b float64) bool {
 	return true
 }
 
-func layoutHorizontal(w timeline.Window, p timeline.Pair, events []*timeline.Event, texts []eventText, width float64) *HChart {
+func layoutHorizontal(w timeline.Window, p timeline.Pair, events []*timeline.Event, texts []eventText, width float64, loc i18n.Locale) *HChart {
 	c := &HChart{Width: width}
 	x := func(day int) float64 {
 		return hPad + float64(day-w.Start)/float64(w.Days())*(width-2*hPad)
@@ -435,7 +509,7 @@ func layoutHorizontal(w timeline.Window, p timeline.Pair, events []*timeline.Eve
 		span := eventSpan(e)
 		items[i] = newItem(p, e, texts[i], x(max(span.Start, w.Start)), x(min(span.End, w.End)+1))
 	}
-	pl := &hPlacer{p: p, width: width, labels: map[int]Label{}, lanes: map[timeline.Side][][][2]float64{
+	pl := &hPlacer{p: p, loc: loc, width: width, labels: map[int]Label{}, lanes: map[timeline.Side][][][2]float64{
 		timeline.SideA: make([][][2]float64, maxLanes), timeline.SideB: make([][][2]float64, maxLanes)}}
 	units := labelUnits(items, pl, 40)
 	distinctCuts(pl.labels, maxLabelWidth)
@@ -450,7 +524,7 @@ func layoutHorizontal(w timeline.Window, p timeline.Pair, events []*timeline.Eve
 	below := firstLane + 4 + float64(max(c.LanesB, 1))*laneHeight + nameRow
 	c.SpineY = above
 	c.Height = above + below + axisHeight
-	c.Ticks = Ticks(w, func(d float64) float64 { return x(int(d)) / width }, 12)
+	c.Ticks = Ticks(w, func(d float64) float64 { return x(int(d)) / width }, 12, loc)
 
 	for _, it := range items {
 		m := Marker{Event: it.e, Side: it.side, X: it.at / width, X1: it.from / width, X2: it.to / width, Y: c.SpineY}
@@ -499,6 +573,7 @@ func clusterEvents(items []item, u unit) ([]*timeline.Event, timeline.Window) {
 // each label as near its markers as the labels above it allow.
 type vPlacer struct {
 	p      timeline.Pair
+	loc    i18n.Locale
 	bottom map[timeline.Side]float64
 	stack  []vPlaced
 	labels map[int]Label
@@ -511,7 +586,7 @@ type vPlaced struct {
 }
 
 func (v *vPlacer) place(items []item, u unit) bool {
-	for _, text := range labelTexts(items, u, 40) {
+	for _, text := range labelTexts(items, u, 40, v.loc) {
 		if v.placeText(items, u, text) {
 			return true
 		}
@@ -535,9 +610,9 @@ func (v *vPlacer) placeText(items []item, u unit, text string) bool {
 		}
 		v.stack = append(v.stack, vPlaced{s, v.bottom[s], u.first})
 		v.bottom[s] = top + h
-		l := Label{Lines: lines, Cut: cut, RTL: isRTL(text), X: vLabelX, Y: top + LabelSize - 1, full: text}
+		l := Label{Lines: lines, Cut: cut, RTL: labelRTL(v.loc, text), X: vLabelX, Y: top + LabelSize - 1, full: text}
 		if len(u.members) == 1 {
-			l.when = shortDate(items[u.first].e.Date)
+			l.when = shortDate(v.loc, items[u.first].e.Date)
 		}
 		l.LeadX1, l.LeadY1, l.LeadX2, l.LeadY2 = vMarkerX+6, (y1+y2)/2, vLabelX-3, top+h/2-2
 		if s == timeline.SideA {
@@ -567,7 +642,7 @@ func verticalScale(w timeline.Window, n int) (func(int) float64, float64) {
 	return func(day int) float64 { return vTop + float64(day-w.Start)/float64(w.Days())*h }, h
 }
 
-func layoutVertical(w timeline.Window, p timeline.Pair, events []*timeline.Event, texts []eventText) *VChart {
+func layoutVertical(w timeline.Window, p timeline.Pair, events []*timeline.Event, texts []eventText, loc i18n.Locale) *VChart {
 	c := &VChart{}
 	y, plot := verticalScale(w, len(events))
 	items := make([]item, len(events))
@@ -575,14 +650,14 @@ func layoutVertical(w timeline.Window, p timeline.Pair, events []*timeline.Event
 		span := eventSpan(e)
 		items[i] = newItem(p, e, texts[i], y(max(span.Start, w.Start)), y(min(span.End, w.End)+1))
 	}
-	pl := &vPlacer{p: p, labels: map[int]Label{}, bottom: map[timeline.Side]float64{timeline.SideA: vTop - 8, timeline.SideB: vTop - 8}}
+	pl := &vPlacer{p: p, loc: loc, labels: map[int]Label{}, bottom: map[timeline.Side]float64{timeline.SideA: vTop - 8, timeline.SideB: vTop - 8}}
 	units := labelUnits(items, pl, 2*lineGap)
 	distinctCuts(pl.labels, vLabelWidth)
 	c.Height, c.Plot = vTop+plot+vBottom, plot
 	for _, l := range pl.labels {
 		c.Height = max(c.Height, l.Y+float64(len(l.Lines)-1)*lineGap+vBottom)
 	}
-	c.Ticks = Ticks(w, func(d float64) float64 { return y(int(d)) }, int(plot/60)+2)
+	c.Ticks = Ticks(w, func(d float64) float64 { return y(int(d)) }, int(plot/60)+2, loc)
 	for i := range c.Ticks {
 		c.Ticks[i].Y, c.Ticks[i].X = c.Ticks[i].X, 0
 	}
@@ -616,14 +691,14 @@ func layoutVertical(w timeline.Window, p timeline.Pair, events []*timeline.Event
 	return c
 }
 
-func bucketsHorizontal(w timeline.Window, buckets []timeline.Bucket, width float64) *HChart {
+func bucketsHorizontal(w timeline.Window, buckets []timeline.Bucket, width float64, loc i18n.Locale) *HChart {
 	c := &HChart{Width: width, LanesA: 2, LanesB: 2}
 	x := func(day int) float64 {
 		return hPad + float64(day-w.Start)/float64(w.Days())*(width-2*hPad)
 	}
 	c.SpineY = nameRow + firstLane + 2*laneHeight
 	c.Height = c.SpineY + firstLane + 4 + 2*laneHeight + nameRow + axisHeight
-	c.Ticks = Ticks(w, func(d float64) float64 { return x(int(d)) / width }, 12)
+	c.Ticks = Ticks(w, func(d float64) float64 { return x(int(d)) / width }, 12, loc)
 	most := 1
 	for _, b := range buckets {
 		most = max(most, b.Count)
@@ -651,13 +726,13 @@ func bucketsHorizontal(w timeline.Window, buckets []timeline.Bucket, width float
 			bm.TextY = bm.Y - 3
 		}
 		bm.TextX = (bm.X1 + bm.X2) / 2
-		bm.Text = x2-x1 >= textWidth(fmtInt(b.Count))+4
+		bm.Text = x2-x1 >= textWidth(loc.Number(b.Count))+4
 		c.Buckets = append(c.Buckets, bm)
 	}
 	return c
 }
 
-func bucketsVertical(w timeline.Window, g timeline.Precision, buckets []timeline.Bucket) *VChart {
+func bucketsVertical(w timeline.Window, g timeline.Precision, buckets []timeline.Bucket, loc i18n.Locale) *VChart {
 	periods := 1
 	switch g {
 	case timeline.Day:
@@ -672,7 +747,7 @@ func bucketsVertical(w timeline.Window, g timeline.Precision, buckets []timeline
 	plot := max(float64(periods)*vRow, 240)
 	y := func(day int) float64 { return vTop + float64(day-w.Start)/float64(w.Days())*plot }
 	c := &VChart{Height: vTop + plot + vBottom, Plot: plot}
-	c.Ticks = Ticks(w, func(d float64) float64 { return y(int(d)) }, int(plot/60)+2)
+	c.Ticks = Ticks(w, func(d float64) float64 { return y(int(d)) }, int(plot/60)+2, loc)
 	for i := range c.Ticks {
 		c.Ticks[i].Y, c.Ticks[i].X = c.Ticks[i].X, 0
 	}
@@ -721,6 +796,8 @@ func textWidth(s string) float64 {
 // advance is a letter's width in ems, by its kind.
 func advance(r rune) float64 {
 	switch r {
+	case '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f':
+		return 0 // bidi marks and isolates take no room
 	case 'i', 'j', 'l', '.', ',', ':', ';', '\'', '’', '!', '|':
 		return 0.30
 	case ' ':
@@ -838,8 +915,12 @@ func distinctCuts(labels map[int]Label, width float64) {
 	}
 }
 
-// shortDate names an event's date briefly: "3 Mar 2025", "Mar 2025", "2025".
-func shortDate(d timeline.Date) string {
+// shortDate names an event's date briefly: "3 Mar 2025", "Mar 2025",
+// "2025"; in Arabic, whose months have no short forms, as loc writes dates.
+func shortDate(loc i18n.Locale, d timeline.Date) string {
+	if loc.Lang != i18n.English {
+		return loc.Date(d)
+	}
 	switch d.Precision {
 	case timeline.Day:
 		return d.Time().Format("2 Jan 2006")
@@ -850,9 +931,18 @@ func shortDate(d timeline.Date) string {
 }
 
 // Ticks returns at most about n axis labels for w: decades, years,
-// months or days, placed by at.
-func Ticks(w timeline.Window, at func(float64) float64, n int) []Tick {
+// months or days, placed by at, written as loc writes them. Arabic month
+// names are long and have no short forms: their ticks are fewer.
+func Ticks(w timeline.Window, at func(float64) float64, n int, loc i18n.Locale) []Tick {
 	n = max(n, 2)
+	en := loc.Lang == i18n.English
+	monthN := n
+	switch {
+	case !en && loc.Prefs.Months == i18n.MonthsBoth:
+		monthN = max(n/2, 2) // "كانون الثاني/يناير"
+	case !en:
+		monthN = max(n*2/3, 2)
+	}
 	days := w.Days()
 	a, b := timeline.DayAt(w.Start), timeline.DayAt(w.End)
 	var out []Tick
@@ -872,27 +962,31 @@ func Ticks(w timeline.Window, at func(float64) float64, n int) []Tick {
 			}
 		}
 		for y := a.Year / step * step; y <= b.Year; y += step {
-			add(timeline.Date{Year: y, Month: 1, Day: 1, Precision: timeline.Day}, strconv.Itoa(y))
+			add(timeline.Date{Year: y, Month: 1, Day: 1, Precision: timeline.Day}, loc.Number(y))
 		}
 	case days > 400:
 		for y := a.Year; y <= b.Year; y++ {
-			add(timeline.Date{Year: y, Month: 1, Day: 1, Precision: timeline.Day}, strconv.Itoa(y))
+			add(timeline.Date{Year: y, Month: 1, Day: 1, Precision: timeline.Day}, loc.Number(y))
 		}
 	case days > 45:
 		step := 1
-		for step*30*n < days {
+		for step*30*monthN < days {
 			step++
 		}
 		for t := time.Date(a.Year, a.Month, 1, 0, 0, 0, 0, time.UTC); !t.After(b.Time()); t = t.AddDate(0, step, 0) {
+			withYear := t.Month() == time.January || len(out) == 0
 			label := t.Format("Jan")
-			if t.Month() == time.January || len(out) == 0 {
+			if withYear {
 				label = t.Format("Jan 2006")
+			}
+			if !en {
+				label = withoutYear(loc, timeline.Date{Year: t.Year(), Month: t.Month(), Precision: timeline.Month}, withYear)
 			}
 			add(timeline.DayDate(t), label)
 		}
 	default:
 		step := 1
-		for step*n < days {
+		for step*monthN < days {
 			step++
 		}
 		for t := a.Time(); !t.After(b.Time()); t = t.AddDate(0, 0, step) {
@@ -900,10 +994,119 @@ func Ticks(w timeline.Window, at func(float64) float64, n int) []Tick {
 			if len(out) == 0 {
 				label = t.Format("2 Jan 2006")
 			}
+			if !en {
+				label = withoutYear(loc, timeline.DayDate(t), len(out) == 0)
+			}
 			add(timeline.DayDate(t), label)
 		}
 	}
 	return out
+}
+
+// withoutYear is d as loc writes it, without its year unless withYear:
+// "كانون الثاني", "3 آذار".
+func withoutYear(loc i18n.Locale, d timeline.Date, withYear bool) string {
+	s := loc.Date(d)
+	if withYear {
+		return s
+	}
+	return strings.TrimSuffix(s, " "+loc.Number(d.Year))
+}
+
+// joinNames lists names as loc's language does: "A, B and C", "A وB".
+// In a right-to-left language each name is isolated, so that a list of
+// Latin names reads in the order of the sentence and its commas stay
+// between the names they separate.
+func joinNames(loc i18n.Locale, names []string) string {
+	names = isolated(loc, names)
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], loc.T("ListComma")) + loc.T("ListAnd") + names[len(names)-1]
+}
+
+// Unicode's first-strong isolate and its end: the text between takes its
+// own direction and does not move what is around it.
+const fsi, pdi = "\u2068", "\u2069"
+
+func isolated(loc i18n.Locale, names []string) []string {
+	if !loc.RTL() {
+		return names
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = fsi + n + pdi
+	}
+	return out
+}
+
+// clusterTitle is timeline.ClusterTitleOf in loc's language: how many
+// events of what kind, then who acted most, within max runes.
+func clusterTitle(loc i18n.Locale, events []*timeline.Event, who [][]string, max int) string {
+	if loc.Lang == i18n.English {
+		return timeline.ClusterTitleOf(events, who, max)
+	}
+	group := ""
+	for i, e := range events {
+		if g := e.Kind.Group(); i == 0 || g == group {
+			group = g
+		} else {
+			group = ""
+			break
+		}
+	}
+	head := loc.N("ClusterOf_"+clusterNoun(group), len(events))
+	var names []string
+	times := map[string]int{}
+	for i := range events {
+		for _, w := range who[i] {
+			if times[w] == 0 {
+				names = append(names, w)
+			}
+			times[w]++
+		}
+	}
+	slices.SortStableFunc(names, func(a, b string) int { return times[b] - times[a] })
+	for k := len(names); k > 0; k-- {
+		s := joinNames(loc, names[:k])
+		if rest := len(names) - k; rest > 0 {
+			s = strings.Join(isolated(loc, names[:k]), loc.T("ListComma")) + loc.N("ListAndOthers", rest)
+		}
+		if out := head + loc.T("ListComma") + s; utf8.RuneCountInString(strings.NewReplacer(fsi, "", pdi, "").Replace(out)) <= max {
+			return out
+		}
+	}
+	return head
+}
+
+// clusterNoun is the catalog's word for a cluster of events of a group.
+func clusterNoun(group string) string {
+	switch group {
+	case "visit", "meeting", "agreement", "statement", "cooperation", "conflict":
+		return group
+	}
+	return "event"
+}
+
+// labelRTL reports whether a label reads right to left: when its first
+// strong letter does, or, on a right-to-left page, when any word of it is
+// right-to-left (Latin names joined by "و").
+func labelRTL(loc i18n.Locale, s string) bool {
+	if isRTL(s) {
+		return true
+	}
+	if !loc.RTL() {
+		return false
+	}
+	for _, r := range s {
+		if unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) {
+			return true
+		}
+	}
+	return false
 }
 
 // isRTL reports whether the first strongly directional letter of s is
@@ -930,6 +1133,7 @@ type Overview struct {
 	BrushX2       float64
 	Granularity   timeline.Precision // Year or Month
 	ZoomedIn      bool               // the window is narrower than the history
+	RTL           bool               // time runs right to left
 }
 
 // OverviewBar is one period of the overview.
@@ -946,11 +1150,16 @@ const OverviewHeight = 40.0
 const overviewWidth, overviewPad = 1000.0, 16.0
 
 // LayoutOverview lays out per-period counts (buckets of any side, merged)
-// over the history, marking the window w.
-func LayoutOverview(history, w timeline.Window, g timeline.Precision, buckets []timeline.Bucket) *Overview {
-	o := &Overview{History: history, Width: overviewWidth, Height: OverviewHeight, Granularity: g}
+// over the history, marking the window w; rtl runs it right to left, as
+// the chart.
+func LayoutOverview(history, w timeline.Window, g timeline.Precision, buckets []timeline.Bucket, rtl bool) *Overview {
+	o := &Overview{History: history, Width: overviewWidth, Height: OverviewHeight, Granularity: g, RTL: rtl}
 	x := func(day int) float64 {
-		return overviewPad + float64(day-history.Start)/float64(history.Days())*(o.Width-2*overviewPad)
+		f := float64(day-history.Start) / float64(history.Days())
+		if rtl {
+			f = 1 - f
+		}
+		return overviewPad + f*(o.Width-2*overviewPad)
 	}
 	counts := map[timeline.Date]int{}
 	var order []timeline.Date
@@ -965,6 +1174,9 @@ func LayoutOverview(history, w timeline.Window, g timeline.Precision, buckets []
 	for _, d := range order {
 		span := timeline.Span(d)
 		x1, x2 := x(max(span.Start, history.Start)), x(min(span.End, history.End)+1)
+		if rtl {
+			x1, x2 = x2, x1
+		}
 		if x2 <= x1 {
 			continue
 		}
@@ -972,6 +1184,9 @@ func LayoutOverview(history, w timeline.Window, g timeline.Precision, buckets []
 		o.Bars = append(o.Bars, OverviewBar{Start: d, Count: counts[d], X1: x1 + 0.25, X2: max(x2-0.25, x1+1), Y: o.Height - 3 - h, H: h})
 	}
 	o.BrushX1, o.BrushX2 = x(max(w.Start, history.Start)), x(min(w.End, history.End)+1)
+	if rtl {
+		o.BrushX1, o.BrushX2 = o.BrushX2, o.BrushX1
+	}
 	o.ZoomedIn = w.Start > history.Start || w.End < history.End
 	return o
 }

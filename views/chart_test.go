@@ -8,7 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
+)
+
+// en and ar are readers of English and of Arabic, with the default settings.
+var (
+	en = i18n.Locale{Lang: i18n.English, Prefs: i18n.DefaultPrefs}
+	ar = i18n.Locale{Lang: i18n.Arabic, Prefs: i18n.DefaultPrefs}
 )
 
 // window returns the days from the first day of from to the last day of to,
@@ -144,7 +151,7 @@ func TestLayoutEventsDense(t *testing.T) {
 	for _, p := range []timeline.Pair{{A: "SY", B: "RU"}, {A: "RU", B: "SY"}} {
 		for _, width := range []float64{HorizontalWidth, HorizontalPanelWidth} {
 			t.Run(fmt.Sprintf("%s-%s/across/%v", p.A, p.B, width), func(t *testing.T) {
-				c := LayoutEvents(w, p, events, width).H
+				c := LayoutEvents(w, p, events, width, en).H
 				if got, want := len(c.Markers), len(events); got != want {
 					t.Fatalf("len(Markers) = %d, want %d", got, want)
 				}
@@ -214,7 +221,7 @@ func TestLayoutEventsDense(t *testing.T) {
 			})
 		}
 		t.Run(fmt.Sprintf("%s-%s/down", p.A, p.B), func(t *testing.T) {
-			c := LayoutEvents(w, p, events, HorizontalWidth).V
+			c := LayoutEvents(w, p, events, HorizontalWidth, en).V
 			if got, want := len(c.Markers), len(events); got != want {
 				t.Fatalf("len(Markers) = %d, want %d", got, want)
 			}
@@ -276,8 +283,8 @@ func TestLayoutEventsDense(t *testing.T) {
 func TestLayoutEventsFlipsWithPair(t *testing.T) {
 	events := denseEvents()
 	w := timeline.Span(timeline.MustParseDate("2025"))
-	sr := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, events, HorizontalWidth)
-	rs := LayoutEvents(w, timeline.Pair{A: "RU", B: "SY"}, events, HorizontalWidth)
+	sr := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, events, HorizontalWidth, en)
+	rs := LayoutEvents(w, timeline.Pair{A: "RU", B: "SY"}, events, HorizontalWidth, en)
 	flip := map[timeline.Side]timeline.Side{timeline.SideA: timeline.SideB, timeline.SideB: timeline.SideA, timeline.SideNone: timeline.SideNone}
 	for i := range events {
 		m, n := sr.H.Markers[i], rs.H.Markers[i]
@@ -343,7 +350,7 @@ func TestLayoutEventsMarker(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := tt.event
-			c := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, []*timeline.Event{&e}, width).H
+			c := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, []*timeline.Event{&e}, width, en).H
 			if len(c.Markers) != 1 {
 				t.Fatalf("len(Markers) = %d, want 1", len(c.Markers))
 			}
@@ -434,7 +441,7 @@ func TestLayoutEventsLabelsForThePair(t *testing.T) {
 		name string
 		w    timeline.Window
 	}{{"1987 to 1991", window("1987", "1991")}, {"1985 to 1994", window("1985", "1994")}, {"1943 to 2019", window("1943", "2019")}} {
-		c := LayoutEvents(tt.w, p, events, HorizontalWidth)
+		c := LayoutEvents(tt.w, p, events, HorizontalWidth, en)
 		for _, o := range []struct {
 			name     string
 			markers  []Marker
@@ -459,7 +466,7 @@ func TestLayoutEventsLabelsForThePair(t *testing.T) {
 	}
 	// Over the whole history the 22 visits of five years cannot each have
 	// a label: they are told in clusters that say how many and whose.
-	c := LayoutEvents(window("1943", "2019"), p, events, HorizontalWidth).H
+	c := LayoutEvents(window("1943", "2019"), p, events, HorizontalWidth, en).H
 	if len(c.Clusters) == 0 {
 		t.Fatal("no cluster for 22 visits in 5 of 77 years")
 	}
@@ -523,7 +530,7 @@ func TestWrapLines(t *testing.T) {
 }
 
 func TestLayoutEventsEmpty(t *testing.T) {
-	c := LayoutEvents(timeline.Span(timeline.MustParseDate("2025")), timeline.Pair{A: "SY", B: "RU"}, nil, HorizontalWidth)
+	c := LayoutEvents(timeline.Span(timeline.MustParseDate("2025")), timeline.Pair{A: "SY", B: "RU"}, nil, HorizontalWidth, en)
 	if len(c.H.Markers) != 0 || len(c.H.Buckets) != 0 || len(c.V.Markers) != 0 {
 		t.Errorf("got markers or buckets, want none")
 	}
@@ -546,7 +553,7 @@ func TestLayoutBuckets(t *testing.T) {
 		{Start: timeline.MustParseDate("2024"), Side: timeline.SideNone, Count: 2},
 		{Start: timeline.MustParseDate("2026"), Side: timeline.SideB, Count: 50}, // after the window
 	}
-	ch := LayoutBuckets(w, timeline.Year, buckets, HorizontalWidth)
+	ch := LayoutBuckets(w, timeline.Year, buckets, HorizontalWidth, en)
 	if ch.Granularity != timeline.Year {
 		t.Errorf("Granularity = %v, want year", ch.Granularity)
 	}
@@ -628,7 +635,7 @@ func TestTicks(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			x := func(d float64) float64 { return d - float64(tt.w.Start) }
-			ticks := Ticks(tt.w, x, 12)
+			ticks := Ticks(tt.w, x, 12, en)
 			var labels []string
 			for i, tk := range ticks {
 				labels = append(labels, tk.Label)
@@ -667,7 +674,7 @@ func TestLayoutOverview(t *testing.T) {
 		{"3 months", window("2025-10", "2025-12"), true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			o := LayoutOverview(history, tt.w, timeline.Year, buckets)
+			o := LayoutOverview(history, tt.w, timeline.Year, buckets, false)
 			if o.ZoomedIn != tt.zoomedIn {
 				t.Errorf("ZoomedIn = %v, want %v", o.ZoomedIn, tt.zoomedIn)
 			}
@@ -735,6 +742,200 @@ func BenchmarkLayoutEvents(b *testing.B) {
 	events = events[:timeline.MaxMarkers]
 	w := timeline.Window{Start: timeline.Span(events[0].Date).Start, End: timeline.Span(events[len(events)-1].Date).End}
 	for b.Loop() {
-		LayoutEvents(w, timeline.Pair{A: "US", B: "RU"}, events, HorizontalWidth)
+		LayoutEvents(w, timeline.Pair{A: "US", B: "RU"}, events, HorizontalWidth, en)
+	}
+}
+
+// hLabelsApart checks that no two labels of a horizontal chart sharing a
+// lane overlap, and that each stays inside the chart.
+func hLabelsApart(t *testing.T, labels []Label, width float64) {
+	t.Helper()
+	shared := 0
+	for i, l := range labels {
+		a1, b1 := hBox(l, width)
+		if a1 < 0 || b1 > width {
+			t.Errorf("label %q at [%.1f, %.1f] leaves the chart [0, %v]", l.Text(), a1, b1, width)
+		}
+		for _, n := range labels[i+1:] {
+			if n.Y != l.Y {
+				continue
+			}
+			shared++
+			if a2, b2 := hBox(n, width); a1 < b2 && a2 < b1 {
+				t.Errorf("labels overlap in lane y=%v: %q at [%.1f, %.1f] and %q at [%.1f, %.1f]", l.Y, l.Text(), a1, b1, n.Text(), a2, b2)
+			}
+		}
+	}
+	if shared == 0 {
+		t.Fatal("no two labels share a lane; the overlap check checked nothing")
+	}
+}
+
+// In Arabic the chart reads right to left: across, the earliest event is
+// at the right and every x is the English one reflected; down, the first
+// country is right of the spine; labels run the other way from their
+// anchors and still never overlap; the ticks are in Arabic.
+func TestLayoutEventsRightToLeft(t *testing.T) {
+	events := denseEvents()
+	w := timeline.Span(timeline.MustParseDate("2025"))
+	p := timeline.Pair{A: "SY", B: "RU"}
+	for _, width := range []float64{HorizontalWidth, HorizontalPanelWidth} {
+		t.Run(fmt.Sprint("across/", width), func(t *testing.T) {
+			l, r := LayoutEvents(w, p, events, width, en), LayoutEvents(w, p, events, width, ar)
+			if l.RTL || l.H.RTL || !r.RTL || !r.H.RTL || !r.V.RTL {
+				t.Fatalf("RTL: English %v, Arabic %v/%v/%v", l.RTL, r.RTL, r.H.RTL, r.V.RTL)
+			}
+			first, last := r.H.Markers[0], r.H.Markers[len(r.H.Markers)-1]
+			if !(first.X > last.X) {
+				t.Errorf("the earliest event at x = %v, the latest at %v: want the earliest to the right", first.X, last.X)
+			}
+			for i, m := range r.H.Markers {
+				e := l.H.Markers[i]
+				if !near(m.X, 1-e.X) || !near(m.X1, 1-e.X2) || !near(m.X2, 1-e.X1) || m.Y != e.Y {
+					t.Errorf("event %d: Arabic x %v [%v, %v], English %v [%v, %v]: not reflected", m.Event.ID, m.X, m.X1, m.X2, e.X, e.X1, e.X2)
+				}
+				if m.X1 > m.X || m.X > m.X2 {
+					t.Errorf("event %d: X = %v outside its span [%v, %v]", m.Event.ID, m.X, m.X1, m.X2)
+				}
+				// A label that ran right from its marker now ends at it.
+				if len(m.Label.Lines) > 0 && len(e.Label.Lines) > 0 && m.Label.Text() == e.Label.Text() {
+					if m.Label.End == e.Label.End || !near(m.Label.X, 1-e.Label.X) || m.Label.DX != -e.Label.DX {
+						t.Errorf("event %d: label %+v, English %+v: not reflected", m.Event.ID, m.Label, e.Label)
+					}
+				}
+			}
+			for _, c := range r.H.Clusters {
+				// The leader leaves the bracket at the end its label is anchored to.
+				if !near(clusterLeadX(c), c.Label.X) {
+					t.Errorf("cluster %q: leader at %v, label at %v", c.Label.Text(), clusterLeadX(c), c.Label.X)
+				}
+			}
+			hLabelsApart(t, labelsOf(r.H.Markers, r.H.Clusters), width)
+			distinct(t, labelsOf(r.H.Markers, r.H.Clusters))
+			if len(r.H.Ticks) != len(l.H.Ticks) {
+				t.Fatalf("%d Arabic ticks, %d English", len(r.H.Ticks), len(l.H.Ticks))
+			}
+			for i, tk := range r.H.Ticks {
+				if !near(tk.X, 1-l.H.Ticks[i].X) {
+					t.Errorf("tick %q at %v, English %q at %v", tk.Label, tk.X, l.H.Ticks[i].Label, l.H.Ticks[i].X)
+				}
+			}
+		})
+	}
+	t.Run("down", func(t *testing.T) {
+		l, r := LayoutEvents(w, p, events, HorizontalWidth, en).V, LayoutEvents(w, p, events, HorizontalWidth, ar).V
+		for i, m := range r.Markers {
+			e := l.Markers[i]
+			if m.X != -e.X || m.Y != e.Y {
+				t.Errorf("event %d: Arabic (%v, %v), English (%v, %v)", m.Event.ID, m.X, m.Y, e.X, e.Y)
+			}
+			if m.Side == timeline.SideA && !(m.X > 0) {
+				t.Errorf("event %d of the first country at x = %v, want right of the spine", m.Event.ID, m.X)
+			}
+			if len(m.Label.Lines) > 0 && m.X != 0 && (m.Label.X > 0) != (m.X > 0) {
+				t.Errorf("event %d: marker at x = %v, its label at %v: on different sides", m.Event.ID, m.X, m.Label.X)
+			}
+		}
+		for _, c := range r.Clusters {
+			if (c.X > 0) != (c.Label.X > 0) || (c.Side == timeline.SideA) != (c.X > 0) && c.Side != timeline.SideNone {
+				t.Errorf("cluster of side %q at x = %v, its label at %v", c.Side, c.X, c.Label.X)
+			}
+		}
+	})
+	t.Run("ticks", func(t *testing.T) {
+		c := LayoutEvents(w, p, nil, HorizontalWidth, ar).H
+		var labels []string
+		for _, tk := range c.Ticks {
+			labels = append(labels, tk.Label)
+		}
+		if len(labels) < 3 || labels[0] != "كانون الثاني 2025" || !slices.Contains(labels, "آذار") || slices.ContainsFunc(labels, func(s string) bool { return strings.ContainsAny(s, "JFMASOND") }) {
+			t.Errorf("Arabic ticks of 2025: %q", labels)
+		}
+	})
+}
+
+// Counted buckets and the overview read right to left in Arabic too.
+func TestBucketsAndOverviewRightToLeft(t *testing.T) {
+	w := window("1990", "1999")
+	var buckets []timeline.Bucket
+	for y := 1990; y <= 1999; y++ {
+		buckets = append(buckets, timeline.Bucket{Start: timeline.Date{Year: y, Precision: timeline.Year}, Side: timeline.SideA, Count: y - 1989})
+	}
+	l, r := LayoutBuckets(w, timeline.Year, buckets, HorizontalWidth, en), LayoutBuckets(w, timeline.Year, buckets, HorizontalWidth, ar)
+	for i, b := range r.H.Buckets {
+		e := l.H.Buckets[i]
+		if !near(b.X1, 1-e.X2) || !near(b.X2, 1-e.X1) || !(b.X1 < b.X2) {
+			t.Errorf("%v: Arabic [%v, %v], English [%v, %v]", b.Start, b.X1, b.X2, e.X1, e.X2)
+		}
+	}
+	if !(r.H.Buckets[0].X1 > r.H.Buckets[len(r.H.Buckets)-1].X1) {
+		t.Errorf("the first year's bucket is not right of the last one's")
+	}
+	for i, b := range r.V.Buckets {
+		if e := l.V.Buckets[i]; b.X1 != -e.X2 || b.X2 != -e.X1 || b.TextX != -e.TextX || vBucketAnchor(b) == vBucketAnchor(e) {
+			t.Errorf("%v down: Arabic [%v, %v] text %v, English [%v, %v] text %v", b.Start, b.X1, b.X2, b.TextX, e.X1, e.X2, e.TextX)
+		}
+	}
+	history := window("1950", "1999")
+	lo, ro := LayoutOverview(history, w, timeline.Year, buckets, false), LayoutOverview(history, w, timeline.Year, buckets, true)
+	for i, b := range ro.Bars {
+		e := lo.Bars[i]
+		if !near(b.X1+e.X2, ro.Width) || !near(b.X2+e.X1, ro.Width) {
+			t.Errorf("%v: Arabic bar [%v, %v], English [%v, %v]", b.Start, b.X1, b.X2, e.X1, e.X2)
+		}
+	}
+	if !near(ro.BrushX1+lo.BrushX2, ro.Width) || !near(ro.BrushX2+lo.BrushX1, ro.Width) || !(ro.BrushX1 < ro.BrushX2) {
+		t.Errorf("brush: Arabic [%v, %v], English [%v, %v]", ro.BrushX1, ro.BrushX2, lo.BrushX1, lo.BrushX2)
+	}
+	// The 1990s are the end of the history: the brush is at the left.
+	if !(ro.BrushX2 < ro.Width/2) {
+		t.Errorf("the brush of the latest decade is at [%v, %v] of %v, want the left", ro.BrushX1, ro.BrushX2, ro.Width)
+	}
+}
+
+// A cluster's label in Arabic counts with Arabic plurals and isolates
+// the Latin names it lists.
+func TestClusterTitleArabic(t *testing.T) {
+	visit := func() *timeline.Event { return &timeline.Event{Kind: timeline.KindVisit} }
+	for _, tt := range []struct {
+		n    int
+		who  []string
+		want string
+	}{
+		{2, []string{"Shultz", "Baker"}, "زيارتان، \u2068Shultz\u2069 و\u2068Baker\u2069"},
+		{3, []string{"Shultz"}, "3 زيارات، \u2068Shultz\u2069"},
+		{11, nil, "11 زيارة"},
+	} {
+		events := make([]*timeline.Event, tt.n)
+		who := make([][]string, tt.n)
+		for i := range events {
+			events[i] = visit()
+			if i < len(tt.who) {
+				who[i] = []string{tt.who[i]}
+			}
+		}
+		if got := clusterTitle(ar, events, who, 44); got != tt.want {
+			t.Errorf("%d visits: %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+// The names of the sides have a row of their own across: no label, in
+// either language, reaches into it (issue 11: "United States" met a label
+// on US–Syria, 1994–2003).
+func TestSideNamesClearOfLabels(t *testing.T) {
+	events := denseEvents()
+	w := timeline.Span(timeline.MustParseDate("2025"))
+	for _, l := range []i18n.Locale{en, ar} {
+		for _, width := range []float64{HorizontalWidth, HorizontalPanelWidth} {
+			c := LayoutEvents(w, timeline.Pair{A: "SY", B: "RU"}, events, width, l).H
+			nameA := nameBaseline + 4                                                // the first country's name: baseline and descent
+			nameB := c.Height - axisHeight - (nameRow - nameBaseline) - 2 - nameSize // the second's: baseline less its height
+			for _, lb := range labelsOf(c.Markers, c.Clusters) {
+				if top, bottom := lb.Y-LabelSize-1, lb.Y+4; top < nameA || bottom > nameB {
+					t.Errorf("%s at %v: label %q spans y %v to %v, into a name row (above %v, below %v)", l.Lang, width, lb.Text(), top, bottom, nameA, nameB)
+				}
+			}
+		}
 	}
 }

@@ -1,12 +1,15 @@
 package views
 
 import (
+	"context"
+	"encoding/json"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/a-h/templ"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 )
 
@@ -49,28 +52,19 @@ func (p PairPage) raw(name, value string) string {
 	return value
 }
 
-func emptyWhy(p PairPage) string {
+// emptyText says that no event is in view, and why.
+func emptyText(ctx context.Context, p PairPage) string {
 	if p.View.Filtered() {
-		return "match the filters"
+		return loc(ctx).Tf("EmptyFiltered", "Window", p.windowLabel(ctx))
 	}
-	return "are recorded"
+	return loc(ctx).Tf("EmptyRecorded", "Window", p.windowLabel(ctx))
 }
 
 // viewParamLabel names a view parameter for the list of problems.
-func viewParamLabel(k string) string {
+func viewParamLabel(ctx context.Context, k string) string {
 	switch k {
-	case "from":
-		return "From: "
-	case "to":
-		return "To: "
-	case "kind":
-		return "Kind: "
-	case "side":
-		return "Initiative: "
-	case "event":
-		return "Selected event: "
-	case "page":
-		return "Page: "
+	case "from", "to", "kind", "side", "event", "page", "q", "tag", "actor":
+		return loc(ctx).T("ViewProblem_" + k)
 	}
 	return ""
 }
@@ -94,6 +88,8 @@ func (p PairPage) swapURL() string {
 	return v.URL()
 }
 
+// exportURL is the address of an export of the view's events; it keeps
+// the reader's language, which the calendar, feed and TimelineJS write in.
 func (p PairPage) exportURL(name string) string {
 	q := p.View.FilterQuery().Encode()
 	u := p.View.Pair.Path() + "/" + name
@@ -137,17 +133,32 @@ func (p PairPage) moreFiltersOpen() bool {
 
 // moreFiltersCount says how many of the filters beyond the search and the
 // range are set: " (2 set)".
-func (p PairPage) moreFiltersCount() string {
+func (p PairPage) moreFiltersCount(ctx context.Context) string {
 	n := len(p.View.Kinds)
 	for _, s := range []string{string(p.View.Side), p.View.Tag, p.View.Actor} {
 		if s != "" {
 			n++
 		}
 	}
+	return filtersSet(ctx, n)
+}
+
+func filtersSet(ctx context.Context, n int) string {
 	if n == 0 {
 		return ""
 	}
-	return " (" + strconv.Itoa(n) + " set)"
+	return loc(ctx).N("FiltersSet", n)
+}
+
+// filtersSetTexts are the texts of the count of set filters, by count,
+// for the script to write when the filters change in place.
+func filtersSetTexts(ctx context.Context) string {
+	texts := make([]string, len(timeline.Kinds())+4)
+	for i := range texts {
+		texts[i] = filtersSet(ctx, i)
+	}
+	b, _ := json.Marshal(texts)
+	return string(b)
 }
 
 func (p PairPage) pageURL(n int) string { return p.View.WithPage(n).URL() + "#list" }
@@ -162,35 +173,186 @@ func (p PairPage) kindChecked(k timeline.Kind) bool {
 }
 
 // sideLabel names a side of the pair in words.
-func (p PairPage) sideLabel(s timeline.Side) string {
+func (p PairPage) sideLabel(ctx context.Context, s timeline.Side) string {
+	l := loc(ctx)
 	switch s {
 	case timeline.SideA:
-		return "by " + p.View.Pair.A.Name()
+		return l.Tf("SideBy", "Country", l.CountryInSentence(p.View.Pair.A))
 	case timeline.SideB:
-		return "by " + p.View.Pair.B.Name()
+		return l.Tf("SideBy", "Country", l.CountryInSentence(p.View.Pair.B))
 	}
-	return "with no single initiator"
+	return l.T("SideNone")
 }
 
-func (p PairPage) windowLabel() string {
+func (p PairPage) windowLabel(ctx context.Context) string {
 	a, b := timeline.RangeDates(p.Window)
 	if a == b {
-		return a.Format()
+		return loc(ctx).Date(a)
 	}
-	return a.Format() + " – " + b.Format()
+	return loc(ctx).Date(a) + " – " + loc(ctx).Date(b)
 }
 
-func markerLabel(p PairPage, m Marker) string {
-	return dateRange(m.Event) + ", " + m.Event.Kind.Label() + ", " + p.sideLabel(m.Side) + ": " + m.Event.Title
+// pairName is the pair in the reader's language: "Syria – Russia".
+func pairName(ctx context.Context, pr timeline.Pair) string {
+	return loc(ctx).Tf("PairName", "A", loc(ctx).Country(pr.A), "B", loc(ctx).Country(pr.B))
 }
 
-func clusterLabel(p PairPage, c Cluster) string {
+// eventSpan is when an event happened, in the reader's language.
+func eventWhen(ctx context.Context, e *timeline.Event) string { return loc(ctx).Span(e.Date, e.End) }
+
+func markerLabel(ctx context.Context, p PairPage, m Marker) string {
+	sep := loc(ctx).T("LabelSeparator")
+	return eventWhen(ctx, m.Event) + sep + loc(ctx).Kind(m.Event.Kind) + sep + p.sideLabel(ctx, m.Side) + ": " + m.Event.Title
+}
+
+func clusterLabel(ctx context.Context, c Cluster) string {
 	a, b := timeline.DayAt(c.Span.Start), timeline.DayAt(c.Span.End)
-	when := a.Format()
+	when := loc(ctx).Date(a)
 	if a != b {
-		when = timeline.FormatSpan(a, b)
+		when = loc(ctx).Span(a, b)
 	}
-	return c.Label.full + ", " + when + ": show them"
+	return loc(ctx).Tf("ClusterShow", "Label", c.Label.full, "When", when)
+}
+
+// knownTo says how precisely an event's date is known.
+func knownTo(ctx context.Context, e *timeline.Event) string {
+	return loc(ctx).T("KnownTo_" + e.Date.Precision.String())
+}
+
+// eventInitiator says who acted, in words, in the reader's language:
+// "Visit by Russia to the United States", or the initiator's name.
+func eventInitiator(ctx context.Context, e *timeline.Event) string {
+	l := loc(ctx)
+	if e.Kind.IsVisit() && len(e.Countries) == 2 {
+		if guest := e.Mover(); guest != "" {
+			for _, c := range e.Countries {
+				if c != guest {
+					return l.Tf("VisitBy", "Guest", l.CountryInSentence(guest), "Host", l.CountryInSentence(c))
+				}
+			}
+		}
+	}
+	if e.Initiator == "" {
+		return l.T("NoSingleInitiator")
+	}
+	return l.Country(e.Initiator)
+}
+
+// yearHeading and monthHeading head the list's groups in the reader's
+// language.
+func yearHeading(ctx context.Context, y timeline.YearGroup) string {
+	l := loc(ctx)
+	if l.Lang == i18n.English {
+		return y.Label
+	}
+	e := firstOf(y)
+	if e == nil {
+		return y.Label
+	}
+	if e.Date.Precision == timeline.Decade {
+		return l.Date(e.Date)
+	}
+	return l.Number(e.Date.Year)
+}
+
+func monthHeading(ctx context.Context, m timeline.MonthGroup) string {
+	l := loc(ctx)
+	if l.Lang == i18n.English || len(m.Events) == 0 {
+		return m.Label
+	}
+	d := m.Events[0].Date
+	return l.Date(timeline.Date{Year: d.Year, Month: d.Month, Precision: timeline.Month})
+}
+
+func firstOf(y timeline.YearGroup) *timeline.Event {
+	if len(y.Events) > 0 {
+		return y.Events[0]
+	}
+	for _, m := range y.Months {
+		if len(m.Events) > 0 {
+			return m.Events[0]
+		}
+	}
+	return nil
+}
+
+// number is n in the reader's digits, with thousands marked from 10,000.
+func number(ctx context.Context, n int) string { return loc(ctx).Digits(fmtInt(n)) }
+
+// chartDir is the direction a chart reads in: "rtl" or "ltr".
+func chartDir(rtl bool) string {
+	if rtl {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// sideX and sideDX place the country names of the horizontal chart at
+// its start edge: the left, or the right when it reads right to left.
+func sideX(rtl bool) string {
+	if rtl {
+		return "100%"
+	}
+	return "0"
+}
+
+func sideDX(rtl bool, d float64) string {
+	if rtl {
+		return f1(-d)
+	}
+	return f1(d)
+}
+
+// vSideX is where a side's name starts on the vertical chart: the first
+// country is left of the spine, or right of it when the chart reads
+// right to left.
+func vSideX(rtl bool, s timeline.Side) string {
+	if (s == timeline.SideA) != rtl {
+		return "-10"
+	}
+	return "10"
+}
+
+// vSideWhere says on which side of the vertical chart's spine a side is.
+func vSideWhere(ctx context.Context, s timeline.Side) string {
+	if (s == timeline.SideA) != loc(ctx).RTL() {
+		return tr(ctx, "LegendLeft")
+	}
+	return tr(ctx, "LegendRight")
+}
+
+func overviewLabel(ctx context.Context, o *Overview) string {
+	if o.Granularity == timeline.Month {
+		return tr(ctx, "OverviewByMonth")
+	}
+	return tr(ctx, "OverviewByYear")
+}
+
+// navSymbol is the arrow of a pan button: it points the way the chart
+// moves, which in a right-to-left chart is the other way.
+func navSymbol(ctx context.Context, earlier bool) string {
+	if earlier == loc(ctx).RTL() {
+		return "→"
+	}
+	return "←"
+}
+
+// textAnchor is the text-anchor of a text of direction rtlText that runs
+// left from its x (left) or right from it.
+func textAnchor(left, rtlText bool) string {
+	if left != rtlText {
+		return "end"
+	}
+	return "start"
+}
+
+// kindsTitle lists a group's kinds, for the key's tooltip.
+func kindsTitle(ctx context.Context, g timeline.KindGroup) string {
+	var names []string
+	for _, k := range g.Kinds {
+		names = append(names, loc(ctx).Kind(k.Kind))
+	}
+	return strings.Join(names, loc(ctx).T("ListComma"))
 }
 
 // clusterLeadX is where a cluster's leader leaves its bracket: the end its
@@ -211,13 +373,14 @@ func clusterLeadGap(c *HChart, cl Cluster) float64 {
 
 // sideNameV is a country's name at the top of its side of the vertical
 // chart, cut to the side's width.
-func sideNameV(c timeline.Country) string {
-	s, _ := fitLine(c.Name(), VerticalWidth/2-14)
+func sideNameV(ctx context.Context, c timeline.Country) string {
+	s, _ := fitLine(loc(ctx).Country(c), VerticalWidth/2-14)
 	return s
 }
 
+// vBucketAnchor anchors a count beside its bar, on the bar's outer side.
 func vBucketAnchor(b BucketMark) string {
-	if b.Side == timeline.SideA {
+	if b.TextX < 0 {
 		return "end"
 	}
 	return "start"
@@ -229,35 +392,39 @@ func f4(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
 
 // periodLabel names a counted period and its counts by side: "1990: 12
 // events: 9 initiated by the United States, 3 with no single initiator".
-func periodLabel(p PairPage, pp PeriodPair) string {
+func periodLabel(ctx context.Context, p PairPage, pp PeriodPair) string {
 	pr := pp.H
 	if len(pr.Marks) == 0 {
 		pr = pp.V
 	}
-	s := pr.Start.Format() + ": " + plural(pr.Count, "event", "events")
+	l := loc(ctx)
+	s := l.Date(pr.Start) + ": " + l.N("EventCount", pr.Count)
 	for i, b := range pr.Marks {
 		if i == 0 {
 			s += ": "
 		} else {
-			s += ", "
+			s += l.T("ListComma")
 		}
-		s += strconv.Itoa(b.Count) + " " + p.sideLabel(b.Side)
+		s += l.N("SideCount", b.Count, "Side", p.sideLabel(ctx, b.Side))
 	}
 	return s
 }
 
-func (p PairPage) countText() string {
-	s := plural(p.Matching, "event", "events")
-	if p.View.Filtered() && p.Matching == 1 {
-		s += " matches the filters"
-	} else if p.View.Filtered() {
-		s += " match the filters"
+func (p PairPage) countText(ctx context.Context) string {
+	id := "CountInWindow"
+	if p.View.Filtered() {
+		id = "CountMatching"
 	}
-	return s + " in " + p.windowLabel()
+	return loc(ctx).N(id, p.Matching, "Window", p.windowLabel(ctx))
 }
 
 // yearBars draws events per year as one path, for the summary's small chart.
 func yearBars(per []timeline.YearCount, width, height float64) string {
+	return yearBarsDir(per, width, height, false)
+}
+
+// yearBarsDir is yearBars, run right to left when rtl, as the timeline.
+func yearBarsDir(per []timeline.YearCount, width, height float64, rtl bool) string {
 	if len(per) == 0 {
 		return ""
 	}
@@ -272,6 +439,9 @@ func yearBars(per []timeline.YearCount, width, height float64) string {
 	for _, y := range per {
 		h := max(1, height*float64(y.Count)/float64(most))
 		x := float64(y.Year-first) * bw
+		if rtl {
+			x = width - x - bw
+		}
 		b.WriteString("M" + f1(x) + " " + f1(height) + "h" + f1(max(bw-0.5, 0.8)) + "v-" + f1(h) + "h-" + f1(max(bw-0.5, 0.8)) + "z")
 	}
 	return b.String()
@@ -290,21 +460,6 @@ func topKinds(st *timeline.PairStats) []kindCount {
 type kindCount struct {
 	Kind  timeline.Kind
 	Count int
-}
-
-func groupLabel(g string) string {
-	if g == "" {
-		return ""
-	}
-	return strings.ToUpper(g[:1]) + g[1:]
-}
-
-func kindsTitle(g timeline.KindGroup) string {
-	var names []string
-	for _, k := range g.Kinds {
-		names = append(names, k.Label)
-	}
-	return strings.Join(names, ", ")
 }
 
 func fmtInt(n int) string {
@@ -329,11 +484,11 @@ func ariaCurrent(b bool) string {
 	return "false"
 }
 
-func kindsSelected(ks []timeline.Kind) string {
+func kindsSelected(ctx context.Context, ks []timeline.Kind) string {
 	if len(ks) == 0 {
-		return " (all)"
+		return loc(ctx).T("FilterKindsAll")
 	}
-	return " (" + strconv.Itoa(len(ks)) + " chosen)"
+	return loc(ctx).N("KindsChosen", len(ks))
 }
 
 func labelAnchor(l Label) string {

@@ -22,7 +22,7 @@ func TestExportFormats(t *testing.T) {
 	links := map[string]string{}
 	for _, id := range []string{"export-json", "export-ics", "export-atom", "export-timelinejs"} {
 		links[id] = page.doc.Find(`[data-testid=`+id+`]`).AttrOr("href", "")
-		if !strings.HasSuffix(strings.SplitN(links[id], "?", 2)[1], "kind=consult") {
+		if !strings.HasSuffix(withoutLang(links[id]), "?kind=consult") {
 			t.Fatalf("%s link %q does not carry the filters", id, links[id])
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
 )
@@ -54,7 +55,7 @@ func (s *Server) pickPair(w http.ResponseWriter, r *http.Request) {
 		}
 		msg := timeline.ErrorMessage(err)
 		if a == "" || b == "" {
-			msg = "Choose two countries."
+			msg = i18n.From(r.Context()).T("ChooseTwoCountries")
 		}
 		s.render(w, r, http.StatusUnprocessableEntity, views.Home(views.HomePage{
 			Pairs: pairs, Countries: timeline.Countries(), A: a, B: b, Error: msg}))
@@ -114,12 +115,13 @@ func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page.Raw = r.URL.Query()
+	loc := i18n.From(r.Context())
 	status := http.StatusOK
 	for k, msg := range timeline.FieldErrors(verr) {
 		if page.Errors == nil {
 			page.Errors = map[string]string{}
 		}
-		page.Errors[k] = msg
+		page.Errors[k] = viewProblem(loc, k, msg)
 		status = http.StatusBadRequest
 	}
 	if _, bad := page.Errors["event"]; bad {
@@ -130,9 +132,10 @@ func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 		if page.Errors == nil {
 			page.Errors = map[string]string{}
 		}
-		page.Errors["page"] = "There is no page " + itoa(page.View.Page) + " of this list; it has " + itoa(page.Pages) + "."
+		page.Errors["page"] = loc.Tf("NoSuchPage", "Page", loc.Number(page.View.Page), "Pages", loc.Number(page.Pages))
 	}
-	w.Header().Set("Vary", "X-Dyad-Partial")
+	// Add, not Set: the language middleware's Vary stands too.
+	w.Header().Add("Vary", "X-Dyad-Partial")
 	if isPartial(r) {
 		s.render(w, r, status, views.PairView(page))
 		return
@@ -143,12 +146,13 @@ func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 // pairPage lays out what one store call reads for the view v.
 func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, error) {
 	page := views.PairPage{View: v}
+	loc := i18n.From(r.Context())
 	pp, err := s.events.FindPairPage(r.Context(), timeline.PairPageQuery{View: v, Today: s.now()})
 	if err != nil {
 		return page, err
 	}
 	page.Stats, page.History, page.Fit, page.Window = pp.Stats, pp.History, pp.Fit, pp.Window
-	page.Overview = views.LayoutOverview(pp.History, pp.Window, pp.OverviewGranularity, pp.Overview)
+	page.Overview = views.LayoutOverview(pp.History, pp.Window, pp.OverviewGranularity, pp.Overview, loc.RTL())
 	page.Matching, page.Pages = pp.Matching, pp.Pages
 	if v.Page <= pp.Pages {
 		page.Groups = timeline.GroupByPeriod(pp.List)
@@ -156,9 +160,10 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 	if v.Event != 0 {
 		switch e := pp.Selected; {
 		case e == nil:
-			page.Errors = map[string]string{"event": "There is no event " + itoa64(v.Event) + "."}
+			page.Errors = map[string]string{"event": loc.Tf("NoSuchEvent", "ID", loc.Digits(itoa64(v.Event)))}
 		case !e.Involves(v.Pair.A) || !e.Involves(v.Pair.B):
-			page.Errors = map[string]string{"event": "Event " + itoa64(v.Event) + " does not involve both " + v.Pair.A.Name() + " and " + v.Pair.B.Name() + "."}
+			page.Errors = map[string]string{"event": loc.Tf("EventNotOfPair", "ID", loc.Digits(itoa64(v.Event)),
+				"A", loc.CountryInSentence(v.Pair.A), "B", loc.CountryInSentence(v.Pair.B))}
 		default:
 			page.Selected = e
 		}
@@ -170,13 +175,27 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 		width = views.HorizontalPanelWidth
 	}
 	if pp.Counted() {
-		page.Chart = views.LayoutBuckets(pp.Window, pp.Granularity, pp.Buckets, width)
+		page.Chart = views.LayoutBuckets(pp.Window, pp.Granularity, pp.Buckets, width, loc)
 	} else {
-		page.Chart = views.LayoutEvents(pp.Window, v.Pair, pp.Events, width)
+		page.Chart = views.LayoutEvents(pp.Window, v.Pair, pp.Events, width, loc)
 	}
 	focus, hasFocus := focusDay(v, pp)
-	page.Nav = navigation(v, pp, focus, hasFocus)
+	page.Nav = navigation(loc, v, pp, focus, hasFocus)
 	return page, nil
+}
+
+// viewProblem is the message of a view parameter that could not be read,
+// in the reader's language. timeline words its messages in English, with
+// the value read; another language gets its own message for the parameter.
+func viewProblem(loc i18n.Locale, param, msg string) string {
+	if loc.Lang == i18n.English {
+		return msg
+	}
+	switch param {
+	case "from", "to", "kind", "side", "event", "page", "q", "tag", "actor":
+		return loc.T("ViewBad_" + param)
+	}
+	return msg
 }
 
 // focusDay is the first day of the selected event when it is one of the
@@ -201,7 +220,7 @@ func focusDay(v timeline.View, pp *timeline.PairPage) (int, bool) {
 
 // navigation builds the zoom, preset and pan links of the view, each
 // landing on matching events when there are any.
-func navigation(v timeline.View, pp *timeline.PairPage, focus int, hasFocus bool) views.Nav {
+func navigation(loc i18n.Locale, v timeline.View, pp *timeline.PairPage, focus int, hasFocus bool) views.Nav {
 	const year = 365
 	win, fit, m := pp.Window, pp.Fit, pp.Matches
 	anchor := timeline.ZoomAnchor(win, focus, hasFocus, pp.ShownDays(), m)
@@ -219,9 +238,9 @@ func navigation(v timeline.View, pp *timeline.PairPage, focus int, hasFocus bool
 		n.Forward = fwd.URL()
 	}
 	all := v.WithRange(timeline.Date{}, timeline.Date{})
-	label := "All"
+	label := loc.T("PresetAll")
 	if v.Filtered() {
-		label = "All matches"
+		label = loc.T("PresetAllMatches")
 	}
 	n.Presets = append(n.Presets, views.Link{Label: label, URL: all.URL(), Current: v.From.IsZero() && v.To.IsZero()})
 	at := fit.End
@@ -234,7 +253,7 @@ func navigation(v timeline.View, pp *timeline.PairPage, focus int, hasFocus bool
 	for _, pr := range []struct {
 		label string
 		days  int
-	}{{"10 years", 10 * year}, {"1 year", year}, {"3 months", 91}} {
+	}{{loc.N("PresetYears", 10), 10 * year}, {loc.N("PresetYears", 1), year}, {loc.N("PresetMonths", 3), 91}} {
 		pv := v.PresetAround(fit, at, pr.days)
 		n.Presets = append(n.Presets, views.Link{Label: pr.label, URL: pv.URL(), Current: pv.URL() == v.URL()})
 	}

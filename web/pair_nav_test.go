@@ -20,10 +20,10 @@ func navLinks(doc *goquery.Document) map[string]string {
 		if name == "" {
 			name = strings.TrimSpace(s.Text())
 		}
-		out[name] = s.AttrOr("href", "")
+		out[name] = withoutLang(s.AttrOr("href", ""))
 	})
 	doc.Find(`svg.timeline a.bucket, svg.timeline a.cluster.h`).Each(func(i int, s *goquery.Selection) {
-		out[fmt.Sprintf("%s %d", s.AttrOr("class", ""), i)] = s.AttrOr("href", "")
+		out[fmt.Sprintf("%s %d", s.AttrOr("class", ""), i)] = withoutLang(s.AttrOr("href", ""))
 	})
 	return out
 }

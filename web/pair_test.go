@@ -15,6 +15,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/web"
 )
@@ -31,6 +32,25 @@ func ev(date, title string, kind timeline.Kind, initiator timeline.Country, cs .
 		cs = []timeline.Country{"SY", "RU"}
 	}
 	return &timeline.Event{Date: timeline.MustParseDate(date), Title: title, Kind: kind, Countries: cs, Initiator: initiator}
+}
+
+// withoutLang is a link of a page without the interface language it
+// carries (every link keeps it), for comparing the rest of its state.
+func withoutLang(link string) string {
+	path, query, ok := strings.Cut(link, "?")
+	if !ok {
+		return link
+	}
+	var keep []string
+	for _, kv := range strings.Split(query, "&") {
+		if !strings.HasPrefix(kv, "lang=") {
+			keep = append(keep, kv)
+		}
+	}
+	if len(keep) == 0 {
+		return path
+	}
+	return path + "?" + strings.Join(keep, "&")
 }
 
 func markerTitles(doc *goquery.Document) []string {
@@ -192,7 +212,7 @@ func TestViewURLRoundTrip(t *testing.T) {
 		t.Errorf("%d kinds checked, want 2", n)
 	}
 	// Closing the panel keeps the rest of the state.
-	closeURL := res.doc.Find(`[data-testid=panel] a.close`).AttrOr("href", "")
+	closeURL := withoutLang(res.doc.Find(`[data-testid=panel] a.close`).AttrOr("href", ""))
 	if closeURL != strings.Replace(path, "event=2&", "", 1) {
 		t.Fatalf("close link %q", closeURL)
 	}
@@ -210,7 +230,7 @@ func TestViewURLRoundTrip(t *testing.T) {
 	if strings.TrimSpace(got) != strings.TrimSpace(full) {
 		t.Fatalf("partial view differs from the page's view region")
 	}
-	if part.header.Get("Vary") != "X-Dyad-Partial" {
+	if !slices.Contains(part.header.Values("Vary"), "X-Dyad-Partial") {
 		t.Fatalf("partial response does not vary on its header")
 	}
 }
@@ -328,12 +348,12 @@ func TestDenseAggregation(t *testing.T) {
 	}
 	// A bucket opens one level finer: a year of 30 opens its decade, whose
 	// first year's bucket opens the year, whose 100 events fit as markers.
-	href := buckets.First().AttrOr("href", "")
+	href := withoutLang(buckets.First().AttrOr("href", ""))
 	zoomed := a.get(href)
 	if !strings.HasSuffix(href, "from=1990s&to=1990s") || zoomed.doc.Find(`[data-testid=marker]`).Length() != 0 {
 		t.Fatalf("the first year's bucket leads to %s", href)
 	}
-	href = zoomed.doc.Find(`a.bucket`).First().AttrOr("href", "")
+	href = withoutLang(zoomed.doc.Find(`a.bucket`).First().AttrOr("href", ""))
 	zoomed = a.get(href)
 	if n := zoomed.doc.Find(`[data-testid=marker]`).Length(); !strings.HasSuffix(href, "from=1990&to=1990") || n == 0 || n > timeline.MaxMarkers {
 		t.Fatalf("%s: %d markers", href, n)
@@ -523,4 +543,150 @@ func TestPairURLNames(t *testing.T) {
 			}
 		}
 	})
+}
+
+// pairInterfaceText is the interface text of a pair page: its words and the
+// labels it gives assistive technology, without what events say (titles,
+// labels drawn from them, the list's cards).
+func pairInterfaceText(doc *goquery.Document) string {
+	var b strings.Builder
+	doc.Find(`.pair-head, [data-testid=summary], #filters, #toolbar, ul.legend, [data-testid=view-errors], [data-testid=empty-range], nav.pages, #list h3.year, #list h4.month, #list-heading,
+		svg.timeline .side-name, svg.timeline .axis text, svg.timeline .tick, svg.timeline a.bucket text, #panel .muted, #panel dt, #panel h3, #panel > p:last-child, #panel .badge, #overview figcaption`).Each(func(_ int, s *goquery.Selection) {
+		b.WriteString(s.Text() + "\n")
+	})
+	doc.Find(`[aria-label], [title], [placeholder]`).Each(func(_ int, s *goquery.Selection) {
+		if s.Closest("#list article").Length() > 0 {
+			return // the cards are the event view's
+		}
+		for _, attr := range []string{"aria-label", "title", "placeholder"} {
+			v := s.AttrOr(attr, "")
+			if s.Is("a.cluster") {
+				v = v[strings.LastIndex(v, "، ")+1:] // after the cluster's own label
+			}
+			b.WriteString(v + "\n")
+		}
+	})
+	// A marker's tooltip: when, what kind, whose; then the event's title.
+	doc.Find(`[data-testid=marker] > title`).Each(func(_ int, s *goquery.Selection) {
+		b.WriteString(s.Text()[:strings.Index(s.Text(), ": ")] + "\n")
+	})
+	return b.String()
+}
+
+// The pair page in Arabic: right to left, every interface string in Arabic,
+// dates, counts and countries in Arabic, the chart mirrored, the language
+// kept by the filter form and every link, exports included.
+func TestPairPageArabic(t *testing.T) {
+	a := newApp(t, true)
+	english := []string{"Show ", " first", "Events", "First", "Latest", "Visits", "Last high-level visit", "none recorded", "Kinds, years",
+		"Search", "Filters", "Initiative", "Either side", "Tag", "Actor", "From", "To", "Apply", "Clear", "Earlier", "Later", "Zoom",
+		"All", "year", "month", "Export", "for Excel", "Calendar", "Feed", "Subscribe", "Data for", "Overview", "Timeline of", "earliest first",
+		"Above the line", "Below the line", "of the line", "by Syria", "by Russia", "single initiator", "date known", "Key to", "Events in view",
+		"Syria", "Russia", "known to the", "Kind", "Initiator", "Sources", "Open the event", "Close the details", "match", "events in", "event in",
+		"December", "October", "Page", "could not", "There is no", " and "}
+	for _, tt := range []struct {
+		path   string
+		status int
+		arabic []string
+	}{
+		{"/pairs/sy/ru?lang=ar", 200, []string{"سوريا وروسيا", "اعرض روسيا أولًا", "الأحداث", "زيارات من سوريا إلى روسيا", "آخر زيارة رفيعة المستوى",
+			"تصفية", "المبادرة", "تطبيق", "الكل", "10 سنوات", "سنة", "3 أشهر", "تصدير", "تقويم", "فوق الخط", "من جانب سوريا", "زيارة", "لقاء",
+			"6 أحداث في 1970 – 2025", "23 كانون الأول 2025"}},
+		{"/pairs/sy/ru?lang=ar&from=2025&to=2025&event=2", 200, []string{"سوريا", "روسيا", "النوع", "المبادر", "افتح صفحة الحدث", "كانون الأول 2025", "تشرين الأول"}},
+		{"/pairs/sy/ru?lang=ar&kind=impose_sanctions", 200, []string{"لا أحداث تطابق عوامل التصفية في", "امسح عوامل التصفية", "(المختار: 1)"}},
+		{"/pairs/sy/ru?lang=ar&from=nonsense", 400, []string{"تعذّرت قراءة هذا التاريخ", "من: "}},
+		{"/pairs/sy/ru?lang=ar&page=9", 404, []string{"لا توجد الصفحة 9 في هذه القائمة؛ عدد صفحاتها 1.", "الصفحة: "}},
+		{"/pairs/sy/ru?lang=ar&event=99999", 400, []string{"لا يوجد حدث رقمه 99999."}},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			res := a.get(tt.path)
+			if res.status != tt.status {
+				t.Fatalf("status %d, want %d", res.status, tt.status)
+			}
+			if html := res.doc.Find("html"); html.AttrOr("lang", "") != "ar" || html.AttrOr("dir", "") != "rtl" {
+				t.Fatalf(`<html lang=%q dir=%q>, want lang="ar" dir="rtl"`, html.AttrOr("lang", ""), html.AttrOr("dir", ""))
+			}
+			text := pairInterfaceText(res.doc)
+			all := res.doc.Find("main").Text() + text
+			for _, s := range tt.arabic {
+				if !strings.Contains(all, s) {
+					t.Errorf("no %q on the page", s)
+				}
+			}
+			for _, s := range english {
+				if strings.Contains(text, s) {
+					i := strings.Index(text, s)
+					t.Errorf("English %q left: …%s…", s, text[max(0, i-60):min(len(text), i+60)])
+				}
+			}
+			if v := res.doc.Find(`#filters input[type=hidden][name=lang]`).AttrOr("value", ""); v != "ar" {
+				t.Errorf("the filter form keeps lang %q, want ar", v)
+			}
+			res.doc.Find(`main a[href^="/pairs/"], svg a[href^="/pairs/"]`).Each(func(_ int, s *goquery.Selection) {
+				if u, err := url.Parse(s.AttrOr("href", "")); err != nil || u.Query().Get("lang") != "ar" {
+					t.Errorf("link %q loses the language", s.AttrOr("href", ""))
+				}
+			})
+		})
+	}
+
+	res := a.get("/pairs/sy/ru?lang=ar&from=2025&to=2025")
+	// The chart reads right to left: the earliest event is to the right.
+	svg := res.doc.Find(`svg.timeline`)
+	if svg.AttrOr("data-dir", "") != "rtl" || res.doc.Find(`#overview-svg`).AttrOr("data-dir", "") != "rtl" {
+		t.Fatalf("chart data-dir %q, overview %q", svg.AttrOr("data-dir", ""), res.doc.Find(`#overview-svg`).AttrOr("data-dir", ""))
+	}
+	x := func(s *goquery.Selection) float64 {
+		var f float64
+		fmt.Sscanf(s.Find(`g.h use`).AttrOr("x", ""), "%f%%", &f)
+		return f
+	}
+	markers := res.doc.Find(`[data-testid=marker]`)
+	if first, last := x(markers.First()), x(markers.Last()); markers.Length() < 2 || !(first > last) {
+		t.Fatalf("earliest marker at x=%v%%, latest at %v%%: want the earliest to the right", first, last)
+	}
+	// "Earlier" points right, where the earlier days are.
+	if back := res.doc.Find(`a[data-nav=back] [aria-hidden]`).Text(); back != "→" {
+		t.Errorf("the earlier button shows %q, want →", back)
+	}
+	for _, id := range []string{"export-csv", "export-json", "export-ics", "export-atom", "export-timelinejs"} {
+		u, _ := url.Parse(res.doc.Find(`[data-testid=`+id+`]`).AttrOr("href", ""))
+		if u.Query().Get("lang") != "ar" || u.Query().Get("from") != "2025" {
+			t.Errorf("%s link %q: want lang=ar and the range", id, u)
+		}
+	}
+	// The script's partial view is Arabic too.
+	req := mustRequest(t, "GET", a.srv.URL+"/pairs/sy/ru?lang=ar")
+	req.Header.Set("X-Dyad-Partial", "1")
+	if part := a.do(req); !strings.Contains(part.body, "6 أحداث في") || !strings.Contains(part.body, `data-dir="rtl"`) {
+		t.Errorf("the partial view is not in Arabic")
+	}
+	// English stays as it was, left to right.
+	en := a.get("/pairs/sy/ru?lang=en&from=2025&to=2025")
+	if en.doc.Find(`svg.timeline`).AttrOr("data-dir", "") != "ltr" {
+		t.Errorf("English chart reads %q", en.doc.Find(`svg.timeline`).AttrOr("data-dir", ""))
+	}
+	if m := en.doc.Find(`[data-testid=marker]`); !(x(m.First()) < x(m.Last())) {
+		t.Errorf("English: the earliest marker is not left of the latest")
+	}
+	if got := en.doc.Find(`[data-testid=count]`).Text(); got != "5 events in 2025" {
+		t.Errorf("English count %q", got)
+	}
+}
+
+// The reader's settings reach the pair page: Arabic-Indic digits and the
+// Egyptian month names in the summary, the count, the axis and the list.
+func TestPairPageArabicSettings(t *testing.T) {
+	a := newApp(t, true)
+	req := mustRequest(t, "GET", a.srv.URL+"/pairs/sy/ru?lang=ar&from=2025&to=2025")
+	req.AddCookie(&http.Cookie{Name: i18n.PrefsCookie, Value: i18n.Prefs{Months: i18n.MonthsEgypt, Digits: i18n.DigitsArabic}.String()})
+	res := a.do(req)
+	for _, want := range []string{"٥ أحداث في ٢٠٢٥", "٢٤ ديسمبر ٢٠٢٥", "يناير ٢٠٢٥", "ديسمبر ٢٠٢٥"} {
+		if !strings.Contains(res.doc.Find("main").Text(), want) {
+			t.Errorf("no %q on the page", want)
+		}
+	}
+	if ticks := res.doc.Find(`svg.timeline g.h.frame .axis text`).Text(); strings.ContainsAny(ticks, "0123456789") || strings.Contains(ticks, "كانون") {
+		t.Errorf("axis %q: want Egyptian months and Arabic-Indic digits", ticks)
+	}
 }

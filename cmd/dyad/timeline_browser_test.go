@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -23,8 +26,20 @@ import (
 func realTab(t *testing.T) *browserTab {
 	t.Helper()
 	b := newTab(t)
+	b.forgetLanguage()
 	b.importCSV(filepath.Join("testdata", "historyatstate", "us-ru-sy.csv"))
 	return b
+}
+
+// forgetLanguage clears the browser's cookies when the test ends: a page
+// opened with ?lang=ar remembers Arabic in a cookie, for 127.0.0.1 on
+// every port, which would follow the next tests to their servers.
+func (b *browserTab) forgetLanguage() {
+	b.t.Cleanup(func() {
+		if _, err := chromedp.Call(b.ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+			b.t.Logf("clearing cookies: %v", err)
+		}
+	})
 }
 
 func (b *browserTab) importCSV(file string) {
@@ -63,7 +78,7 @@ const chartLayoutJS = `(() => {
 	const svg = document.querySelector('#chart svg.timeline');
 	const box = svg.getBoundingClientRect();
 	const across = getComputedStyle(svg.querySelector('g.h')).display !== 'none';
-	const labels = [...svg.querySelectorAll('.label, .vlabel')].filter(t => t.getClientRects().length).map(t => {
+	const labels = [...svg.querySelectorAll('.label, .vlabel, .side-name')].filter(t => t.getClientRects().length).map(t => {
 		const r = t.getBoundingClientRect();
 		return {text: t.textContent.trim(), x1: r.left, x2: r.right, y1: r.top + scrollY, y2: r.bottom + scrollY,
 			size: parseFloat(getComputedStyle(t).fontSize)};
@@ -81,8 +96,9 @@ func (b *browserTab) chartLayout() chartLayout {
 	return l
 }
 
-// checkLabels checks the labels of the shown chart as drawn: at least 12
-// px, inside the chart, none over another, no two cut to the same text.
+// checkLabels checks the labels of the shown chart as drawn, and the names
+// of its sides: at least 12 px, inside the chart, none over another, no
+// two cut to the same text.
 func checkLabels(t *testing.T, where string, l chartLayout) {
 	t.Helper()
 	if len(l.Labels) == 0 {
@@ -114,8 +130,9 @@ func checkLabels(t *testing.T, where string, l chartLayout) {
 
 // TestBrowserPairOnScreen: at 1280x800 the whole chart is on the first
 // screen; on a 390x844 phone it is vertical and starts in the top half;
-// its labels are 12 px or more and never overlap, beside the side panel
-// too. The screenshots are saved as screens/us-ru-1280.png and so on.
+// its labels are 12 px or more and never overlap, nor the names of the
+// sides, beside the side panel too; in English and in Arabic. The
+// screenshots are saved as screens/pair-us-ru-ar-1280.png and so on.
 func TestBrowserPairOnScreen(t *testing.T) {
 	b := realTab(t)
 	for _, size := range []struct {
@@ -123,9 +140,12 @@ func TestBrowserPairOnScreen(t *testing.T) {
 		w, h int64
 	}{{"1280", 1280, 800}, {"390", 390, 844}} {
 		b.do("size", chromedp.EmulateViewport(size.w, size.h))
-		for _, pair := range []string{"us/ru", "us/sy", "sy/ru"} {
-			where := pair + " at " + size.name
-			b.open("/pairs/" + pair)
+		for _, view := range []struct{ pair, lang string }{
+			{"us/ru", "en"}, {"us/sy", "en"}, {"sy/ru", "en"}, {"us/ru", "ar"}, {"us/sy", "ar"}, {"sy/ru", "ar"},
+		} {
+			pair := view.pair
+			where := pair + " in " + view.lang + " at " + size.name
+			b.open("/pairs/" + pair + "?lang=" + view.lang)
 			b.do("see the chart", chromedp.WaitVisible(chromedp.ID("chart")))
 			l := b.chartLayout()
 			switch size.name {
@@ -142,10 +162,13 @@ func TestBrowserPairOnScreen(t *testing.T) {
 				t.Errorf("%s: the page is %.0f px wide: it scrolls sideways", where, l.PageWidth)
 			}
 			checkLabels(t, where, l)
-			b.shootScreen(strings.ReplaceAll(pair, "/", "-") + "-" + size.name)
+			b.shootScreen("pair-" + strings.ReplaceAll(pair, "/", "-") + "-" + view.lang + "-" + size.name)
 		}
-		// Ten dense years of US–Russia visits, then beside the side panel.
-		for _, path := range []string{"/pairs/us/ru?from=1985&to=1994", "/pairs/us/ru?from=1985&to=1994&event=" + b.eventNamed("Secretary Baker visits the U.S.S.R.")} {
+		// Ten dense years of US–Russia visits, then beside the side panel;
+		// the United States' name among ten years of its visits to Syria.
+		baker := b.eventNamed("Secretary Baker visits the U.S.S.R.")
+		for _, path := range []string{"/pairs/us/ru?from=1985&to=1994", "/pairs/us/ru?from=1985&to=1994&event=" + baker,
+			"/pairs/us/sy?from=1994&to=2003", "/pairs/us/ru?lang=ar&from=1985&to=1994&event=" + baker, "/pairs/us/sy?lang=ar&from=1994&to=2003"} {
 			b.open(path)
 			b.do("see the chart", chromedp.WaitVisible(chromedp.ID("chart")))
 			checkLabels(t, path+" at "+size.name, b.chartLayout())
@@ -241,8 +264,8 @@ func TestBrowserLinksKeepFilters(t *testing.T) {
 	lost := eval[string](b, `[...document.querySelectorAll('a')].map(a => new URL(a.href.baseVal ?? a.href, location.href))
 		.filter(u => u.pathname.startsWith('/pairs/') && u.pathname.split('/').length === 4 && u.searchParams.get('q') !== 'moscow')
 		.map(u => u.pathname + u.search).join(' ')`)
-	// Clear drops the filters on purpose.
-	if lost = strings.TrimSpace(strings.ReplaceAll(" "+lost+" ", " /pairs/us/ru ", " ")); lost != "" {
+	// Clear drops the filters on purpose, keeping only the language.
+	if lost = strings.TrimSpace(strings.ReplaceAll(" "+lost+" ", " /pairs/us/ru?lang=en ", " ")); lost != "" {
 		t.Fatalf("links without the search: %s", lost)
 	}
 	b.click("Show Russia first", `[data-testid=swap]`)
@@ -334,5 +357,83 @@ func TestBrowserZoomGestures(t *testing.T) {
 		b.waitFor("the zoom out", `!document.getElementById('view').hasAttribute('aria-busy') && document.activeElement && document.activeElement.dataset.event === '`+id+`'`)
 		b.key("arrow left", kb.ArrowLeft)
 		b.waitFor("the pan", `!document.getElementById('view').hasAttribute('aria-busy') && document.querySelectorAll('[data-testid=marker]').length > 0`)
+	})
+}
+
+// TestBrowserPairArabic: in Arabic the chart reads right to left, as
+// Arabic timelines do: the earliest event is right of the latest, the
+// overview's window is where its years are, the arrow keys and a drag
+// move the window the way they point.
+func TestBrowserPairArabic(t *testing.T) {
+	b := realTab(t)
+	b.do("size", chromedp.EmulateViewport(1280, 800))
+	const start = "/pairs/us/ru?lang=ar&from=1985&to=1994"
+	b.open(start)
+	b.do("see the chart", chromedp.WaitVisible(chromedp.ID("chart")))
+	if dir := eval[string](b, `document.documentElement.dir`); dir != "rtl" {
+		t.Fatalf("<html dir=%q>, want rtl", dir)
+	}
+	checkLabels(t, "Arabic 1985–1994", b.chartLayout())
+	xs := eval[string](b, `JSON.stringify([...document.querySelectorAll('[data-testid=marker] g.h use')].map(u => u.getBoundingClientRect().left))`)
+	var x []float64
+	json.Unmarshal([]byte(xs), &x)
+	if len(x) < 2 || !(x[0] > x[len(x)-1]) {
+		t.Fatalf("markers at %v: want the earliest to the right of the latest", x)
+	}
+	// 1985–1994 of 1943–2019 lies left of the overview's middle.
+	if brush := eval[float64](b, `(r => (r.left + r.right) / 2)(document.querySelector('[data-testid=brush]').getBoundingClientRect())`); brush > 640 {
+		t.Errorf("the overview's window is centred at x=%.0f: want the left half, where the later years are", brush)
+	}
+	moved := func(what string) string {
+		t.Helper()
+		b.waitFor(what, `location.search !== '?lang=ar&from=1985&to=1994' && !document.getElementById('view').hasAttribute('aria-busy')`)
+		return b.location()
+	}
+	from := func(loc string) int {
+		u, err := url.Parse(loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var y int
+		fmt.Sscanf(u.Query().Get("from"), "%d", &y)
+		if u.Query().Get("lang") != "ar" {
+			t.Errorf("%s lost the language", loc)
+		}
+		return y
+	}
+
+	t.Run("ArrowLeftIsLater", func(t *testing.T) {
+		b := b.on(t)
+		b.open(start)
+		b.do("focus the chart", chromedp.Evaluate[chromedp.Void](`document.getElementById("chart").focus()`))
+		b.key("arrow left", kb.ArrowLeft)
+		if got := from(moved("the pan")); got <= 1985 {
+			t.Errorf("ArrowLeft in Arabic shows from=%d: want later than 1985, to the left", got)
+		}
+	})
+	t.Run("ArrowRightIsEarlier", func(t *testing.T) {
+		b := b.on(t)
+		b.open(start)
+		b.do("focus the chart", chromedp.Evaluate[chromedp.Void](`document.getElementById("chart").focus()`))
+		b.key("arrow right", kb.ArrowRight)
+		if got := from(moved("the pan")); got >= 1985 || got == 0 {
+			t.Errorf("ArrowRight in Arabic shows from=%d: want earlier than 1985, to the right", got)
+		}
+	})
+	t.Run("DragRightIsLater", func(t *testing.T) {
+		b := b.on(t)
+		b.open(start)
+		box, err := chromedp.Run(b.ctx, chromedp.Dimensions(chromedp.CSS("#chart svg.timeline")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := box.Content
+		y := q[1] + 12 // the row of the country's name: no marker there
+		// Dragging the drawing right brings what was left of it, later
+		// days, into view.
+		b.do("drag", chromedp.DragAndDropXY(q[0]+300, y, q[0]+700, y, 12))
+		if got := from(moved("the pan")); got != 1987 && got != 1988 {
+			t.Errorf("dragging 1985–1994 right by a third of its width in Arabic shows from=%d, want 1987 or 1988", got)
+		}
 	})
 }

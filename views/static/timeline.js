@@ -51,11 +51,19 @@
   }
 
   // syncLinks gives the links outside the swapped view the new state: the
-  // link that shows the pair the other way round keeps the filters.
+  // link that shows the pair the other way round keeps the filters, and so
+  // do the links to the page in the other language.
   function syncLinks() {
     var bar = document.getElementById("toolbar");
     var swap = document.getElementById("swap");
     if (bar && swap && bar.dataset.swap) swap.setAttribute("href", bar.dataset.swap);
+    // The language switch and the alternates show this view in the other
+    // language.
+    document.querySelectorAll("a[hreflang], link[rel=alternate][hreflang]").forEach(function (a) {
+      var u = new URL(location.href);
+      u.searchParams.set("lang", a.getAttribute("hreflang"));
+      a.setAttribute("href", u.pathname + u.search);
+    });
   }
 
   function marker(id) {
@@ -89,8 +97,13 @@
     });
     // The summary of the closed filters counts those that are set.
     var set = kinds.length + ["side", "tag", "actor"].filter(function (n) { return p.get(n); }).length;
+    // Its texts, by count, are the page's, in the page's language.
     var count = document.getElementById("filters-set");
-    if (count) count.textContent = set ? " (" + set + " set)" : "";
+    if (count) {
+      var texts = [];
+      try { texts = JSON.parse(count.dataset.texts || "[]"); } catch (err) { texts = []; }
+      count.textContent = texts[set] !== undefined ? texts[set] : set ? " (" + set + ")" : "";
+    }
   }
 
   function formURL() {
@@ -174,7 +187,13 @@
       return;
     }
     if (!inChart) return;
-    var keys = { ArrowLeft: "back", ArrowRight: "forward", "+": "in", "=": "in", "-": "out", "_": "out" };
+    // The arrows move the way they point: in a chart that reads right to
+    // left, earlier is to the right.
+    var timeSvg = document.querySelector("#chart svg.timeline");
+    var back = timeSvg && rtl(timeSvg) ? "ArrowRight" : "ArrowLeft";
+    var keys = { "+": "in", "=": "in", "-": "out", "_": "out" };
+    keys[back] = "back";
+    keys[back === "ArrowLeft" ? "ArrowRight" : "ArrowLeft"] = "forward";
     if (!keys[e.key]) return;
     e.preventDefault();
     // Zoom about the focused marker, where the keyboard is.
@@ -189,7 +208,12 @@
   });
 
   // Time on the charts. The horizontal chart maps days across its width
-  // between two pads; the vertical one down its plot.
+  // between two pads, from the left, or from the right when it reads right
+  // to left (data-dir, from the page's language); the vertical one down its
+  // plot.
+  function rtl(svg) {
+    return svg.dataset.dir === "rtl";
+  }
   function windowOf(svg) {
     return { start: Number(svg.dataset.start), end: Number(svg.dataset.end),
       fitStart: Number(svg.dataset.fitStart), fitEnd: Number(svg.dataset.fitEnd) };
@@ -211,6 +235,7 @@
     if (across(svg)) {
       var pad = Number(svg.dataset.pad) * box.width;
       f = (clientX - box.left - pad) / (box.width - 2 * pad);
+      if (rtl(svg)) f = 1 - f;
     } else {
       f = (clientY - box.top - Number(svg.dataset.top)) / Number(svg.dataset.plot);
     }
@@ -353,7 +378,11 @@
       var box = g.svg.getBoundingClientRect(), w = windowOf(g.svg);
       var pad = Number(g.svg.dataset.pad) * box.width;
       var days = w.end - w.start + 1;
+      // Dragging the drawing towards later shows earlier days: leftwards
+      // in a chart that reads left to right, rightwards in one that reads
+      // right to left.
       var shift = Math.round(-(e.clientX - g.x) / (box.width - 2 * pad) * days);
+      if (rtl(g.svg)) shift = -shift;
       goTo(g.svg, w.start + shift, w.end + 1 + shift, "chart");
     }
   }
@@ -368,6 +397,7 @@
     var pad = Number(svg.dataset.pad) * box.width / vb.width;
     var start = Number(svg.dataset.start), end = Number(svg.dataset.end);
     var f = (clientX - box.left - pad) / (box.width - 2 * pad);
+    if (rtl(svg)) f = 1 - f;
     f = Math.min(1, Math.max(0, f));
     return Math.round(start + f * (end - start + 1));
   }
