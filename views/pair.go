@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"encoding/json"
+	"html"
 	"net/url"
 	"strconv"
 	"strings"
@@ -29,6 +30,27 @@ type PairPage struct {
 	Errors   map[string]string // view parameters that could not be read
 	Raw      url.Values        // the query as sent, to show unreadable values again
 	Nav      Nav
+
+	// Trend is the cooperation and conflict chart of the view, when the
+	// pair is small enough to count it with the page (TrendLimit).
+	Trend *TrendChart
+	// Base is dyad's address, for the embed snippet; Preview and OEmbed
+	// go in the page's head.
+	Base    string
+	Preview *Preview
+	OEmbed  string
+}
+
+// TrendLimit is the most events a pair page counts its trend for; larger
+// pairs link to the trend's own page, so that their timeline stays fast.
+const TrendLimit = 5000
+
+// embedSnippet is the <iframe> that shows this view on another site.
+func (p PairPage) embedSnippet(l i18n.Locale) string {
+	src := p.Base + l.URL(p.exportURL("embed"))
+	title := l.Tf("EmbedTitle", "A", l.Country(p.View.Pair.A), "B", l.Country(p.View.Pair.B))
+	return `<iframe src="` + html.EscapeString(src) + `" title="` + html.EscapeString(title) +
+		`" width="100%" height="460" style="border:0;max-width:100%" loading="lazy"></iframe>`
 }
 
 // Nav holds the zoom, pan and preset links of a view.

@@ -140,6 +140,8 @@ func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, status, views.PairView(page))
 		return
 	}
+	preview := views.PairPreview(i18n.From(r.Context()), page.Base, v.Pair, page.Stats)
+	page.Preview, page.OEmbed = &preview, s.oembedHref(r, v)
 	s.render(w, r, status, views.Pair(page))
 }
 
@@ -152,6 +154,14 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 		return page, err
 	}
 	page.Stats, page.History, page.Fit, page.Window = pp.Stats, pp.History, pp.Fit, pp.Window
+	page.Base = s.baseURL(r)
+	if pp.Stats != nil && pp.Stats.Total > 0 && pp.Stats.Total <= views.TrendLimit {
+		trend, err := s.events.FindPairTrend(r.Context(), v.Filter())
+		if err != nil {
+			return page, err
+		}
+		page.Trend = views.LayoutTrend(trend)
+	}
 	page.Overview = views.LayoutOverview(pp.History, pp.Window, pp.OverviewGranularity, pp.Overview, loc.RTL())
 	page.Matching, page.Pages = pp.Matching, pp.Pages
 	if v.Page <= pp.Pages {
