@@ -153,3 +153,22 @@ func ParseLang(s string) (string, error) {
 	}
 	return tag.String(), nil
 }
+
+// ToldIn returns e as a reader of lang reads it: a copy whose Title and
+// Description are TextIn's choice, sharing everything else with e. The
+// copy keeps e's Texts, so TextIn on it chooses the same text again.
+func (e *Event) ToldIn(lang string) *Event {
+	if e == nil || len(e.Texts) == 0 {
+		return e
+	}
+	c := *e
+	c.Title, c.Description, _, _ = e.TextIn(lang)
+	return &c
+}
+
+// ToldIn is Event.ToldIn for each event, in place.
+func ToldIn(events []*Event, lang string) {
+	for i, e := range events {
+		events[i] = e.ToldIn(lang)
+	}
+}

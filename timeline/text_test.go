@@ -169,3 +169,22 @@ func TestDiffTexts(t *testing.T) {
 		t.Fatalf("order: %s, %s", d[3].Field, d[4].Field)
 	}
 }
+
+func TestToldIn(t *testing.T) {
+	e := &Event{Title: "Talks in Moscow", Description: "They met.", Texts: []Text{{Lang: "ar", Title: "محادثات في موسكو", Description: "التقيا."}}}
+	ar := e.ToldIn("ar")
+	if ar.Title != "محادثات في موسكو" || ar.Description != "التقيا." || e.Title != "Talks in Moscow" {
+		t.Fatalf("ToldIn(ar) = %q %q; original %q", ar.Title, ar.Description, e.Title)
+	}
+	if _, _, lang, fallback := ar.TextIn("ar"); lang != "ar" || fallback {
+		t.Errorf("the copy's text language: %s %v", lang, fallback)
+	}
+	if en := e.ToldIn("en"); en.Title != "Talks in Moscow" {
+		t.Errorf("ToldIn(en) = %q", en.Title)
+	}
+	events := []*Event{e, {Title: "No texts"}}
+	ToldIn(events, "ar")
+	if events[0].Title != "محادثات في موسكو" || events[1].Title != "No texts" {
+		t.Errorf("ToldIn on a list: %q, %q", events[0].Title, events[1].Title)
+	}
+}

@@ -27,3 +27,20 @@ func hrefString(ctx context.Context, path string) string { return i18n.From(ctx)
 // settingsExampleDate is the seed article's date, shown as the settings
 // would write it.
 var settingsExampleDate = timeline.MustParseDate("2025-12-23")
+
+// textLang is the language of the title and description a reader of the
+// page's language is shown of e (Event.TextIn), for the lang attribute.
+func textLang(ctx context.Context, e *timeline.Event) string {
+	_, _, l, _ := e.TextIn(string(loc(ctx).Lang))
+	return l
+}
+
+// fallbackLang is the language e is shown in when it is not told in the
+// reader's, "" when it is.
+func fallbackLang(ctx context.Context, e *timeline.Event) string {
+	_, _, l, fallback := e.TextIn(string(loc(ctx).Lang))
+	if !fallback {
+		return ""
+	}
+	return l
+}

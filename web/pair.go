@@ -153,6 +153,10 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 	if err != nil {
 		return page, err
 	}
+	// Events are read in the reader's language where they are told in it.
+	timeline.ToldIn(pp.List, string(loc.Lang))
+	timeline.ToldIn(pp.Events, string(loc.Lang))
+	pp.Selected = pp.Selected.ToldIn(string(loc.Lang))
 	page.Stats, page.History, page.Fit, page.Window = pp.Stats, pp.History, pp.Fit, pp.Window
 	page.Base = s.baseURL(r)
 	if pp.Stats != nil && pp.Stats.Total > 0 && pp.Stats.Total <= views.TrendLimit {
