@@ -220,18 +220,15 @@ func trendLabelX(l i18n.Locale) string {
 	return "0.5%"
 }
 
-// physicalAnchor turns an anchor meant for left-to-right text into the
-// one that puts the text on the same side when the page runs right to
-// left (SVG's start and end follow the text's direction).
-func physicalAnchor(l i18n.Locale, a string) string {
-	if !l.RTL() {
-		return a
+// trendTickX places a tick: time runs from right to left in a language
+// written so, as the timeline above it does, and the plot is mirrored to
+// match (the text-anchor, which follows the text's direction, then needs
+// no change).
+func trendTickX(l i18n.Locale, t TrendTick) string {
+	x := t.XPct
+	if l.RTL() {
+		x = 100 - x
 	}
-	switch a {
-	case "start":
-		return "end"
-	case "end":
-		return "start"
-	}
-	return a
+	return strconv.FormatFloat(x, 'f', 2, 64) + "%"
 }
+
