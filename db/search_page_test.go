@@ -1,10 +1,12 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -210,4 +212,35 @@ func sum(bs []timeline.Bucket) int {
 		n += b.Count
 	}
 	return n
+}
+
+// inTimelineOrder orders by key, then id, whether the matches come in the
+// order of their ids (as the full-text index lists them) or not.
+func TestInTimelineOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, c := range []struct {
+		name string
+		keys int64 // how many distinct keys
+		byID bool
+	}{{"by id", 40, true}, {"by id, one key", 1, true}, {"any order", 40, false}, {"any order, one key", 1, false}} {
+		t.Run(c.name, func(t *testing.T) {
+			var ms []match
+			for i := range 500 {
+				ms = append(ms, match{key: 20250101*10 + r.Int64N(c.keys)*10, id: int64(i + 1), side: 'S'<<8 | 'Y'})
+			}
+			if !c.byID {
+				r.Shuffle(len(ms), func(i, j int) { ms[i], ms[j] = ms[j], ms[i] })
+			}
+			got := inTimelineOrder(slices.Clone(ms))
+			want := slices.SortedFunc(slices.Values(ms), func(a, b match) int {
+				if a.key != b.key {
+					return cmp.Compare(a.key, b.key)
+				}
+				return cmp.Compare(a.id, b.id)
+			})
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("out of order:\n got %v\nwant %v", got[:10], want[:10])
+			}
+		})
+	}
 }
