@@ -42,21 +42,9 @@ func searchable(f timeline.EventFilter) bool {
 // dates, in timeline order, with one use of the full-text index; their
 // last day (hi) only when withHi.
 func searchMatches(ctx context.Context, rd queryer, f timeline.EventFilter, withHi bool) ([]match, error) {
-	rest := f
-	rest.Q, rest.From, rest.To, rest.Limit, rest.Offset = "", timeline.Date{}, timeline.Date{}, 0, 0
-	_, where, args := filterSQL(rest, matches{}) // the pair and the filters other than the text, all on p
-	// The index's matches drive (CROSS JOIN keeps them outside), each
-	// looked up by event and pair. One row of text carries them all: a
-	// row a match through database/sql costs more than the lookup, and
-	// each column a match about a millisecond for 15,000.
-	record := "p.sort_key || ' ' || p.event_id || ' ' || p.side_country"
-	if withHi {
-		record += " || ' ' || p.hi"
-	}
-	q := `SELECT coalesce(group_concat(` + record + `, ','), '')
-		FROM event_search s CROSS JOIN event_pairs p ON p.event_id = s.rowid` + where + ` AND event_search MATCH dyad_query(?)`
+	q, args := searchSQL(f, withHi)
 	var list string
-	if err := rd.QueryRowContext(ctx, q, append(args, f.Q)...).Scan(&list); err != nil {
+	if err := rd.QueryRowContext(ctx, q, args...).Scan(&list); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	if list == "" {
@@ -79,6 +67,26 @@ func searchMatches(ctx context.Context, rd queryer, f timeline.EventFilter, with
 		out = append(out, m)
 	}
 	return inTimelineOrder(out), nil
+}
+
+// searchSQL is the statement of searchMatches: one row, one column, the
+// matches as text, "key id side[ hi]" each, separated by commas.
+func searchSQL(f timeline.EventFilter, withHi bool) (string, []any) {
+	rest := f
+	rest.Q, rest.From, rest.To, rest.Limit, rest.Offset = "", timeline.Date{}, timeline.Date{}, 0, 0
+	_, where, args := filterSQL(rest, matches{}) // the pair and the filters other than the text, all on p
+	// The index's matches drive (CROSS JOIN keeps them outside), each
+	// looked up by event and pair in event_pairs_event, which covers it.
+	// One row of text carries them all: through database/sql, a row a
+	// match costs more than the lookups, and each column of the text
+	// about a millisecond for 15,000 matches.
+	record := "p.sort_key || ' ' || p.event_id || ' ' || p.side_country"
+	if withHi {
+		record += " || ' ' || p.hi"
+	}
+	return `SELECT coalesce(group_concat(` + record + `, ','), '')
+		FROM event_search s CROSS JOIN event_pairs p ON p.event_id = s.rowid` + where + ` AND event_search MATCH dyad_query(?)`,
+		append(args, f.Q)
 }
 
 // decimal reads a number of up to 18 digits: strconv.ParseInt's checks
@@ -262,6 +270,11 @@ func countMatches(ms []match, p timeline.Pair, g timeline.Precision, loKey int64
 	return out
 }
 
+// matchEventsSQL reads events by id, in the order of a JSON array of ids.
+// (A filter on the listed ids, as findEvents would make, walks the pair's
+// every row to keep them.)
+const matchEventsSQL = "SELECT " + eventColumns + ` FROM json_each(?) j CROSS JOIN events e ON e.id = j.value ORDER BY j.key`
+
 // readMatchEvents reads in full the events of ms, in that order.
 func readMatchEvents(ctx context.Context, tx queryer, ms []match) ([]*timeline.Event, error) {
 	if len(ms) == 0 {
@@ -276,10 +289,7 @@ func readMatchEvents(ctx context.Context, tx queryer, ms []match) ([]*timeline.E
 		ids.WriteString(strconv.FormatInt(m.id, 10))
 	}
 	ids.WriteByte(']')
-	// By id, in the order given: a filter on the listed ids (findEvents)
-	// walks the pair's every row to keep them.
-	rows, err := tx.QueryContext(ctx, "SELECT "+eventColumns+` FROM json_each(?) j CROSS JOIN events e ON e.id = j.value
-		ORDER BY j.key`, ids.String())
+	rows, err := tx.QueryContext(ctx, matchEventsSQL, ids.String())
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
