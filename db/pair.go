@@ -413,8 +413,9 @@ func readViewPage(ctx context.Context, tx queryer, v timeline.View, st *timeline
 }
 
 // readFilteredView is readViewPage statement by statement: the matches,
-// the nearest ones, then readFilteredPage. It answers any view, a search
-// too (at the cost of a use of the full-text index a statement).
+// the nearest ones, then readFilteredPage. It answers any view; a search
+// too, the slow way (each statement probes the pair's every row), which
+// tests compare readSearchPage with.
 func readFilteredView(ctx context.Context, tx queryer, v timeline.View, st *timeline.PairStats, page *timeline.PairPage) error {
 	m, nearest, counted, err := readMatches(ctx, tx, v, st)
 	if err != nil {
