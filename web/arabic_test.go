@@ -43,7 +43,7 @@ func TestLanguageChoice(t *testing.T) {
 		t.Fatalf("switch to Arabic: %q", h)
 	}
 	for _, l := range []string{"ar", "en"} {
-		if res.doc.Find(`link[rel=alternate][hreflang=` + l + `]`).Length() != 1 {
+		if res.doc.Find(`link[rel=alternate][hreflang=`+l+`]`).Length() != 1 {
 			t.Errorf("no hreflang=%s alternate", l)
 		}
 	}
