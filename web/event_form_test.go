@@ -276,8 +276,9 @@ func TestDuplicateWarning(t *testing.T) {
 	if !strings.Contains(warn.Text(), "An event of this kind on this date already exists for Syria – Russia") {
 		t.Fatalf("warning says %q", warn.Text())
 	}
-	if href := warn.Find("a[data-testid=duplicate]").AttrOr("href", ""); href != "/events/2" {
-		t.Fatalf("warning links to %q, want /events/2", href)
+	// Links keep the reader's language.
+	if href := warn.Find("a[data-testid=duplicate]").AttrOr("href", ""); href != "/events/2?lang=en" {
+		t.Fatalf("warning links to %q, want /events/2?lang=en", href)
 	}
 	if n := savedEvents(t, a); n != 6 {
 		t.Fatalf("%d events after the warning, want the 6 of the demo", n)
@@ -330,7 +331,7 @@ func TestDuplicateWarning(t *testing.T) {
 		res := a.post("/events/2", v)
 		var links []string
 		res.doc.Find("a[data-testid=duplicate]").Each(func(_ int, s *goquery.Selection) { links = append(links, s.AttrOr("href", "")) })
-		if res.status != 409 || strings.Join(links, " ") != "/events/7 /events/9" {
+		if res.status != 409 || strings.Join(links, " ") != "/events/7?lang=en /events/9?lang=en" {
 			t.Fatalf("event 2 at October 2025: status %d, warning links %v; want 409 and /events/7 and 9", res.status, links)
 		}
 	})
@@ -347,10 +348,10 @@ func TestDuplicateWarning(t *testing.T) {
 		}
 		var links []string
 		res.doc.Find("a[data-testid=duplicate]").Each(func(_ int, s *goquery.Selection) { links = append(links, s.AttrOr("href", "")) })
-		if len(links) != 2 || links[0] != "/events/2" {
+		if len(links) != 2 || links[0] != "/events/2?lang=en" {
 			t.Fatalf("warning links %v, want event 2 and the one saved anyway", links)
 		}
-		if strings.Contains(strings.Join(links, " "), "/events/4") {
+		if strings.Contains(strings.Join(links, " "), "/events/4?") {
 			t.Fatalf("the warning names the event being edited")
 		}
 	})
