@@ -31,7 +31,7 @@ type bulkWriter struct {
 	noPairs bool
 	tables  []*batchInsert // in an order that keeps foreign keys whole
 
-	events, countries, pairs, actors, tags, cit, search, revisions *batchInsert
+	events, countries, pairs, actors, tags, texts, cit, search, revisions *batchInsert
 
 	ids  map[int64]bool
 	keys map[string]bool
@@ -111,6 +111,7 @@ func newBulkWriter(ctx context.Context, tx *sql.Tx) (*bulkWriter, error) {
 		{&b.pairs, "INSERT OR FAIL INTO event_pairs (a, b, sort_key, event_id, hi, kind, side_country, high_level) VALUES", "(?, ?, ?, ?, ?, ?, ?, ?)", chunk},
 		{&b.actors, "INSERT OR FAIL INTO actors (event_id, position, name, role, country) VALUES", "(?, ?, ?, ?, ?)", chunk},
 		{&b.tags, "INSERT OR FAIL INTO event_tags (event_id, position, tag) VALUES", "(?, ?, ?)", chunk},
+		{&b.texts, "INSERT OR FAIL INTO event_texts (event_id, lang, title, description) VALUES", "(?, ?, ?, ?)", chunk},
 		{&b.cit, "INSERT OR FAIL INTO event_sources (event_id, position, source_id, excerpt) VALUES", "(?, ?, ?, ?)", chunk},
 		// One statement a flush: FTS5 writes a segment at each statement,
 		// and large segments leave less to merge.
@@ -174,6 +175,9 @@ func (b *bulkWriter) add(e *timeline.Event, key, search string, rev importRevisi
 	}
 	for i, t := range e.Tags {
 		b.tags.add(e.ID, i, t)
+	}
+	for _, t := range e.Texts {
+		b.texts.add(e.ID, t.Lang, t.Title, t.Description)
 	}
 	for i, c := range e.Sources {
 		b.citations = append(b.citations, bulkCitation{event: e.ID, pos: i, src: b.source(c.Source), excerpt: c.Excerpt})

@@ -33,6 +33,12 @@ func manyEvents(n int, seed uint64) []*timeline.Event {
 			Actors:    []timeline.Actor{{Name: fmt.Sprintf("Actor %d", r.IntN(20)), Role: "وزير", Country: cs[0]}},
 			Tags:      []string{[]string{"energy", "طاقة", "security"}[r.IntN(3)]},
 		}
+		if i%3 == 0 {
+			e.Texts = []timeline.Text{{Lang: "en", Title: fmt.Sprintf("Event %d told apart", i), Description: "In English."}}
+		}
+		if i%6 == 0 {
+			e.SetText(timeline.Text{Lang: "fr", Title: fmt.Sprintf("Événement %d", i)})
+		}
 		for j, k := range r.Perm(50)[:1+r.IntN(3)] {
 			e.Sources = append(e.Sources, timeline.Citation{Source: timeline.Source{
 				URL: fmt.Sprintf("https://news.example/%d", k), Title: fmt.Sprintf("تقرير %d", k), Publisher: "SANA", Language: "ar",
@@ -108,7 +114,7 @@ func TestBulkImportMatchesRowByRow(t *testing.T) {
 		t.Fatal("a bulk import does not export back what it imported")
 	}
 
-	for _, table := range []string{"events", "event_countries", "event_pairs", "actors", "event_tags", "sources",
+	for _, table := range []string{"events", "event_countries", "event_pairs", "actors", "event_tags", "event_texts", "sources",
 		"event_sources", "pair_months", "pair_years", "pair_kinds"} {
 		var a, b int
 		bulk.read.QueryRow("SELECT count(*) FROM " + table).Scan(&a)
@@ -134,7 +140,7 @@ func TestBulkImportMatchesRowByRow(t *testing.T) {
 	}
 	// Full-text search sees the imported events, Arabic included.
 	p := timeline.Pair{A: "SY", B: "RU"}
-	for _, q := range []string{"حدث", "event", "تقرير"} {
+	for _, q := range []string{"حدث", "event", "تقرير", "apart"} {
 		if n, err := bulk.CountEvents(ctx, timeline.EventFilter{Pair: &p, Q: q, Kinds: allKinds()}); err != nil || n == 0 {
 			t.Fatalf("search %q after a bulk import: %d, %v", q, n, err)
 		}

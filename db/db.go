@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"runtime"
 	"sort"
 	"strconv"
@@ -39,7 +40,8 @@ type DB struct {
 	write *sql.DB
 	read  *sql.DB
 
-	fresh bool
+	fresh    bool
+	readOnly bool
 }
 
 // Open opens (creating if needed) the database file at path and applies any
@@ -68,6 +70,76 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return d, nil
+}
+
+// OpenReadOnly opens an existing database for reading only, as a public
+// mirror serves a replica: both pools refuse every write (the file is opened
+// read-only and query_only is set), nothing is migrated or upgraded, and a
+// database that lacks a migration or an upgrade of this binary is refused,
+// since its tables would not be what the queries expect.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, fmt.Errorf("open database: no path given")
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open database %s read-only: %w", path, err)
+	}
+	d := &DB{Path: path, Now: time.Now, WriteWait: DefaultWriteWait, readOnly: true}
+	var err error
+	if d.read, err = sql.Open("sqlite", readOnlyDSN(path)); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	d.read.SetMaxOpenConns(max(8, 2*runtime.GOMAXPROCS(0)))
+	// The writer is read-only too: a write that gets past the web layer
+	// fails rather than changing the mirror.
+	if d.write, err = sql.Open("sqlite", readOnlyDSN(path)); err != nil {
+		d.read.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	d.write.SetMaxOpenConns(1)
+	if err := d.checkCurrent(ctx); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("open database %s read-only: %w", path, err)
+	}
+	return d, nil
+}
+
+// ReadOnly reports whether the database was opened by OpenReadOnly.
+func (d *DB) ReadOnly() bool { return d.readOnly }
+
+func readOnlyDSN(path string) string {
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "query_only(1)", "temp_store(MEMORY)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("mode", "ro")
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// checkCurrent refuses a database that this binary would migrate or upgrade.
+func (d *DB) checkCurrent(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	var applied int
+	if err := d.read.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations").Scan(&applied); err != nil {
+		return fmt.Errorf("not a dyad database (%w)", err)
+	}
+	if applied < len(names) {
+		return fmt.Errorf("the database has %d of this dyad's %d migrations; open it once without --read-only (or replicate from a primary that runs this version)", applied, len(names))
+	}
+	for _, u := range storeUpgrades {
+		var have int
+		err := d.read.QueryRowContext(ctx, "SELECT version FROM store_versions WHERE name = ?", u.name).Scan(&have)
+		if err != nil && !isNoRows(err) {
+			return err
+		}
+		if have != u.version {
+			return fmt.Errorf("the database's %s is at version %d, this dyad needs %d; open it once without --read-only", u.name, have, u.version)
+		}
+	}
+	return nil
 }
 
 // dsn sets the pragmas in the connection string so that every pooled

@@ -179,7 +179,7 @@ func readCitations(ctx context.Context, tx *sql.Tx, out chan<- []eventCitation) 
 }
 
 // readEvents sends every event, in id order and in slices, with its
-// countries, actors and tags read here and its citations taken from cites.
+// countries, actors, tags and texts read here and its citations taken from cites.
 func readEvents(ctx context.Context, tx *sql.Tx, cites <-chan []eventCitation, out chan<- []*timeline.Event) error {
 	open := func(q string) (*childRows, error) {
 		rows, err := tx.QueryContext(ctx, q)
@@ -204,6 +204,11 @@ func readEvents(ctx context.Context, tx *sql.Tx, cites <-chan []eventCitation, o
 		return err
 	}
 	defer tags.rows.Close()
+	texts, err := open("SELECT event_id, lang, title, description FROM event_texts ORDER BY event_id, lang")
+	if err != nil {
+		return err
+	}
+	defer texts.rows.Close()
 	var pending []eventCitation // read from cites, not yet given to an event
 	nextCitation := func() (*eventCitation, bool) {
 		for len(pending) == 0 {
@@ -246,6 +251,12 @@ func readEvents(ctx context.Context, tx *sql.Tx, cites <-chan []eventCitation, o
 		for tags.at(e.ID) {
 			e.Tags = append(e.Tags, tags.vals[0])
 			if err := tags.advance(); err != nil {
+				return err
+			}
+		}
+		for texts.at(e.ID) {
+			e.Texts = append(e.Texts, timeline.Text{Lang: texts.vals[0], Title: texts.vals[1], Description: texts.vals[2]})
+			if err := texts.advance(); err != nil {
 				return err
 			}
 		}

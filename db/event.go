@@ -31,7 +31,8 @@ const eventColumns = eventFields + `,
 	(SELECT json_group_array(json_array(a.name, a.role, a.country) ORDER BY a.position) FROM actors a WHERE a.event_id = e.id),
 	(SELECT json_group_array(t.tag ORDER BY t.position) FROM event_tags t WHERE t.event_id = e.id),
 	(SELECT json_group_array(json_array(` + citationFields + `) ORDER BY es.position)
-	 FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_id = e.id)`
+	 FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_id = e.id),
+	(SELECT json_group_array(json_array(x.lang, x.title, x.description) ORDER BY x.lang) FROM event_texts x WHERE x.event_id = e.id)`
 
 // queryer is what reads run on: the read pool, or one transaction when
 // several reads must see the same state.
@@ -154,6 +155,40 @@ func eachEvent(ctx context.Context, rd queryer, f timeline.EventFilter, fn func(
 	return rows.Err()
 }
 
+// TextLanguages lists the languages of the texts of the events f selects.
+func (d *DB) TextLanguages(ctx context.Context, f timeline.EventFilter) ([]string, error) {
+	q, args := "SELECT DISTINCT lang FROM event_texts ORDER BY lang", []any(nil)
+	if !selectsAll(f) {
+		from, where, a := filterSQL(f, matches{})
+		sel := "SELECT e.id FROM " + from + where
+		if f.Limit > 0 {
+			sel += " ORDER BY " + orderSQL(f) + " LIMIT ? OFFSET ?"
+			a = append(a, f.Limit, f.Offset)
+		}
+		q, args = "SELECT DISTINCT lang FROM event_texts WHERE event_id IN ("+sel+") ORDER BY lang", a
+	}
+	rows, err := d.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("text languages: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// selectsAll reports whether f selects every event.
+func selectsAll(f timeline.EventFilter) bool {
+	return f.Pair == nil && f.From.IsZero() && f.To.IsZero() && SearchTerms(f.Q) == "" && len(f.Kinds) == 0 &&
+		f.Tag == "" && strings.TrimSpace(f.Actor) == "" && f.Limit == 0
+}
+
 // eventsSQL is the query that reads f's events, in timeline order.
 func eventsSQL(f timeline.EventFilter, m matches) (string, []any) {
 	from, where, args := filterSQL(f, m)
@@ -261,10 +296,10 @@ type scanner interface{ Scan(dest ...any) error }
 // scanEvent reads a row of eventColumns.
 func scanEvent(s scanner) (*timeline.Event, error) {
 	var (
-		r                                             eventRow
-		countriesJSON, actorsJSON, tagsJSON, srcsJSON string
+		r                                                        eventRow
+		countriesJSON, actorsJSON, tagsJSON, srcsJSON, textsJSON string
 	)
-	if err := s.Scan(append(r.dest(), &countriesJSON, &actorsJSON, &tagsJSON, &srcsJSON)...); err != nil {
+	if err := s.Scan(append(r.dest(), &countriesJSON, &actorsJSON, &tagsJSON, &srcsJSON, &textsJSON)...); err != nil {
 		return nil, err
 	}
 	e, err := r.event()
@@ -284,6 +319,13 @@ func scanEvent(s scanner) (*timeline.Event, error) {
 	}
 	for _, a := range actors {
 		e.Actors = append(e.Actors, timeline.Actor{Name: a[0], Role: a[1], Country: timeline.Country(a[2])})
+	}
+	var texts [][3]string
+	if err := json.Unmarshal([]byte(textsJSON), &texts); err != nil {
+		return nil, fmt.Errorf("event %d: texts: %w", e.ID, err)
+	}
+	for _, t := range texts {
+		e.Texts = append(e.Texts, timeline.Text{Lang: t[0], Title: t[1], Description: t[2]})
 	}
 	var srcs [][]json.RawMessage
 	if err := json.Unmarshal([]byte(srcsJSON), &srcs); err != nil {
@@ -537,7 +579,7 @@ type eventWriter struct {
 	d  *DB
 	tx *sql.Tx
 
-	event, country, pair, actor, tag, findSource, insertSource, updateSource, citation, search, unsearch *sql.Stmt
+	event, country, pair, actor, tag, text, findSource, insertSource, updateSource, citation, search, unsearch *sql.Stmt
 
 	// replaceSources lists the URLs whose stored fields the event's own
 	// fields replace, blanks included; other sources only fill blanks.
@@ -563,6 +605,7 @@ func newEventWriter(ctx context.Context, d *DB, tx *sql.Tx) (*eventWriter, error
 		{&w.pair, "INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, side_country, high_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
 		{&w.actor, "INSERT INTO actors (event_id, position, name, role, country) VALUES (?, ?, ?, ?, ?)"},
 		{&w.tag, "INSERT INTO event_tags (event_id, position, tag) VALUES (?, ?, ?)"},
+		{&w.text, "INSERT INTO event_texts (event_id, lang, title, description) VALUES (?, ?, ?, ?)"},
 		{&w.findSource, "SELECT id, title, publisher, language, published, retrieved, archive_url FROM sources WHERE url = ?"},
 		{&w.insertSource, `INSERT INTO sources (url, title, publisher, language, published, retrieved, archive_url)
 			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`},
@@ -584,7 +627,7 @@ func newEventWriter(ctx context.Context, d *DB, tx *sql.Tx) (*eventWriter, error
 }
 
 func (w *eventWriter) close() {
-	for _, st := range []*sql.Stmt{w.event, w.country, w.pair, w.actor, w.tag, w.findSource, w.insertSource, w.updateSource, w.citation, w.search, w.unsearch} {
+	for _, st := range []*sql.Stmt{w.event, w.country, w.pair, w.actor, w.tag, w.text, w.findSource, w.insertSource, w.updateSource, w.citation, w.search, w.unsearch} {
 		if st != nil {
 			st.Close()
 		}
@@ -630,6 +673,11 @@ func (w *eventWriter) insert(ctx context.Context, e *timeline.Event) error {
 	for i, t := range e.Tags {
 		if _, err := w.tag.ExecContext(ctx, e.ID, i, t); err != nil {
 			return fmt.Errorf("insert tag: %w", err)
+		}
+	}
+	for _, t := range e.Texts {
+		if _, err := w.text.ExecContext(ctx, e.ID, t.Lang, t.Title, t.Description); err != nil {
+			return fmt.Errorf("insert text in %s: %w", t.Lang, err)
 		}
 	}
 	for i := range e.Sources {
@@ -747,9 +795,13 @@ func (d *DB) insertEvent(ctx context.Context, tx *sql.Tx, e *timeline.Event) err
 }
 
 // searchText is what full-text search looks through: the title,
-// description, actors' names and roles, location and source titles.
+// description, their texts in other languages, actors' names and roles,
+// location and source titles.
 func searchText(e *timeline.Event) string {
 	parts := []string{e.Title, e.Description, e.Location}
+	for _, t := range e.Texts {
+		parts = append(parts, t.Title, t.Description)
+	}
 	for _, a := range e.Actors {
 		parts = append(parts, a.Name, a.Role)
 	}

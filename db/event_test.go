@@ -297,3 +297,71 @@ func TestUpdateReplacesSourceFields(t *testing.T) {
 		t.Fatalf("publisher cleared in the form is still %q", got.Sources[0].Publisher)
 	}
 }
+
+// An event's texts in other languages are stored with it, read by every
+// reader, replaced by an update, found by search and go with the event.
+func TestEventTexts(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	e := &timeline.Event{Date: timeline.MustParseDate("2025-12-23"), Title: "Putin meets al-Shaibani in Moscow",
+		Kind: timeline.KindConsult, Countries: []timeline.Country{"SY", "RU"},
+		Texts: []timeline.Text{{Lang: "fr", Title: "Poutine reçoit al-Chaibani"},
+			{Lang: "ar", Title: "بوتين يلتقي الشيباني في موسكو", Description: "لقاء \"جيد\" في موسكو."}}}
+	if err := d.CreateEvent(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	want := []timeline.Text{{Lang: "ar", Title: "بوتين يلتقي الشيباني في موسكو", Description: "لقاء \"جيد\" في موسكو."},
+		{Lang: "fr", Title: "Poutine reçoit al-Chaibani"}}
+	got, err := d.FindEventByID(ctx, e.ID)
+	if err != nil || !reflect.DeepEqual(got.Texts, want) {
+		t.Fatalf("FindEventByID: texts %+v, %v; want %+v", got.Texts, err, want)
+	}
+	var dumped []timeline.Text
+	if err := d.EachEventByID(ctx, func(x *timeline.Event) error { dumped = x.Texts; return nil }); err != nil || !reflect.DeepEqual(dumped, want) {
+		t.Fatalf("EachEventByID: texts %+v, %v", dumped, err)
+	}
+	p := timeline.Pair{A: "SY", B: "RU"}
+	for _, q := range []string{"الشيباني", "جيد", "Poutine"} {
+		found, n, err := d.FindEvents(ctx, timeline.EventFilter{Pair: &p, Q: q})
+		if err != nil || n != 1 || !reflect.DeepEqual(found[0].Texts, want) {
+			t.Fatalf("search %q: %d events, %v", q, n, err)
+		}
+	}
+	if langs, err := d.TextLanguages(ctx, timeline.EventFilter{Pair: &p}); err != nil || !reflect.DeepEqual(langs, []string{"ar", "fr"}) {
+		t.Fatalf("TextLanguages = %q, %v", langs, err)
+	}
+	if langs, _ := d.TextLanguages(ctx, timeline.EventFilter{Pair: &p, Q: "zebra"}); len(langs) != 0 {
+		t.Fatalf("TextLanguages of no events = %q", langs)
+	}
+
+	got.SetText(timeline.Text{Lang: "fr"})
+	if err := d.UpdateEvent(ctx, got); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := d.FindEventByID(ctx, e.ID)
+	if !reflect.DeepEqual(after.Texts, want[:1]) {
+		t.Fatalf("after removing the French: %+v", after.Texts)
+	}
+	if _, n, _ := d.FindEvents(ctx, timeline.EventFilter{Pair: &p, Q: "Poutine"}); n != 0 {
+		t.Fatal("the French text removed is still found")
+	}
+	revs, err := d.ListRevisions(ctx, e.ID)
+	if err != nil || len(revs) != 2 {
+		t.Fatalf("history: %d revisions, %v", len(revs), err)
+	}
+
+	if err := d.DeleteEvent(ctx, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := d.read.QueryRow("SELECT count(*) FROM event_texts").Scan(&n); err != nil || n != 0 {
+		t.Fatalf("%d texts left after the delete, %v", n, err)
+	}
+	back, err := d.Undelete(ctx, e.ID)
+	if err != nil || !reflect.DeepEqual(back.Texts, want[:1]) {
+		t.Fatalf("out of the trash: texts %+v, %v", back.Texts, err)
+	}
+	if stored, _ := d.FindEventByID(ctx, e.ID); !reflect.DeepEqual(stored.Texts, want[:1]) {
+		t.Fatalf("stored out of the trash: texts %+v", stored.Texts)
+	}
+}

@@ -16,11 +16,8 @@ import (
 func exportCSV(t *testing.T, d *DB) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	cw := exchange.NewCSVWriter(&buf)
-	if err := d.EachEventByID(context.Background(), cw.Write); err != nil {
-		t.Fatal(err)
-	}
-	if err := cw.Flush(); err != nil {
+	csvFormat, _ := exchange.ExportFormatByName("csv")
+	if _, err := exchange.Export(context.Background(), d, csvFormat, timeline.EventFilter{}, exchange.ExportMeta{}, &buf, exchange.ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -55,6 +52,8 @@ func roundTripEvents() []*timeline.Event {
 			Countries: []timeline.Country{"SY", "RU", "TR", "IR"}, Initiator: "TR", Location: "Astana, KZ",
 			Actors: []timeline.Actor{{Name: "رجب طيب أردوغان", Role: "رئيس", Country: "TR"}, {Name: "A|B\\C; D", Role: "+role"}},
 			Tags:   []string{"قمة", "multi-lateral"},
+			Texts: []timeline.Text{{Lang: "en", Title: "=Astana summit, \"trilateral\"", Description: "First line\n\n-second; line|x"},
+				{Lang: "fr", Title: "Sommet d'Astana"}},
 			Sources: []timeline.Citation{src("https://example.org/1", "عنوان أول", "ar"), src("https://example.org/2", "", "en"),
 				{Source: timeline.Source{URL: "https://example.org/3"}}}},
 		&timeline.Event{Date: timeline.MustParseDate("1990"), Title: "Year only", Kind: timeline.KindSanction,
@@ -70,6 +69,10 @@ func TestImportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := exportCSV(t, a)
+	header := string(first[:bytes.IndexByte(first, '\n')])
+	if !strings.HasSuffix(header, ",title_ar,description_ar,title_en,description_en,title_fr,description_fr") {
+		t.Fatalf("header %q lacks the texts' columns", header)
+	}
 
 	b := openTest(t)
 	sum := importCSV(t, b, first, nil, false)

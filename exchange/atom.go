@@ -26,6 +26,10 @@ type AtomFeed struct {
 // AtomWriter streams events as an Atom feed, one entry per event. Every
 // entry's author is the feed's, "dyad".
 type AtomWriter struct {
+	// Lang, when set, chooses each entry's title and content in that
+	// language (Event.TextIn); the entry's xml:lang says the language it is in.
+	Lang string
+
 	feed    AtomFeed
 	w       *bufio.Writer
 	started bool
@@ -57,6 +61,7 @@ type atomCategory struct {
 
 type atomEntry struct {
 	XMLName    xml.Name       `xml:"entry"`
+	Lang       string         `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 	ID         string         `xml:"id"`
 	Title      atomText       `xml:"title"`
 	Updated    string         `xml:"updated"`
@@ -102,13 +107,15 @@ func (aw *AtomWriter) Write(e *timeline.Event) error {
 	if err := aw.start(); err != nil {
 		return err
 	}
+	e, lang := textIn(e, aw.Lang)
 	page := exportEventURL(aw.feed.BaseURL, e.ID)
 	entry := atomEntry{
+		Lang:      lang,
 		ID:        page,
 		Title:     atomText{Type: "text", Body: e.Title},
 		Updated:   exportStamp(e).Format(time.RFC3339),
 		Published: exportTime(e.CreatedAt),
-		Content:   atomText{Type: "text", Body: atomContent(e)},
+		Content:   atomText{Type: "text", Body: atomContent(e, aw.Lang)},
 	}
 	if timeline.IsWebURL(page) {
 		entry.Links = append(entry.Links, atomLink{Rel: "alternate", Type: "text/html", Href: page})
@@ -119,7 +126,7 @@ func (aw *AtomWriter) Write(e *timeline.Event) error {
 		}
 	}
 	if e.Kind != "" {
-		entry.Categories = append(entry.Categories, atomCategory{Term: string(e.Kind), Label: e.Kind.Label()})
+		entry.Categories = append(entry.Categories, atomCategory{Term: string(e.Kind), Label: words(aw.Lang).Kind(e.Kind)})
 	}
 	for _, t := range e.Tags {
 		if t != "" {
@@ -154,12 +161,12 @@ func (aw *AtomWriter) Close() error {
 
 // atomContent is the entry's plain-text content: the description, when the
 // event happened (at its precision) and its sources.
-func atomContent(e *timeline.Event) string {
+func atomContent(e *timeline.Event, lang string) string {
 	var parts []string
 	if e.Description != "" {
 		parts = append(parts, e.Description)
 	}
-	parts = append(parts, exportDateLine(e), exportSourceLines(e))
+	parts = append(parts, exportDateLine(e, lang), exportSourceLines(e, lang))
 	return strings.Join(parts, "\n\n")
 }
 

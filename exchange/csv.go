@@ -2,7 +2,9 @@ package exchange
 
 import (
 	"bufio"
+	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -20,6 +22,24 @@ var CSVHeader = []string{
 	"source_url", "source_title", "source_publisher", "source_language",
 	"source_published", "source_retrieved", "source_archive_url", "source_excerpt",
 }
+
+// CSVHeaderFor is CSVHeader followed by a title_LANG and a
+// description_LANG column for each language of langs, in the order given
+// (CSVWriter sorts them): a file whose events have no texts in other
+// languages keeps the columns it always had.
+func CSVHeaderFor(langs []string) []string {
+	h := slices.Clone(CSVHeader)
+	for _, l := range langs {
+		h = append(h, TextTitleField(l), TextDescriptionField(l))
+	}
+	return h
+}
+
+// TextTitleField and TextDescriptionField name the CSV columns (and import
+// fields) of an event's title and description in lang: title_ar,
+// description_en.
+func TextTitleField(lang string) string       { return "title_" + lang }
+func TextDescriptionField(lang string) string { return "description_" + lang }
 
 // ListSeparator joins the items of a multi-valued cell; FieldSeparator joins
 // the parts of one item (an actor's name, role and country). Inside an item
@@ -110,7 +130,14 @@ func unescape(s string) string {
 // semicolon or a tab or begins with a space: spreadsheets split on those
 // too (LibreOffice ticks comma, semicolon and tab when it opens a CSV; Excel
 // splits on semicolons in many locales), and a quoted cell stays whole.
+//
+// Langs lists the languages whose texts get columns of their own (set it
+// before the first Write): Export sets it to the languages the exported
+// events have texts in. An event with a text in another language is an
+// error, never a text silently left out.
 type CSVWriter struct {
+	Langs []string
+
 	w      *bufio.Writer
 	header bool
 	rows   int
@@ -125,12 +152,39 @@ func NewCSVWriter(w io.Writer) *CSVWriter {
 // Write writes one event as one row. Rows are buffered; Flush every so often
 // when streaming to a client.
 func (cw *CSVWriter) Write(e *timeline.Event) error {
-	if !cw.header {
-		cw.header = true
-		cw.writeRecord(CSVHeader)
+	cw.writeHeader()
+	texts, err := TextCells(e, cw.Langs)
+	if err != nil {
+		return err
 	}
 	cw.rows++
-	return cw.writeRecord(EventRecord(e))
+	return cw.writeRecord(append(EventRecord(e), texts...))
+}
+
+func (cw *CSVWriter) writeHeader() {
+	if !cw.header {
+		cw.header = true
+		slices.Sort(cw.Langs)
+		cw.Langs = slices.Compact(cw.Langs)
+		cw.writeRecord(CSVHeaderFor(cw.Langs))
+	}
+}
+
+// TextCells returns the cells of e's texts in langs, a title and a
+// description for each, as CSVHeaderFor(langs) names them. A text of e in a
+// language not in langs is an error: its columns are not in the file.
+func TextCells(e *timeline.Event, langs []string) ([]string, error) {
+	for _, t := range e.Texts {
+		if !slices.Contains(langs, t.Lang) {
+			return nil, fmt.Errorf("event %d has a text in %q, which the file has no columns for (an edit during the export?); export again", e.ID, t.Lang)
+		}
+	}
+	cells := make([]string, 0, 2*len(langs))
+	for _, l := range langs {
+		t, _ := e.Text(l)
+		cells = append(cells, EscapeFormula(t.Title), EscapeFormula(t.Description))
+	}
+	return cells, nil
 }
 
 func (cw *CSVWriter) writeRecord(rec []string) error {
@@ -172,10 +226,7 @@ func cellNeedsQuotes(cell string) bool {
 
 // Flush writes buffered rows to the underlying writer.
 func (cw *CSVWriter) Flush() error {
-	if !cw.header {
-		cw.header = true
-		cw.writeRecord(CSVHeader)
-	}
+	cw.writeHeader()
 	return cw.w.Flush()
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -320,7 +321,7 @@ func TestCSVWriter(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
 		e1 := sampleEvent()
 		e2 := timeline.DemoEvents()[0]
-		e2.ID = 43
+		e2.ID, e2.Texts = 43, nil // texts in other languages: OKTexts
 		var buf bytes.Buffer
 		w := NewCSVWriter(&buf)
 		for _, e := range []*timeline.Event{e1, e2} {
@@ -363,6 +364,47 @@ func TestCSVWriter(t *testing.T) {
 		}
 		if got, want := column(t, records[2], "source_title"), timeline.DemoSourceTitle; got != want {
 			t.Fatalf("source_title = %q, want %q", got, want)
+		}
+	})
+
+	// Texts in other languages get a title and a description column per
+	// language, after the columns every file has, in language order.
+	t.Run("OKTexts", func(t *testing.T) {
+		e1 := sampleEvent() // none
+		e2 := timeline.DemoEvents()[1]
+		e2.ID = 2
+		e2.SetText(timeline.Text{Lang: "fr", Title: "=Al-Charaa au Kremlin", Description: "Reçu par Poutine."})
+		var buf bytes.Buffer
+		w := NewCSVWriter(&buf)
+		w.Langs = []string{"fr", "ar", "fr"}
+		for _, e := range []*timeline.Event{e1, e2} {
+			if err := w.Write(e); err != nil {
+				t.Fatalf("Write: %v", err)
+			}
+		}
+		w.Flush()
+		records, err := csv.NewReader(&buf).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := append(slices.Clone(CSVHeader), "title_ar", "description_ar", "title_fr", "description_fr")
+		if !slices.Equal(records[0], want) {
+			t.Fatalf("header = %q, want %q", records[0], want)
+		}
+		n := len(CSVHeader)
+		if got := records[1][n:]; !slices.Equal(got, []string{"", "", "", ""}) {
+			t.Fatalf("texts of an event without any = %q", got)
+		}
+		if got, want := records[2][n:], []string{e2.Texts[0].Title, e2.Texts[0].Description, "'=Al-Charaa au Kremlin", "Reçu par Poutine."}; !slices.Equal(got, want) {
+			t.Fatalf("texts = %q, want %q", got, want)
+		}
+	})
+
+	t.Run("ErrTextWithoutColumns", func(t *testing.T) {
+		w := NewCSVWriter(io.Discard)
+		w.Langs = []string{"en"}
+		if err := w.Write(timeline.DemoEvents()[1]); err == nil {
+			t.Fatal("an event with an Arabic text was written to a file with no Arabic columns")
 		}
 	})
 

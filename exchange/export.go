@@ -60,8 +60,11 @@ type ExportMeta struct {
 	Updated time.Time // for feeds: the latest change among the events
 }
 
-// NewEventWriter returns the writer of format f on w.
-func NewEventWriter(f ExportFormat, w io.Writer, m ExportMeta) (EventWriter, error) {
+// NewEventWriter returns the writer of format f on w. iCalendar, Atom and
+// TimelineJS write each event's title and description in lang (as
+// Event.TextIn chooses them; "" for the main text); CSV and JSON write
+// every text an event has.
+func NewEventWriter(f ExportFormat, w io.Writer, m ExportMeta, lang string) (EventWriter, error) {
 	switch f.Name {
 	case "csv":
 		return NewCSVWriter(w), nil
@@ -70,13 +73,17 @@ func NewEventWriter(f ExportFormat, w io.Writer, m ExportMeta) (EventWriter, err
 		jw.BaseURL = m.BaseURL
 		return jw, nil
 	case "ics":
-		return NewICSWriter(w, ICSCalendar{Name: "dyad: " + m.Title, BaseURL: m.BaseURL}), nil
+		iw := NewICSWriter(w, ICSCalendar{Name: "dyad: " + m.Title, BaseURL: m.BaseURL})
+		iw.Lang = lang
+		return iw, nil
 	case "atom":
-		return NewAtomWriter(w, AtomFeed{Title: "dyad: " + m.Title, ID: m.SelfURL, SelfURL: m.SelfURL, PageURL: m.PageURL,
-			Updated: m.Updated, BaseURL: m.BaseURL}), nil
+		aw := NewAtomWriter(w, AtomFeed{Title: "dyad: " + m.Title, ID: m.SelfURL, SelfURL: m.SelfURL, PageURL: m.PageURL,
+			Updated: m.Updated, BaseURL: m.BaseURL})
+		aw.Lang = lang
+		return aw, nil
 	case "timelinejs":
-		tw := NewTimelineJSWriter(w, TimelineJSTitle{Headline: m.Title, Text: "Events recorded in dyad, with their sources."})
-		tw.BaseURL = m.BaseURL
+		tw := NewTimelineJSWriter(w, TimelineJSTitle{Headline: m.Title, Text: words(lang).T("ExportTimelineIntro")})
+		tw.BaseURL, tw.Lang = m.BaseURL, lang
 		return tw, nil
 	}
 	return nil, fmt.Errorf("no export format %q", f.Name)
@@ -85,12 +92,18 @@ func NewEventWriter(f ExportFormat, w io.Writer, m ExportMeta) (EventWriter, err
 // ExportMetaFor describes the export in format f of a pair's events (every
 // event when p is nil), without filters, from dyad at base.
 func ExportMetaFor(base string, p *timeline.Pair, f ExportFormat) ExportMeta {
+	return ExportMetaIn(base, p, f, "")
+}
+
+// ExportMetaIn is ExportMetaFor with the title in language lang ("ar":
+// "سوريا – روسيا").
+func ExportMetaIn(base string, p *timeline.Pair, f ExportFormat, lang string) ExportMeta {
 	base = strings.TrimSuffix(base, "/")
 	if p == nil {
-		return ExportMeta{Title: "All events", BaseURL: base, PageURL: base + "/", SelfURL: base + "/" + f.File}
+		return ExportMeta{Title: words(lang).T("ExportAllEvents"), BaseURL: base, PageURL: base + "/", SelfURL: base + "/" + f.File}
 	}
 	page := base + p.Path()
-	return ExportMeta{Title: p.Name(), BaseURL: base, PageURL: page, SelfURL: page + "/" + f.File}
+	return ExportMeta{Title: pairTitle(*p, lang), BaseURL: base, PageURL: page, SelfURL: page + "/" + f.File}
 }
 
 // EventReader is what an export reads: the store's streaming reads, as
@@ -98,6 +111,7 @@ func ExportMetaFor(base string, p *timeline.Pair, f ExportFormat) ExportMeta {
 type EventReader interface {
 	EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error
 	EachEventByID(ctx context.Context, fn func(*timeline.Event) error) error
+	TextLanguages(ctx context.Context, f timeline.EventFilter) ([]string, error)
 }
 
 // ExportOptions fits an export to where it goes.
@@ -108,6 +122,11 @@ type ExportOptions struct {
 	// Flush, when set, is called every exportFlushEvery events, once they
 	// are written to w, to push them on (to an HTTP client).
 	Flush func() error
+	// Lang is the language (BCP 47: "ar", "en") in which iCalendar, Atom
+	// and TimelineJS give titles and descriptions, each event's own text
+	// in it or else its main text (Event.TextIn); "" gives the main text.
+	// CSV and JSON carry every language an event has, whatever Lang says.
+	Lang string
 }
 
 const exportFlushEvery = 500
@@ -139,9 +158,15 @@ func Export(ctx context.Context, src EventReader, format ExportFormat, f timelin
 			return 0, err
 		}
 	}
-	ew, err := NewEventWriter(format, w, meta)
+	ew, err := NewEventWriter(format, w, meta, opts.Lang)
 	if err != nil {
 		return 0, err
+	}
+	if cw, ok := ew.(*CSVWriter); ok {
+		// The header names the languages' columns before the first row.
+		if cw.Langs, err = src.TextLanguages(ctx, f); err != nil {
+			return 0, err
+		}
 	}
 	n := 0
 	write := func(e *timeline.Event) error {

@@ -25,6 +25,7 @@ type JSONEvent struct {
 	DisplayDate string       `json:"display_date"` // "15 – 17 October 2025"
 	Title       string       `json:"title"`
 	Description string       `json:"description"`
+	Texts       []JSONText   `json:"texts"` // in other languages; [] when none
 	Kind        string       `json:"kind"`
 	KindLabel   string       `json:"kind_label"`
 	CAMEO       string       `json:"cameo"`
@@ -38,6 +39,13 @@ type JSONEvent struct {
 	Unsourced   bool         `json:"unsourced"`
 	CreatedAt   string       `json:"created_at"`
 	UpdatedAt   string       `json:"updated_at"`
+}
+
+// JSONText is an event's title and description in one language.
+type JSONText struct {
+	Lang        string `json:"lang"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
 }
 
 // JSONActor is an actor in a JSONEvent.
@@ -73,6 +81,7 @@ func NewJSONEvent(e *timeline.Event, baseURL string) JSONEvent {
 		DisplayDate: timeline.FormatSpan(e.Date, e.End),
 		Title:       e.Title,
 		Description: e.Description,
+		Texts:       make([]JSONText, len(e.Texts)),
 		Kind:        string(e.Kind),
 		KindLabel:   e.Kind.Label(),
 		CAMEO:       info.CAMEO,
@@ -89,6 +98,9 @@ func NewJSONEvent(e *timeline.Event, baseURL string) JSONEvent {
 	}
 	for i, c := range e.Countries {
 		j.Countries[i] = string(c)
+	}
+	for i, t := range e.Texts {
+		j.Texts[i] = JSONText{Lang: t.Lang, Title: t.Title, Description: t.Description}
 	}
 	for i, a := range e.Actors {
 		j.Actors[i] = JSONActor{Name: a.Name, Role: a.Role, Country: string(a.Country)}
@@ -191,6 +203,18 @@ func exportEventURL(baseURL string, id int64) string {
 	return strings.TrimRight(baseURL, "/") + "/events/" + strconv.FormatInt(id, 10)
 }
 
+// textIn returns e with its title and description in lang, as
+// Event.TextIn chooses them, and the language they are in; lang "" leaves e
+// as it is and gives "".
+func textIn(e *timeline.Event, lang string) (*timeline.Event, string) {
+	if lang == "" {
+		return e, ""
+	}
+	c := *e
+	c.Title, c.Description, lang, _ = e.TextIn(lang)
+	return &c, lang
+}
+
 // exportLink returns u when it is an http or https URL and "" otherwise.
 func exportLink(u string) string {
 	if timeline.IsWebURL(u) {
@@ -229,23 +253,25 @@ func exportPrecision(e *timeline.Event) timeline.Precision {
 
 // exportDateLine says when e happened and how precisely that is known:
 // "Date: 15 October 2025", "Date known to the month: October 2025".
-func exportDateLine(e *timeline.Event) string {
-	span := timeline.FormatSpan(e.Date, e.End)
+func exportDateLine(e *timeline.Event, lang string) string {
+	w := words(lang)
+	span := w.Span(e.Date, e.End)
 	if p := exportPrecision(e); p != timeline.Day {
-		return "Date known to the " + p.String() + ": " + span
+		return w.Tf("ExportDateKnown_"+p.String(), "Span", span)
 	}
-	return "Date: " + span
+	return w.Tf("ExportDate", "Span", span)
 }
 
 // exportSourceLines describes e's sources as plain text, one per line:
 // "Title (Publisher) <https://...>, archived <https://...>". Addresses that
 // are not http or https are left out.
-func exportSourceLines(e *timeline.Event) string {
+func exportSourceLines(e *timeline.Event, lang string) string {
+	w := words(lang)
 	if e.Unsourced() {
-		return "No source cited."
+		return w.T("ExportNoSource")
 	}
 	var b strings.Builder
-	b.WriteString("Sources:")
+	b.WriteString(w.T("ExportSources"))
 	for _, s := range e.Sources {
 		b.WriteString("\n")
 		var parts []string
@@ -260,7 +286,7 @@ func exportSourceLines(e *timeline.Event) string {
 		}
 		line := strings.Join(parts, " ")
 		if u := exportLink(s.ArchiveURL); u != "" {
-			line += ", archived <" + u + ">"
+			line += ", " + w.T("ExportArchived") + " <" + u + ">"
 		}
 		if line == "" {
 			line = "(untitled source)"

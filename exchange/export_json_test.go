@@ -528,7 +528,7 @@ func ExampleJSONWriter() {
 	w.Close()
 	fmt.Print(buf.String())
 	// Output:
-	// {"meta":{"pair":"SY-RU"},"events":[{"id":1,"url":"https://dyad.example/events/1","date":"2025-10","precision":"month","end_date":"","display_date":"October 2025","title":"سوريا \u0026 روسيا","description":"","kind":"consult","kind_label":"Consult / meeting","cameo":"040","goldstein":1,"countries":["SY","RU"],"initiator":"","location":"","actors":[],"tags":[],"sources":[],"unsourced":true,"created_at":"","updated_at":""}]}
+	// {"meta":{"pair":"SY-RU"},"events":[{"id":1,"url":"https://dyad.example/events/1","date":"2025-10","precision":"month","end_date":"","display_date":"October 2025","title":"سوريا \u0026 روسيا","description":"","texts":[],"kind":"consult","kind_label":"Consult / meeting","cameo":"040","goldstein":1,"countries":["SY","RU"],"initiator":"","location":"","actors":[],"tags":[],"sources":[],"unsourced":true,"created_at":"","updated_at":""}]}
 }
 
 // jsonKeys lists the keys of a JSON object in the order they come.

@@ -47,6 +47,19 @@ func (s *fakeStore) EachEventByID(ctx context.Context, fn func(*timeline.Event) 
 	return s.each(fn)
 }
 
+// TextLanguages lists the languages of the events' texts, as the store
+// does for the events a filter selects (here: all).
+func (s *fakeStore) TextLanguages(ctx context.Context, f timeline.EventFilter) ([]string, error) {
+	var out []string
+	for _, e := range s.events {
+		for _, t := range e.Texts {
+			out = append(out, t.Lang)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
 func (s *fakeStore) each(fn func(*timeline.Event) error) error {
 	for _, e := range s.events {
 		if err := fn(e); err != nil {

@@ -85,18 +85,40 @@ func goldenFile(f exchange.ExportFormat) string {
 }
 
 // TestGolden compares each writer's output for goldenEvents with its file
-// in testdata/golden, byte for byte. After a deliberate change to a format,
-// rewrite them with: go test ./exchange -run TestGolden -update
+// in testdata/golden, byte for byte; TestGoldenTexts does the same for
+// events told in other languages, exported in Arabic. After a deliberate
+// change to a format, rewrite them with: go test ./exchange -run TestGolden -update
 func TestGolden(t *testing.T) {
+	checkGolden(t, goldenEvents(), "", "")
+}
+
+// textEvents are goldenEvents with texts in other languages: an Arabic
+// event told in English, an English one told in Arabic and French (with a
+// cell a spreadsheet would run), and the rest with none, so that an Arabic
+// export falls back to their main text.
+func textEvents() []*timeline.Event {
+	events := goldenEvents()
+	events[0].Texts = []timeline.Text{{Lang: "en", Title: "Al-Shaibani meets Lavrov in Moscow",
+		Description: "The ministers discussed bilateral relations.\n\nThey stressed cooperation."}}
+	events[1].Texts = []timeline.Text{{Lang: "ar", Title: "محادثات أستانا بشأن سوريا", Description: "السطر الأول\nالسطر الثاني"},
+		{Lang: "fr", Title: "=Pourparlers d'Astana"}}
+	return events
+}
+
+func TestGoldenTexts(t *testing.T) {
+	checkGolden(t, textEvents(), "ar", "texts-ar.")
+}
+
+func checkGolden(t *testing.T, events []*timeline.Event, lang, prefix string) {
 	for _, f := range exchange.ExportFormats {
 		t.Run(f.Name, func(t *testing.T) {
 			var buf bytes.Buffer
-			st := &fakeStore{events: goldenEvents()}
+			st := &fakeStore{events: events}
 			if _, err := exchange.Export(context.Background(), st, f, timeline.EventFilter{},
-				exchange.ExportMetaFor(exportBase, nil, f), &buf, exchange.ExportOptions{}); err != nil {
+				exchange.ExportMetaFor(exportBase, nil, f), &buf, exchange.ExportOptions{Lang: lang}); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", "golden", goldenFile(f))
+			path := filepath.Join("testdata", "golden", prefix+goldenFile(f))
 			if *update {
 				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 					t.Fatal(err)
@@ -123,7 +145,12 @@ func TestGolden(t *testing.T) {
 // store would keep them (timeline.Validate makes line breaks LF), and those
 // export again as the same bytes but for that.
 func TestGoldenCSVImports(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "golden", "events.csv"))
+	t.Run("OK", func(t *testing.T) { checkCSVImports(t, "events.csv", goldenEvents()) })
+	t.Run("OKTexts", func(t *testing.T) { checkCSVImports(t, "texts-ar.events.csv", textEvents()) })
+}
+
+func checkCSVImports(t *testing.T, file string, want []*timeline.Event) {
+	data, err := os.ReadFile(filepath.Join("testdata", "golden", file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +162,6 @@ func TestGoldenCSVImports(t *testing.T) {
 	if n := im.Notices(); len(n) != 0 {
 		t.Fatalf("notices %q", n)
 	}
-	want := goldenEvents()
 	var got []*timeline.Event
 	for {
 		row, err := im.Next()
@@ -159,6 +185,9 @@ func TestGoldenCSVImports(t *testing.T) {
 		}
 		if g, w := exchange.EventRecord(got[i]), exchange.EventRecord(w); !slices.Equal(g, w) {
 			t.Errorf("event %d reads back as\n%q\nwant\n%q", want[i].ID, g, w)
+		}
+		if !slices.Equal(got[i].Texts, w.Texts) {
+			t.Errorf("event %d's texts read back as %q, want %q", want[i].ID, got[i].Texts, w.Texts)
 		}
 	}
 	if want[1].Description != "First line\nsecond line\n\nA new paragraph, after a blank line." {

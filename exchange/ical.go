@@ -26,6 +26,10 @@ type ICSCalendar struct {
 // ICSWriter streams events as an iCalendar file: one all-day VEVENT per
 // event, covering every day the event's date (and end) covers.
 type ICSWriter struct {
+	// Lang, when set, chooses each event's title and description in that
+	// language (Event.TextIn); SUMMARY then says the language it is in.
+	Lang string
+
 	cal     ICSCalendar
 	w       *bufio.Writer
 	started bool
@@ -71,6 +75,7 @@ func (iw *ICSWriter) Write(e *timeline.Event) error {
 		return errExportClosed
 	}
 	iw.start()
+	e, lang := textIn(e, iw.Lang)
 	id := strconv.FormatInt(e.ID, 10)
 	iw.line("BEGIN", "VEVENT")
 	iw.line("UID", icsText("event-"+id+"@"+iw.cal.Host))
@@ -85,8 +90,12 @@ func (iw *ICSWriter) Write(e *timeline.Event) error {
 	iw.line("DTSTART;VALUE=DATE", start)
 	iw.line("DTEND;VALUE=DATE", end)
 	iw.line("TRANSP", "TRANSPARENT")
-	iw.line("SUMMARY", icsText(e.Title))
-	iw.line("DESCRIPTION", icsText(icsDescription(e)))
+	if lang != "" {
+		iw.line("SUMMARY;LANGUAGE="+lang, icsText(e.Title))
+	} else {
+		iw.line("SUMMARY", icsText(e.Title))
+	}
+	iw.line("DESCRIPTION", icsText(icsDescription(e, iw.Lang)))
 	if e.Location != "" {
 		iw.line("LOCATION", icsText(e.Location))
 	}
@@ -94,7 +103,7 @@ func (iw *ICSWriter) Write(e *timeline.Event) error {
 		iw.line("URL", u)
 	}
 	var cats []string
-	if l := e.Kind.Label(); l != "" {
+	if l := words(iw.Lang).Kind(e.Kind); l != "" {
 		cats = append(cats, icsText(l))
 	}
 	for _, t := range e.Tags {
@@ -145,15 +154,15 @@ func icsDates(e *timeline.Event) (start, end string) {
 
 // icsDescription is the event's description followed by how precisely its
 // date is known (when not to the day) and its sources.
-func icsDescription(e *timeline.Event) string {
+func icsDescription(e *timeline.Event, lang string) string {
 	var parts []string
 	if e.Description != "" {
 		parts = append(parts, e.Description)
 	}
 	if exportPrecision(e) != timeline.Day {
-		parts = append(parts, exportDateLine(e))
+		parts = append(parts, exportDateLine(e, lang))
 	}
-	parts = append(parts, exportSourceLines(e))
+	parts = append(parts, exportSourceLines(e, lang))
 	return strings.Join(parts, "\n\n")
 }
 

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/language"
+
 	"github.com/dyadhq/dyad/timeline"
 )
 
@@ -30,6 +32,10 @@ var ImportFields = []ImportField{
 	{"end_date", []string{"date_end", "end", "until", "ends"}, "last day of an event of several days"},
 	{"title", []string{"headline", "name", "event", "event_title", "subject"}, "one line"},
 	{"description", []string{"desc", "details", "text", "notes", "remarks", "body", "summary"}, "plain text"},
+	{"title_ar", []string{"arabic_title", "title_arabic"}, "the title in Arabic, when the event is told in Arabic besides its main text (title_LANG for any BCP 47 language)"},
+	{"description_ar", []string{"arabic_description", "description_arabic"}, "the description in Arabic (description_LANG for any BCP 47 language)"},
+	{"title_en", []string{"english_title", "title_english"}, "the title in English, when the event is told in English besides its main text"},
+	{"description_en", []string{"english_description", "description_english"}, "the description in English"},
 	{"kind", []string{"type", "event_type", "category", "kind_of_event"}, "a dyad kind, its label, a CAMEO code or an alias such as visit_abroad"},
 	{"cameo", []string{"cameo_code", "eventcode", "event_code"}, "a CAMEO code, used when there is no kind"},
 	{"goldstein", nil, "ignored: it follows from the kind"},
@@ -86,7 +92,35 @@ func importFieldByHeader(h string) string {
 			}
 		}
 	}
+	if name, _, _, ok := textField(f); ok {
+		return name
+	}
 	return ""
+}
+
+// textField reads a field of a text in another language: title_LANG or
+// description_LANG, LANG a BCP 47 tag in any case, with - or _ ("title_ar",
+// "description_en-GB"). It gives the field's name with the tag normalised,
+// the tag, and whether it is the title.
+func textField(f string) (name, lang string, title, ok bool) {
+	var rest string
+	switch {
+	case strings.HasPrefix(f, "title_"):
+		rest, title = f[len("title_"):], true
+	case strings.HasPrefix(f, "description_"):
+		rest = f[len("description_"):]
+	default:
+		return "", "", false, false
+	}
+	tag, err := language.Parse(rest)
+	if err != nil || tag == language.Und {
+		return "", "", false, false
+	}
+	lang = tag.String()
+	if title {
+		return TextTitleField(lang), lang, true, true
+	}
+	return TextDescriptionField(lang), lang, false, true
 }
 
 // IsImportField reports whether name is a field an import can fill.
@@ -96,7 +130,8 @@ func IsImportField(name string) bool {
 			return true
 		}
 	}
-	return false
+	n, _, _, ok := textField(name)
+	return ok && n == name
 }
 
 // Column is one column of an imported file and the field it fills.
@@ -114,10 +149,13 @@ type Importer struct {
 	Columns []Column
 	notices []string
 
-	r       *csvReader
-	header  []string
-	fields  map[string]int // field -> column index
-	release func()         // frees the copy of a file that could not be read twice
+	r      *csvReader
+	header []string
+	fields map[string]int // field -> column index
+	// textFields are the fields of texts in other languages the columns
+	// fill (title_ar, description_ar, …), in column order.
+	textFields []string
+	release    func() // frees the copy of a file that could not be read twice
 }
 
 // MaxColumns bounds the columns of an imported file: the preview lists
@@ -197,6 +235,9 @@ func NewImporter(src io.Reader, mapping map[string]string) (*Importer, error) {
 			return nil, timeline.Errorf(timeline.EINVALID, "Columns %q and %q both fill %q; map one of them to another field or ignore it.", header[j], c.Header, c.Field)
 		}
 		im.fields[c.Field] = c.Index
+		if _, _, _, ok := textField(c.Field); ok {
+			im.textFields = append(im.textFields, c.Field)
+		}
 	}
 	if _, ok := im.fields["date"]; !ok {
 		im.notices = append(im.notices, "No column gives the date: map one to \"date\".")
@@ -354,6 +395,17 @@ func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.P
 		}
 	}
 	e.Title, e.Description, e.Location = im.cell(rec, "title"), im.cell(rec, "description"), im.cell(rec, "location")
+	for _, field := range im.textFields {
+		_, lang, title, _ := textField(field)
+		t, _ := e.Text(lang)
+		t.Lang = lang
+		if title {
+			t.Title = im.cell(rec, field)
+		} else {
+			t.Description = im.cell(rec, field)
+		}
+		e.SetText(t)
+	}
 
 	var firstIsInitiator bool
 	if s := strings.TrimSpace(im.cell(rec, "kind")); s != "" {
@@ -485,6 +537,14 @@ func importFieldOfKey(k string) string {
 	case strings.HasPrefix(k, "sources."):
 		parts := strings.Split(k, ".")
 		return "source_" + parts[len(parts)-1]
+	case strings.HasPrefix(k, "texts."):
+		// texts.LANG.title, texts.LANG.description, texts.LANG.lang
+		parts := strings.Split(k, ".")
+		lang := strings.Join(parts[1:len(parts)-1], ".")
+		if parts[len(parts)-1] == "description" {
+			return TextDescriptionField(lang)
+		}
+		return TextTitleField(lang)
 	case k == "countries" || k == "initiator" || k == "tags" || k == "title" || k == "date" || k == "kind" ||
 		k == "location" || k == "description" || k == "high_level":
 		return k

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 )
 
@@ -25,6 +26,11 @@ type TimelineJSWriter struct {
 	// BaseURL is dyad's address; when it is an http or https URL, each
 	// slide links to its event's page.
 	BaseURL string
+	// Lang, when set, chooses each slide's headline and text in that
+	// language (Event.TextIn), and is written as the document's "language".
+	// TimelineJS itself takes its language from the embed's options
+	// (new TL.Timeline(id, url, {language: "ar"})): pass it there too.
+	Lang string
 
 	title   TimelineJSTitle
 	w       *bufio.Writer
@@ -68,12 +74,19 @@ func (tw *TimelineJSWriter) start() error {
 	tw.started = true
 	title, err := json.Marshal(struct {
 		Text tjsText `json:"text"`
-	}{tjsText{Headline: html.EscapeString(tw.title.Headline), Text: tjsParagraphs(tw.title.Text)}})
+	}{tjsTitle(tw.title, tw.Lang)})
 	if err != nil {
 		tw.err = err
 		return err
 	}
-	tw.w.WriteString(`{"title":`)
+	tw.w.WriteString(`{`)
+	if tw.Lang != "" {
+		lang, _ := json.Marshal(tw.Lang)
+		tw.w.WriteString(`"language":`)
+		tw.w.Write(lang)
+		tw.w.WriteString(`,`)
+	}
+	tw.w.WriteString(`"title":`)
 	tw.w.Write(title)
 	_, err = tw.w.WriteString(`,"events":[`)
 	return err
@@ -88,29 +101,40 @@ func (tw *TimelineJSWriter) Write(e *timeline.Event) error {
 	if err := tw.start(); err != nil {
 		return err
 	}
+	e, textLang := textIn(e, tw.Lang)
+	w := words(tw.Lang)
 	ev := tjsEvent{
-		StartDate:   tjsDateOf(e.Date, e.Date),
+		StartDate:   tjsDateOf(e.Date, e.Date, w),
 		Text:        tjsText{Headline: html.EscapeString(e.Title), Text: tw.text(e)},
 		UniqueID:    "event-" + strconv.FormatInt(e.ID, 10),
-		DisplayDate: timeline.FormatSpan(e.Date, e.End),
+		DisplayDate: w.Span(e.Date, e.End),
+	}
+	// TimelineJS sets no direction of its own: Arabic text carries it, so
+	// that its punctuation and Latin names stand where they belong.
+	if textLang == "" {
+		textLang = timeline.ScriptLang(e.Title)
+	}
+	if rightToLeft(textLang) {
+		ev.Text.Headline = `<span dir="rtl" lang="` + html.EscapeString(textLang) + `">` + ev.Text.Headline + "</span>"
+		ev.Text.Text = `<div dir="rtl" lang="` + html.EscapeString(textLang) + `">` + ev.Text.Text + "</div>"
 	}
 	// TimelineJS draws a span from start to end; a date known to the month,
 	// year or decade is a span too, ending in the last month or year it
 	// covers (the 1970s end in 1979).
 	switch {
 	case !e.End.IsZero():
-		end := tjsDateOf(e.End.Last(), e.End)
+		end := tjsDateOf(e.End.Last(), e.End, w)
 		ev.EndDate = &end
 	case e.Date.Precision != timeline.Day:
-		end := tjsDateOf(e.Date.Last(), e.Date)
+		end := tjsDateOf(e.Date.Last(), e.Date, w)
 		ev.EndDate = &end
 	}
 	// Groups are who acted or travelled (a hosted visit is the guest's),
 	// as on dyad's own timeline; the rest get a named row, not a blank one.
 	if m := e.Mover(); m != "" {
-		ev.Group = m.Name()
+		ev.Group = w.Country(m)
 	} else {
-		ev.Group = "Both or neither"
+		ev.Group = w.T("ExportBothOrNeither")
 	}
 	b, err := json.Marshal(ev)
 	if err != nil {
@@ -144,8 +168,8 @@ func (tw *TimelineJSWriter) Close() error {
 // tjsDateOf gives the parts of day d that are known at the precision of
 // known (year and month for a month, the year alone for a year or decade),
 // labelled with known's own form ("October 2025", "1970s").
-func tjsDateOf(d, known timeline.Date) tjsDate {
-	t := tjsDate{Year: strconv.Itoa(d.Year), DisplayDate: known.Format()}
+func tjsDateOf(d, known timeline.Date, w i18n.Locale) tjsDate {
+	t := tjsDate{Year: strconv.Itoa(d.Year), DisplayDate: w.Date(known)}
 	if known.Precision == timeline.Day || known.Precision == timeline.Month {
 		t.Month = strconv.Itoa(int(d.Month))
 	}
@@ -158,12 +182,13 @@ func tjsDateOf(d, known timeline.Date) tjsDate {
 // text is the slide's HTML: the description's paragraphs, the sources as
 // links and a link to the event's page.
 func (tw *TimelineJSWriter) text(e *timeline.Event) string {
+	w := words(tw.Lang)
 	var b strings.Builder
 	b.WriteString(tjsParagraphs(e.Description))
 	if e.Unsourced() {
-		b.WriteString("<p><em>No source cited.</em></p>")
+		b.WriteString("<p><em>" + html.EscapeString(w.T("ExportNoSource")) + "</em></p>")
 	} else {
-		b.WriteString("<p>Sources:</p><ul>")
+		b.WriteString("<p>" + html.EscapeString(w.T("ExportSources")) + "</p><ul>")
 		for _, s := range e.Sources {
 			b.WriteString("<li>")
 			name := s.Title
@@ -171,7 +196,7 @@ func (tw *TimelineJSWriter) text(e *timeline.Event) string {
 				name = exportLink(s.URL)
 			}
 			if name == "" {
-				name = "Untitled source"
+				name = w.T("ExportUntitledSource")
 			}
 			if u := exportLink(s.URL); u != "" {
 				b.WriteString(`<a href="` + html.EscapeString(u) + `">` + html.EscapeString(name) + "</a>")
@@ -182,14 +207,14 @@ func (tw *TimelineJSWriter) text(e *timeline.Event) string {
 				b.WriteString(" (" + html.EscapeString(s.Publisher) + ")")
 			}
 			if u := exportLink(s.ArchiveURL); u != "" {
-				b.WriteString(`, <a href="` + html.EscapeString(u) + `">archived</a>`)
+				b.WriteString(`, <a href="` + html.EscapeString(u) + `">` + html.EscapeString(w.T("ExportArchived")) + "</a>")
 			}
 			b.WriteString("</li>")
 		}
 		b.WriteString("</ul>")
 	}
 	if u := exportEventURL(tw.BaseURL, e.ID); timeline.IsWebURL(u) {
-		b.WriteString(`<p><a href="` + html.EscapeString(u) + `">Open in dyad</a></p>`)
+		b.WriteString(`<p><a href="` + html.EscapeString(u) + `">` + html.EscapeString(w.T("ExportOpenInDyad")) + "</a></p>")
 	}
 	return b.String()
 }
@@ -204,4 +229,14 @@ func tjsParagraphs(s string) string {
 		b.WriteString("</p>")
 	}
 	return b.String()
+}
+
+// tjsTitle is the title slide, right to left in a language written so.
+func tjsTitle(t TimelineJSTitle, lang string) tjsText {
+	s := tjsText{Headline: html.EscapeString(t.Headline), Text: tjsParagraphs(t.Text)}
+	if rightToLeft(lang) {
+		s.Headline = `<span dir="rtl">` + s.Headline + "</span>"
+		s.Text = `<div dir="rtl">` + s.Text + "</div>"
+	}
+	return s
 }

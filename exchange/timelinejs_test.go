@@ -206,8 +206,12 @@ func TestTimelineJSWriter(t *testing.T) {
 
 	t.Run("OKArabicExact", func(t *testing.T) {
 		s := slide("7")
-		if got := html.UnescapeString(s.Text.Headline); got != arabicTitle {
-			t.Errorf("headline = %q, want %q", got, arabicTitle)
+		// Arabic text carries its direction, which TimelineJS does not set.
+		if got, want := s.Text.Headline, `<span dir="rtl" lang="ar">`+html.EscapeString(arabicTitle)+"</span>"; got != want {
+			t.Errorf("headline = %q, want %q", got, want)
+		}
+		if !strings.HasPrefix(s.Text.Text, `<div dir="rtl" lang="ar">`) {
+			t.Errorf("text does not say its direction: %.60q", s.Text.Text)
 		}
 		h := parseTJSHTML(t, s.Text.Text)
 		want := append(strings.Split(arabicDescription, "\n\n"), "Sources:", "Open in dyad")

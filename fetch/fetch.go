@@ -96,7 +96,10 @@ func New(cfg Config) *Client {
 }
 
 // Error is a refusal or failure to show to the person who asked, as it is.
-type Error struct{ Msg string }
+// Reason, for refused addresses, says which kind of address it was: for the
+// log and tests only, since telling the asker would let them map what a
+// host name resolves to behind dyad (a private network, loopback, …).
+type Error struct{ Msg, Reason string }
 
 func (e *Error) Error() string { return e.Msg }
 
@@ -141,7 +144,7 @@ func (c *Client) control(network, address string, _ syscall.RawConn) error {
 				return nil
 			}
 		}
-		return &Error{Msg: msg}
+		return &Error{Msg: refusedMessage, Reason: msg}
 	}
 	return nil
 }
@@ -175,6 +178,9 @@ var (
 	nat64     = netip.MustParsePrefix("64:ff9b::/96")
 	sixToFour = netip.MustParsePrefix("2002::/16")
 )
+
+// refusedMessage is all the asker learns of an address not fetched.
+const refusedMessage = "That address cannot be fetched."
 
 // refused says why a is not fetched, or "" when it is public.
 func refused(a netip.Addr) string {

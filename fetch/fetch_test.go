@@ -111,8 +111,13 @@ func TestFetchRefusesPrivateAddresses(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := tc.c.Fetch(context.Background(), tc.url)
 			var fe *Error
-			if !errors.As(err, &fe) || !strings.Contains(fe.Msg, tc.reason) {
-				t.Fatalf("Fetch(%s) = %v, want a refusal that says %q", tc.url, err, tc.reason)
+			if !errors.As(err, &fe) || !strings.Contains(fe.Msg+fe.Reason, tc.reason) {
+				t.Fatalf("Fetch(%s) = %v, want a refusal for %q", tc.url, err, tc.reason)
+			}
+			// The asker learns that the address is refused, not what
+			// kind of address a name resolved to.
+			if fe.Reason != "" && fe.Msg != refusedMessage {
+				t.Fatalf("Fetch(%s) tells the asker %q", tc.url, fe.Msg)
 			}
 		})
 	}

@@ -65,16 +65,24 @@ func ParseCountry(s string) (Country, error) {
 	return c, nil
 }
 
-// Valid reports whether c is a current ISO 3166-1 alpha-2 code or XK.
+// Valid reports whether c is a current ISO 3166-1 alpha-2 code, XK, or a
+// former state (FormerStates).
 func (c Country) Valid() bool {
 	_, set := countries()
-	return set[c]
+	if set[c] {
+		return true
+	}
+	_, former := formerIndex()[c]
+	return former
 }
 
 // Name returns the English name from CLDR, or the code if unknown.
 func (c Country) Name() string {
 	if n, ok := renamed[c]; ok {
 		return n.en
+	}
+	if f, ok := formerIndex()[c]; ok {
+		return f.Name
 	}
 	return regionName(display.English.Regions(), c)
 }
@@ -83,6 +91,9 @@ func (c Country) Name() string {
 func (c Country) NameAR() string {
 	if n, ok := renamed[c]; ok {
 		return n.ar
+	}
+	if f, ok := formerIndex()[c]; ok {
+		return f.NameAR
 	}
 	return regionName(display.Arabic.Regions(), c)
 }
@@ -127,6 +138,9 @@ func ResolveCountry(s string) (Country, bool) {
 	}
 	if len(s) == 3 {
 		if r, err := language.ParseRegion(s); err == nil && r.IsCountry() {
+			if c := Country(r.String()); c.IsFormer() {
+				return c, true // DDR is East Germany, not Germany
+			}
 			if c := Country(r.Canonicalize().String()); c.Valid() {
 				return c, true
 			}
@@ -138,8 +152,22 @@ func ResolveCountry(s string) (Country, bool) {
 	}
 	// "The Bahamas", "the Netherlands"
 	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
-		c, ok := names[nameKey(s[4:])]
-		return c, ok
+		if c, ok := names[nameKey(s[4:])]; ok {
+			return c, true
+		}
+	}
+	// A name with a qualifier, as data sets write them: "Serbia-Montenegro
+	// (Kosovo)" is Kosovo, "Czechoslovakia (government-in-exile)" is
+	// Czechoslovakia.
+	if outer, rest, ok := strings.Cut(s, "("); ok {
+		if inner, _, ok := strings.Cut(rest, ")"); ok {
+			if c, ok := names[nameKey(inner)]; ok {
+				return c, true
+			}
+			if c, ok := names[nameKey(outer)]; ok {
+				return c, true
+			}
+		}
 	}
 	return "", false
 }
@@ -191,6 +219,11 @@ var countryNames = sync.OnceValue(func() map[string]Country {
 	}
 	for name, code := range otherNames {
 		m[nameKey(name)] = code
+	}
+	for _, f := range formerStates {
+		for _, name := range append([]string{f.Name, f.NameAR}, f.Names...) {
+			m[nameKey(name)] = f.Code
+		}
 	}
 	return m
 })

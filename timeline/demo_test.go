@@ -64,6 +64,13 @@ func TestDemoEvents(t *testing.T) {
 			if got, want := len(e.Sources), 1; got != want {
 				t.Fatalf("len(Sources) = %d, want %d", got, want)
 			}
+			// Told in English, with the article's Arabic beside it.
+			if title, desc, lang, fallback := e.TextIn("ar"); lang != "ar" || fallback || ScriptLang(title) != "ar" || ScriptLang(desc) != "ar" {
+				t.Fatalf("TextIn(ar) = %q, %q, %q, %v: want the Arabic text", title, desc, lang, fallback)
+			}
+			if _, _, lang, fallback := e.TextIn("en"); lang != "en" || fallback {
+				t.Fatalf("TextIn(en) is in %q (fallback %v), want the English main text", lang, fallback)
+			}
 			s := e.Sources[0]
 			if got, want := s.Title, DemoSourceTitle; got != want {
 				t.Fatalf("source Title = %q, want %q", got, want)

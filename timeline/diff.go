@@ -20,12 +20,18 @@ type Change struct {
 // rendering of them.
 func Diff(a, b *Event) []Change {
 	sources := 0
+	var langs []string
 	for _, e := range []*Event{a, b} {
 		if e != nil {
 			sources = max(sources, len(e.Sources))
+			for _, t := range e.Texts {
+				langs = append(langs, t.Lang)
+			}
 		}
 	}
-	fa, fb := diffFields(a, sources), diffFields(b, sources)
+	slices.Sort(langs)
+	langs = slices.Compact(langs)
+	fa, fb := diffFields(a, sources, langs), diffFields(b, sources, langs)
 	var out []Change
 	n := max(len(fa), len(fb))
 	for i := 0; i < n; i++ {
@@ -52,10 +58,12 @@ type diffField struct {
 	values       []string
 }
 
-// diffFields lists e's fields in a fixed order. Sources come last, one
-// group of fields per position, so that the fields of two versions line up
-// by index: both list sources fields for the larger number of sources.
-func diffFields(e *Event, sources int) []diffField {
+// diffFields lists e's fields in a fixed order. Texts in other languages
+// follow the description, a title and a description for each language of
+// langs; sources come last, one group of fields per position, so that the
+// fields of two versions line up by index: both list the texts of every
+// language either has, and sources fields for the larger number of sources.
+func diffFields(e *Event, sources int, langs []string) []diffField {
 	if e == nil {
 		return nil
 	}
@@ -87,13 +95,23 @@ func diffFields(e *Event, sources int) []diffField {
 		{"date", "Date", one(FormatSpan(e.Date, e.End))},
 		{"title", "Title", one(e.Title)},
 		{"description", "Description", one(e.Description)},
+	}
+	for _, lang := range langs {
+		t, _ := e.Text(lang)
+		name := LanguageName(lang)
+		out = append(out,
+			diffField{"title " + lang, "Title (" + name + ")", one(t.Title)},
+			diffField{"description " + lang, "Description (" + name + ")", one(t.Description)},
+		)
+	}
+	out = append(out, []diffField{
 		{"kind", "Kind", one(e.Kind.Label())},
 		{"countries", "Countries", countries},
 		{"initiator", "Initiator", one(initiator)},
 		{"location", "Location", one(e.Location)},
 		{"actors", "Actors", actors},
 		{"tags", "Tags", slices.Clone(e.Tags)},
-	}
+	}...)
 	for i := 0; i < sources; i++ {
 		var c Citation
 		if i < len(e.Sources) {

@@ -40,8 +40,8 @@ type Error struct {
 // ("Value", "abc", "Count", 3), so that an interface in another language can
 // write it from its own catalog. Values are strings as typed (quoted when
 // shown, so the templates have no quotes of their own), ints, Dates,
-// Countries or other Msgs (a noun such as "The title"); an interface
-// writes each in its reader's way. The ids and their English are in
+// Countries, LanguageTags or other Msgs (a noun such as "The title"); an
+// interface writes each in its reader's way. The ids and their English are in
 // englishText; the web interface's catalog has them too, in both languages.
 type Msg struct {
 	ID   string
@@ -89,9 +89,15 @@ func englishValue(v any) string {
 		return v.Name()
 	case Msg:
 		return v.English()
+	case LanguageTag:
+		return LanguageName(string(v))
 	}
 	return fmt.Sprint(v)
 }
+
+// LanguageTag is a BCP 47 tag as a message's value: the name of its
+// language, which an interface writes in its reader's language.
+type LanguageTag string
 
 // MessageIDs lists the ids of the messages Msg can carry, for tests that
 // check an interface's catalog has every one.
@@ -204,14 +210,21 @@ var englishOne = map[string]string{
 var englishText = map[string]string{
 	"FieldsNeedAttention": "{{.Count}} fields need attention.",
 
-	"WhatTitle":       "The title",
-	"WhatDescription": "The description",
-	"WhatLocation":    "The location",
-	"WhatTag":         "A tag",
-	"WhatName":        "The name",
-	"WhatRole":        "The role",
-	"WhatPublisher":   "The publisher",
-	"WhatExcerpt":     "The excerpt",
+	"WhatTitle":         "The title",
+	"WhatDescription":   "The description",
+	"WhatLocation":      "The location",
+	"WhatTag":           "A tag",
+	"WhatName":          "The name",
+	"WhatRole":          "The role",
+	"WhatPublisher":     "The publisher",
+	"WhatExcerpt":       "The excerpt",
+	"WhatTitleIn":       "The title in {{.Language}}",
+	"WhatDescriptionIn": "The description in {{.Language}}",
+
+	"TextLangMissing":  "Say which language the text is in (a BCP 47 tag such as ar or en).",
+	"TextTwice":        "The event has two texts in {{.Language}}.",
+	"TextTitleMissing": "Give the title in {{.Language}} too, or clear its description.",
+	"TextsMax":         "At most {{.Count}} languages besides the main text.",
 
 	"TextNotUTF8":    "{{.What}} contains bytes that are not valid UTF-8 text.",
 	"TextTooLong":    "{{.What}} is {{.Count}} characters long; the limit is {{.Max}}.",

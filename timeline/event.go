@@ -16,7 +16,11 @@ type Event struct {
 
 	Title       string // one line, required, at most MaxTitle characters
 	Description string // plain text; paragraphs are separated by blank lines
-	Kind        Kind
+	// Texts tell the event in other languages (or label the main text's
+	// own), at most one a language, in language order. TextIn chooses
+	// among them and the main text for a reader.
+	Texts []Text
+	Kind  Kind
 
 	// Countries involved, two or more, in the order they were entered.
 	Countries []Country
@@ -245,6 +249,10 @@ type EventService interface {
 	// EachEventByID calls fn for every event in id order, reading as fast
 	// as the disk allows: for exports of the whole database.
 	EachEventByID(ctx context.Context, fn func(*Event) error) error
+
+	// TextLanguages lists, sorted, the languages of the texts (Event.Texts)
+	// of the events f selects: the text columns an export of them needs.
+	TextLanguages(ctx context.Context, f EventFilter) ([]string, error)
 
 	// CountEvents returns how many events f selects (ignoring Offset and Limit).
 	CountEvents(ctx context.Context, f EventFilter) (int, error)

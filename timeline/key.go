@@ -16,7 +16,8 @@ const KeyVersion = 2
 // Key identifies an event by what it says, not by its id: two events with
 // the same key are the same record, and an import skips a row whose key is
 // stored already. It covers the event's own fields (dates, title,
-// description, kind, countries, initiator, location, actors, tags) and its
+// description, kind, countries, initiator, location, actors, tags, and the
+// high-level word and texts in other languages when set) and its
 // citations (the source's URL and the excerpt), but not the shared details
 // of a source (title, publisher, …), which belong to the source, nor the
 // id, times and version. It is "2:" and 32 hex digits; golden tests pin it.
@@ -54,6 +55,15 @@ func (e *Event) Key() string {
 	if e.HighLevel != HighLevelAuto {
 		kw.str("high_level")
 		kw.str(string(e.HighLevel))
+	}
+	if len(e.Texts) > 0 {
+		kw.str("texts")
+		kw.n(len(e.Texts))
+		for _, t := range e.Texts {
+			kw.str(t.Lang)
+			kw.str(t.Title)
+			kw.str(t.Description)
+		}
 	}
 	return strconv.Itoa(KeyVersion) + ":" + hex.EncodeToString(h.Sum(nil)[:16])
 }

@@ -20,6 +20,7 @@ type snapshotV2 struct {
 	End         string         `json:"end,omitempty"`
 	Title       string         `json:"title"`
 	Description string         `json:"description,omitempty"`
+	Texts       []snapText     `json:"texts,omitempty"` // added in version 2's life: absent is none
 	Kind        string         `json:"kind"`
 	Countries   []string       `json:"countries"`
 	Initiator   string         `json:"initiator,omitempty"`
@@ -31,6 +32,12 @@ type snapshotV2 struct {
 	CreatedAt   string         `json:"created_at,omitempty"`
 	UpdatedAt   string         `json:"updated_at,omitempty"`
 	Version     int            `json:"version"`
+}
+
+type snapText struct {
+	Lang        string `json:"lang"`
+	Title       string `json:"title"`
+	Description string `json:"description,omitempty"`
 }
 
 type snapActor struct {
@@ -80,6 +87,9 @@ func Snapshot(e *Event) string {
 	}
 	for i, c := range e.Countries {
 		s.Countries[i] = string(c)
+	}
+	for _, t := range e.Texts {
+		s.Texts = append(s.Texts, snapText{t.Lang, t.Title, t.Description})
 	}
 	for _, a := range e.Actors {
 		s.Actors = append(s.Actors, snapActor{a.Name, a.Role, string(a.Country)})
@@ -147,6 +157,9 @@ func (v *snapshotV2) event() (*Event, error) {
 	}
 	for _, c := range v.Countries {
 		e.Countries = append(e.Countries, Country(c))
+	}
+	for _, t := range v.Texts {
+		e.Texts = append(e.Texts, Text{Lang: t.Lang, Title: t.Title, Description: t.Description})
 	}
 	for _, a := range v.Actors {
 		e.Actors = append(e.Actors, Actor{Name: a.Name, Role: a.Role, Country: Country(a.Country)})

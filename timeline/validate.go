@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,7 +32,9 @@ const (
 // It returns an *Error with code EINVALID whose Fields map names each bad
 // field: "title", "date", "end", "kind", "countries", "initiator",
 // "location", "description", "tags", "actors.N.name", "sources.N.url" and
-// so on, N counting from 0 after empty rows are dropped.
+// so on, N counting from 0 after empty rows are dropped; a text in another
+// language is "texts.LANG.title", "texts.LANG.description" or
+// "texts.LANG.lang" (LANG as given, "texts" alone when none was).
 func (e *Event) Validate() error {
 	v := validator{fields: map[string]string{}, problems: map[string]Msg{}}
 
@@ -42,6 +45,7 @@ func (e *Event) Validate() error {
 	}
 	e.Description = strings.TrimSpace(unixNewlines(dropBidiControls(e.Description)))
 	v.text("description", "WhatDescription", e.Description, MaxDescription)
+	e.Texts = v.texts(e.Texts)
 	e.Location = oneLine(e.Location)
 	v.text("location", "WhatLocation", e.Location, MaxLocation)
 
@@ -139,8 +143,11 @@ func (v *validator) err() error {
 // text checks that s is valid UTF-8 text of at most max characters with no
 // control characters other than line breaks and tabs. what is the id of
 // the message that names the text ("WhatTitle": "The title").
-func (v *validator) text(field, what, s string, max int) {
-	w := Msg{ID: what}
+func (v *validator) text(field, what, s string, max int) { v.textOf(field, Msg{ID: what}, s, max) }
+
+// textOf is text with the noun as a message with values ("The title in
+// {{.Language}}").
+func (v *validator) textOf(field string, w Msg, s string, max int) {
 	switch {
 	case !utf8.ValidString(s):
 		v.problem(field, "TextNotUTF8", "What", w)
@@ -170,6 +177,51 @@ func (v *validator) tags(in []string) []string {
 	if len(out) > MaxTags {
 		v.problem("tags", "TagsMax", "Count", MaxTags)
 	}
+	return out
+}
+
+// texts tidies the texts in other languages as the main text is tidied,
+// drops empty ones, normalises their tags and sorts them by language.
+func (v *validator) texts(in []Text) []Text {
+	var out []Text
+	seen := map[string]bool{}
+	for _, t := range in {
+		t.Lang = strings.TrimSpace(t.Lang)
+		t.Title = oneLine(t.Title)
+		t.Description = strings.TrimSpace(unixNewlines(dropBidiControls(t.Description)))
+		if t.Title == "" && t.Description == "" {
+			continue
+		}
+		f := "texts"
+		if t.Lang != "" {
+			f += "." + t.Lang
+		}
+		tag, ok := parseLang(t.Lang)
+		switch {
+		case t.Lang == "":
+			v.problem(f+".lang", "TextLangMissing")
+		case !ok:
+			v.problem(f+".lang", "LanguageTag", "Value", t.Lang)
+		default:
+			t.Lang = tag.String()
+			f = "texts." + t.Lang
+			if seen[t.Lang] {
+				v.problem(f+".lang", "TextTwice", "Language", LanguageTag(t.Lang))
+			}
+			seen[t.Lang] = true
+		}
+		lang := LanguageTag(t.Lang)
+		if t.Title == "" {
+			v.problem(f+".title", "TextTitleMissing", "Language", lang)
+		}
+		v.textOf(f+".title", Msg{ID: "WhatTitleIn", Args: []any{"Language", lang}}, t.Title, MaxTitle)
+		v.textOf(f+".description", Msg{ID: "WhatDescriptionIn", Args: []any{"Language", lang}}, t.Description, MaxDescription)
+		out = append(out, t)
+	}
+	if len(out) > MaxTexts {
+		v.problem("texts", "TextsMax", "Count", MaxTexts)
+	}
+	slices.SortStableFunc(out, func(a, b Text) int { return strings.Compare(a.Lang, b.Lang) })
 	return out
 }
 

@@ -584,6 +584,15 @@ func badEvents() []*Event {
 			}
 		}),
 		with(func(e *Event) {
+			e.Texts = []Text{{Title: "no language"}, {Lang: "not a tag!", Title: "x"}, {Lang: "ar", Description: "بلا عنوان"},
+				{Lang: "ar", Title: "ثانٍ"}, {Lang: "fr", Title: strings.Repeat("t", MaxTitle+1), Description: "\x01"}}
+		}),
+		with(func(e *Event) {
+			for i := range MaxTexts + 1 {
+				e.Texts = append(e.Texts, Text{Lang: Countries()[i].Name()[:2], Title: "t"})
+			}
+		}),
+		with(func(e *Event) {
 			e.Countries = make([]Country, 0, MaxCountries+1)
 			for _, c := range Countries()[:MaxCountries+1] {
 				e.Countries = append(e.Countries, c)

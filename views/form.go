@@ -29,6 +29,13 @@ type EventForm struct {
 	Tags        string
 	Actors      []ActorRow
 	Sources     []SourceRow
+	// Texts are the title and description in other languages, sent as
+	// title_LANG and description_LANG (title_ar, description_en); errors
+	// are under "texts.LANG.title" and "texts.LANG.description".
+	// TextsSent says the form had such fields: an edit from a form
+	// without them keeps the stored texts.
+	Texts     []TextRow
+	TextsSent bool
 
 	Message string            // summary of the problems, if any
 	Errors  map[string]string // field key (as timeline.Event.Validate names them) -> message
@@ -42,6 +49,11 @@ type EventForm struct {
 	// Focus is the id of the control to focus when the page loads: the
 	// row added or the place of the row removed, without JavaScript.
 	Focus string
+}
+
+// TextRow is an event's title and description in one language.
+type TextRow struct {
+	Lang, Title, Description string
 }
 
 type ActorRow struct {

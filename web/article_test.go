@@ -110,12 +110,12 @@ func TestArticleRefusesPrivateAddresses(t *testing.T) {
 		app       *testApp
 		url, want string
 	}{
-		{strict, "http://127.0.0.1/", "loopback"},
-		{strict, news + "/", "loopback"},
-		{strict, "http://169.254.169.254/", "link-local"},
-		{strict, "http://10.1.2.3/", "private network"},
-		{allowing, news + "/to-metadata", "link-local"},
-		{strict, news + "/to-metadata", "loopback"},
+		{strict, "http://127.0.0.1/", "That address cannot be fetched."},
+		{strict, news + "/", "That address cannot be fetched."},
+		{strict, "http://169.254.169.254/", "That address cannot be fetched."},
+		{strict, "http://10.1.2.3/", "That address cannot be fetched."},
+		{allowing, news + "/to-metadata", "That address cannot be fetched."},
+		{strict, news + "/to-metadata", "That address cannot be fetched."},
 		{allowing, news + "/report.pdf", "application/pdf, not a web page"},
 		{strict, "file:///etc/passwd", "not a web address"},
 		{strict, "ftp://example.org/a", "Only http and https"},
@@ -123,6 +123,12 @@ func TestArticleRefusesPrivateAddresses(t *testing.T) {
 		res := tc.app.postMultipart("/events/from-article", url.Values{"url": {tc.url}, "published": {"2025-12-24"}})
 		if msg := res.doc.Find("#e-f-url").Text(); res.status != http.StatusUnprocessableEntity || !strings.Contains(msg, tc.want) {
 			t.Errorf("%s: status %d, message %q, want 422 and %q", tc.url, res.status, msg, tc.want)
+		}
+		// Nothing on the page says what kind of address a name led to.
+		for _, class := range []string{"loopback", "private network", "link-local"} {
+			if strings.Contains(strings.ToLower(res.body), class) {
+				t.Errorf("%s: the page names the address class %q", tc.url, class)
+			}
 		}
 	}
 }

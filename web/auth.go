@@ -320,6 +320,7 @@ type SetupToken struct {
 	token   string
 	expires time.Time
 	used    bool
+	claimed bool // a request is making the admin now
 }
 
 // NewSetupToken returns a fresh token valid for an hour from now.
@@ -336,10 +337,25 @@ func (t *SetupToken) valid(token string, now time.Time) bool {
 	return !t.used && now.Before(t.expires) && subtle.ConstantTimeCompare([]byte(token), []byte(t.token)) == 1
 }
 
-func (t *SetupToken) use() {
+// claim gives the link to one request at a time, so that requests racing
+// on it make one admin, not one each.
+func (t *SetupToken) claim(token string, now time.Time) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.used = true
+	if t.used || t.claimed || !now.Before(t.expires) || subtle.ConstantTimeCompare([]byte(token), []byte(t.token)) != 1 {
+		return false
+	}
+	t.claimed = true
+	return true
+}
+
+// release ends a claim: the link is spent when the admin was made, and
+// free again when what was typed was refused.
+func (t *SetupToken) release(made bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.claimed = false
+	t.used = t.used || made
 }
 
 func (s *Server) setupAllowed(r *http.Request) bool {
@@ -374,17 +390,32 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, views.SetupPage(page))
 		return
 	}
-	u, err := s.store.CreateUser(r.Context(), page.Username, password, timeline.RoleAdmin)
+	if !s.cfg.Setup.claim(chiParam(r, "token"), s.now()) {
+		s.errorPage(w, r, http.StatusNotFound, "This setup link is not valid any more.")
+		return
+	}
+	var u *timeline.User
+	n, err := s.store.CountUsers(r.Context())
+	if err == nil && n > 0 {
+		err = timeline.Errorf(timeline.ECONFLICT, "dyad has an admin already.")
+	}
+	if err == nil {
+		u, err = s.store.CreateUser(r.Context(), page.Username, password, timeline.RoleAdmin)
+	}
+	s.cfg.Setup.release(err == nil)
 	if err != nil {
 		if code := timeline.ErrorCode(err); code != timeline.EINVALID && code != timeline.ECONFLICT {
 			s.error(w, r, err)
 			return
 		}
 		page.Errors = timeline.FieldErrors(err)
+		if len(page.Errors) == 0 {
+			s.errorPage(w, r, http.StatusNotFound, "This setup link is not valid any more.")
+			return
+		}
 		s.render(w, r, http.StatusUnprocessableEntity, views.SetupPage(page))
 		return
 	}
-	s.cfg.Setup.use()
 	if err := s.signIn(r.Context(), u, s.now()); err != nil {
 		s.error(w, r, err)
 		return

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -331,5 +332,92 @@ func TestLoginPasswordChecksBounded(t *testing.T) {
 	release()
 	if res := b.post("/login", url.Values{"username": {"editor"}, "password": {testPassword}}); res.status != http.StatusSeeOther {
 		t.Fatalf("after the flood: %d", res.status)
+	}
+}
+
+// Every cookie is Secure when dyad is served over TLS, the flash message's
+// too: --secure-cookies, or a proxy trusted to say https.
+func TestFlashCookieSecure(t *testing.T) {
+	store, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for _, tc := range []struct {
+		name   string
+		cfg    web.Config
+		proto  string
+		secure bool
+	}{
+		{"SecureCookies", web.Config{SecureCookies: true}, "", true},
+		{"ProxySaysHTTPS", web.Config{TrustProxy: true}, "https", true},
+		{"PlainHTTP", web.Config{}, "https", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.cfg.Sessions, tc.cfg.UploadDir = store.Sessions(), t.TempDir()
+			h := web.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), store, tc.cfg)
+			req := httptest.NewRequest("POST", "/logout", nil)
+			if tc.proto != "" {
+				req.Header.Set("X-Forwarded-Proto", tc.proto)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			var flash string
+			for _, c := range rec.Header().Values("Set-Cookie") {
+				if strings.HasPrefix(c, "dyad_flash=") {
+					flash = c
+				}
+			}
+			if flash == "" || strings.Contains(flash, "Secure") != tc.secure {
+				t.Fatalf("flash cookie %q, want Secure %v", flash, tc.secure)
+			}
+		})
+	}
+}
+
+// However many requests race on the setup link, it makes one admin.
+func TestSetupRaceMakesOneAdmin(t *testing.T) {
+	store, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	setup := web.NewSetupToken(time.Now())
+	srv := httptest.NewServer(web.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), store,
+		web.Config{Sessions: store.Sessions(), Setup: setup, UploadDir: t.TempDir()}))
+	defer srv.Close()
+	const racers = 8
+	codes := make([]int, racers)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range racers {
+		wg.Go(func() {
+			<-start
+			form := url.Values{"username": {fmt.Sprintf("admin%d", i)}, "password": {testPassword}, "password2": {testPassword}}
+			c := *srv.Client()
+			c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+			res, err := c.PostForm(srv.URL+setup.Path(), form)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			res.Body.Close()
+			codes[i] = res.StatusCode
+		})
+	}
+	close(start)
+	wg.Wait()
+	made := 0
+	for _, c := range codes {
+		if c == http.StatusSeeOther {
+			made++
+		}
+	}
+	n, err := store.CountUsers(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if made != 1 || n != 1 {
+		t.Fatalf("%d racing setups: %d answered as made (%v), %d accounts; want one", racers, made, codes, n)
 	}
 }

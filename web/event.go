@@ -125,6 +125,10 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, before *timel
 	}
 	compact(&f)
 	e, errs := toEvent(f)
+	if before != nil && !f.TextsSent {
+		// The form has no fields for texts in other languages: keep them.
+		e.Texts = before.Texts
+	}
 	err := e.Validate()
 	for k, p := range problems(err) {
 		if _, ok := errs[k]; !ok {

@@ -5,8 +5,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
@@ -50,6 +54,7 @@ func decodeEventForm(v url.Values) views.EventForm {
 		Tags:        v.Get("tags"),
 	}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
+	f.Texts, f.TextsSent = decodeTexts(v)
 	f.DuplicatesSeen = v.Get("duplicates_seen")
 	names, roles, acs := v["actor_name"], v["actor_role"], v["actor_country"]
 	for i := range max(len(names), len(roles), len(acs)) {
@@ -68,6 +73,44 @@ func decodeEventForm(v url.Values) views.EventForm {
 		})
 	}
 	return f
+}
+
+// decodeTexts reads title_LANG and description_LANG fields (title_ar,
+// description_en), one row a language in language order, and whether the
+// form had any.
+func decodeTexts(v url.Values) ([]views.TextRow, bool) {
+	rows := map[string]*views.TextRow{}
+	var langs []string
+	for k := range v {
+		name, title := strings.CutPrefix(k, "title_")
+		if !title {
+			var ok bool
+			if name, ok = strings.CutPrefix(k, "description_"); !ok {
+				continue
+			}
+		}
+		lang, err := timeline.ParseLang(name)
+		if err != nil {
+			continue
+		}
+		r := rows[lang]
+		if r == nil {
+			r = &views.TextRow{Lang: lang}
+			rows[lang] = r
+			langs = append(langs, lang)
+		}
+		if title {
+			r.Title = v.Get(k)
+		} else {
+			r.Description = v.Get(k)
+		}
+	}
+	slices.Sort(langs)
+	out := make([]views.TextRow, 0, len(langs))
+	for _, l := range langs {
+		out = append(out, *rows[l])
+	}
+	return out, len(langs) > 0
 }
 
 func at(s []string, i int) string {
@@ -206,6 +249,9 @@ func toEvent(f views.EventForm) (*timeline.Event, map[string]problem) {
 	for _, c := range f.Countries {
 		e.Countries = append(e.Countries, timeline.Country(c))
 	}
+	for _, t := range f.Texts {
+		e.Texts = append(e.Texts, timeline.Text{Lang: t.Lang, Title: t.Title, Description: t.Description})
+	}
 	// Arabic writers separate with the Arabic comma.
 	for _, t := range strings.FieldsFunc(f.Tags, func(r rune) bool { return r == ',' || r == '،' }) {
 		e.Tags = append(e.Tags, t)
@@ -242,6 +288,10 @@ func formFromEvent(loc i18n.Locale, e *timeline.Event) views.EventForm {
 	for _, c := range e.Countries {
 		f.Countries = append(f.Countries, string(c))
 	}
+	for _, t := range e.Texts {
+		f.Texts = append(f.Texts, views.TextRow{Lang: t.Lang, Title: t.Title, Description: t.Description})
+	}
+	f.TextsSent = len(f.Texts) > 0
 	for _, a := range e.Actors {
 		f.Actors = append(f.Actors, views.ActorRow{Name: a.Name, Role: a.Role, Country: string(a.Country)})
 	}
@@ -326,6 +376,8 @@ func msgText(loc i18n.Locale, m timeline.Msg, english string) string {
 			args = append(args, name, loc.Country(v))
 		case timeline.Msg:
 			args = append(args, name, msgText(loc, v, v.English()))
+		case timeline.LanguageTag:
+			args = append(args, name, languageName(loc, string(v)))
 		default:
 			args = append(args, name, fmt.Sprint(v))
 		}
@@ -334,6 +386,23 @@ func msgText(loc i18n.Locale, m timeline.Msg, english string) string {
 		return loc.N(m.ID, count, args...)
 	}
 	return loc.Tf(m.ID, args...)
+}
+
+// languageName is the name of a BCP 47 tag's language in the reader's
+// language, from CLDR: "Arabic", "العربية"; the tag when it names none.
+func languageName(loc i18n.Locale, tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return tag
+	}
+	d := display.English
+	if loc.Lang == i18n.Arabic {
+		d = display.Arabic
+	}
+	if n := d.Tags().Name(t); n != "" {
+		return n
+	}
+	return tag
 }
 
 // quoted is a value as typed, in the reader's quotation marks ("…" or

@@ -28,6 +28,8 @@ func sampleMsg(id string) timeline.Msg {
 			v = timeline.Country("SY")
 		case "What":
 			v = timeline.Msg{ID: "WhatTitle"}
+		case "Language":
+			v = timeline.LanguageTag("ar")
 		default:
 			v = "x\u202e"
 		}
@@ -52,7 +54,7 @@ func TestDomainMessagesInCatalog(t *testing.T) {
 			if got == "" || got == m.English() || !strings.ContainsFunc(got, func(r rune) bool { return r >= 'ء' && r <= 'ي' }) {
 				t.Fatalf("Arabic %q", got)
 			}
-			for _, want := range []string{"«\u2068x\\u202e\u2069»", "12", "200", "23 كانون الأول 2025", "شباط 2023", "سوريا", "العنوان"} {
+			for _, want := range []string{"«\u2068x\\u202e\u2069»", "12", "200", "23 كانون الأول 2025", "شباط 2023", "سوريا", "العنوان", "العربية"} {
 				if strings.Contains(m.English(), englishOf(want)) && !strings.Contains(got, want) {
 					t.Errorf("Arabic %q lacks %q", got, want)
 				}
@@ -64,5 +66,5 @@ func TestDomainMessagesInCatalog(t *testing.T) {
 // englishOf is how the domain's English writes the sample values.
 func englishOf(arabic string) string {
 	return map[string]string{"«\u2068x\\u202e\u2069»": `"x\u202e"`, "12": "12", "200": "200", "23 كانون الأول 2025": "23 December 2025",
-		"شباط 2023": "February 2023", "سوريا": "Syria", "العنوان": "The title"}[arabic]
+		"شباط 2023": "February 2023", "سوريا": "Syria", "العنوان": "The title", "العربية": "Arabic"}[arabic]
 }

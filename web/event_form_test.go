@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -455,6 +456,71 @@ func TestFullestFormFitsTheLimit(t *testing.T) {
 	if n > 2000 {
 		t.Fatalf("the fullest form has %d values; the limit is 2000", n)
 	}
+}
+
+// The form's title_LANG and description_LANG fields are the event's texts
+// in other languages; an edit from a form without them keeps the stored
+// ones (the edit page does not show them yet).
+func TestFormTexts(t *testing.T) {
+	a := newApp(t, true)
+	ctx := context.Background()
+	arabic := timeline.DemoEvents()[1].Texts
+	texts := func() []timeline.Text {
+		t.Helper()
+		e, err := a.store.FindEventByID(ctx, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.Texts
+	}
+	t.Run("EditWithoutTextFieldsKeepsThem", func(t *testing.T) {
+		v := formValues(a.get("/events/2/edit").doc)
+		for k := range v {
+			if strings.HasPrefix(k, "title_") || strings.HasPrefix(k, "description_") {
+				v.Del(k)
+			}
+		}
+		v.Set("title", "Al-Sharaa visits Putin")
+		if res := a.post("/events/2", v); res.status != 303 {
+			t.Fatalf("status %d", res.status)
+		}
+		if got := texts(); len(got) != 1 || got[0] != arabic[0] {
+			t.Fatalf("texts after an edit without their fields: %+v", got)
+		}
+	})
+	t.Run("OK", func(t *testing.T) {
+		v := formValues(a.get("/events/2/edit").doc)
+		v.Set("title_ar", "الشرع في الكرملين")
+		v.Set("description_ar", "")
+		v.Set("title_EN-gb", "Al-Sharaa at the Kremlin")
+		if res := a.post("/events/2", v); res.status != 303 {
+			t.Fatalf("status %d", res.status)
+		}
+		want := []timeline.Text{{Lang: "ar", Title: "الشرع في الكرملين"}, {Lang: "en-GB", Title: "Al-Sharaa at the Kremlin"}}
+		if got := texts(); !slices.Equal(got, want) {
+			t.Fatalf("texts %+v, want %+v", got, want)
+		}
+	})
+	t.Run("ClearedFieldsRemove", func(t *testing.T) {
+		v := formValues(a.get("/events/2/edit").doc)
+		v.Set("title_ar", "")
+		v.Set("description_ar", "")
+		v.Set("title_en-GB", "Al-Sharaa at the Kremlin")
+		if res := a.post("/events/2", v); res.status != 303 {
+			t.Fatalf("status %d", res.status)
+		}
+		if got := texts(); len(got) != 1 || got[0].Lang != "en-GB" {
+			t.Fatalf("texts %+v, want the English only", got)
+		}
+	})
+	t.Run("ErrDescriptionWithoutTitle", func(t *testing.T) {
+		v := eventForm()
+		v.Set("description_ar", "وصف بلا عنوان")
+		res := a.post("/events", v)
+		if res.status != 422 {
+			t.Fatalf("status %d, want 422", res.status)
+		}
+	})
 }
 
 // latinWords finds the words of Latin script in the interface text of an

@@ -1,13 +1,16 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/timeline"
@@ -57,7 +60,7 @@ func (s *Server) exportPair(format exchange.ExportFormat) http.HandlerFunc {
 			return
 		}
 		base := s.baseURL(r)
-		meta := exchange.ExportMetaFor(base, &p, format)
+		meta := exchange.ExportMetaIn(base, &p, format, r.URL.Query().Get("lang"))
 		meta.PageURL, meta.SelfURL, meta.Query = base+v.WithEvent(0).URL(), base+r.URL.RequestURI(), v.FilterQuery().Encode()
 		name := "dyad-" + p.A.Slug() + "-" + p.B.Slug() + "-" + format.File
 		s.export(w, r, format, v.Filter(), meta, name)
@@ -68,49 +71,117 @@ func (s *Server) exportPair(format exchange.ExportFormat) http.HandlerFunc {
 func (s *Server) exportAll(format exchange.ExportFormat) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		base := s.baseURL(r)
-		meta := exchange.ExportMetaFor(base, nil, format)
+		meta := exchange.ExportMetaIn(base, nil, format, r.URL.Query().Get("lang"))
 		meta.SelfURL = base + r.URL.RequestURI()
 		s.export(w, r, format, timeline.EventFilter{}, meta, "dyad-"+format.File)
 	}
 }
 
-// export writes events as they are read (exchange.Export), flushing to the
-// client every few hundred.
+// Exports are read whole before they are sent (see spool), so a slow client
+// never holds a database connection or a read snapshot.
+const (
+	// exportSpoolMemory is what an export keeps in memory before it spills
+	// to a temporary file.
+	exportSpoolMemory = 256 << 10
+	// exportReadTimeout bounds the reading of one export.
+	exportReadTimeout = 5 * time.Minute
+	// exportChunk is sent under a write deadline of exportChunkWait; the
+	// whole file must also go at exportMinRate on average (after a grace
+	// period), so a client reading a byte a second cannot keep its place.
+	exportChunk     = 64 << 10
+	exportChunkWait = 30 * time.Second
+	exportMinRate   = 16 << 10 // bytes a second
+	exportGrace     = time.Minute
+)
+
+// export reads events into a spool (exchange.Export), then sends them under
+// write deadlines.
 func (s *Server) export(w http.ResponseWriter, r *http.Request, format exchange.ExportFormat, f timeline.EventFilter, meta exchange.ExportMeta, name string) {
+	// lang=ar: calendars, feeds and TimelineJS in Arabic where events have it.
+	var lang string
+	if l := r.URL.Query().Get("lang"); l != "" {
+		var err error
+		if lang, err = timeline.ParseLang(l); err != nil {
+			s.errorPage(w, r, http.StatusBadRequest, timeline.ErrorMessage(err))
+			return
+		}
+	}
+	sp := newSpool(exportSpoolMemory)
+	defer sp.Close()
+	ctx, cancel := context.WithTimeout(r.Context(), exportReadTimeout)
+	n, err := exchange.Export(ctx, s.events, format, f, meta, sp, exchange.ExportOptions{
+		BOM:  r.URL.Query().Get("bom") == "1",
+		Lang: lang,
+	})
+	cancel()
+	releaseHeavy(r.Context())
+	if err != nil {
+		if r.Context().Err() != nil {
+			s.log.Info("export: the client left before it was read", "format", format.Name,
+				"request_id", requestIDFrom(r.Context()), "rows", n)
+			return
+		}
+		s.error(w, r, err)
+		return
+	}
+	body, err := sp.Reader()
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
 	w.Header().Set("Content-Type", format.ContentType)
 	if format.Name == "csv" || r.URL.Query().Get("download") == "1" {
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	}
-	rc := http.NewResponseController(w)
-	out := &countingWriter{w: w}
-	n, err := exchange.Export(r.Context(), s.events, format, f, meta, out, exchange.ExportOptions{
-		BOM:   r.URL.Query().Get("bom") == "1",
-		Flush: rc.Flush,
-	})
-	if err != nil && out.n == 0 {
-		// Nothing sent yet: an ordinary error page.
-		w.Header().Del("Content-Disposition")
-		s.error(w, r, err)
+	w.Header().Set("Content-Length", itoa64(sp.size))
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodHead {
 		return
 	}
-	if err != nil {
-		// The status line is gone; cut the response short so the client
-		// sees a failed download rather than a file that looks complete.
-		s.log.Error("export", "format", format.Name, "request_id", requestIDFrom(r.Context()), "rows", n, "err", err)
+	if sent, err := s.sendPaced(w, body, sp.size); err != nil {
+		// The status line is gone: the client sees a cut download. A
+		// client that stops reading is its own affair, not a server error.
+		s.log.Warn("export: the client did not take it all", "format", format.Name,
+			"request_id", requestIDFrom(r.Context()), "sent", sent, "size", sp.size, "err", err)
 		panic(http.ErrAbortHandler)
 	}
 }
 
-// countingWriter counts the bytes that reached the client.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+// sendPaced copies body to w a chunk at a time, each under a write deadline
+// that also keeps the whole transfer above exportMinRate.
+func (s *Server) sendPaced(w http.ResponseWriter, body io.Reader, size int64) (int64, error) {
+	rc := http.NewResponseController(w)
+	start := time.Now()
+	end := start.Add(exportGrace + time.Duration(size/exportMinRate)*time.Second)
+	defer rc.SetWriteDeadline(time.Time{})
+	buf := make([]byte, exportChunk)
+	var sent int64
+	for {
+		k, rerr := io.ReadFull(body, buf)
+		if k > 0 {
+			deadline := time.Now().Add(exportChunkWait)
+			if deadline.After(end) {
+				deadline = end
+			}
+			if err := rc.SetWriteDeadline(deadline); err != nil && !errors.Is(err, http.ErrNotSupported) {
+				return sent, err
+			}
+			m, err := w.Write(buf[:k])
+			sent += int64(m)
+			if err != nil {
+				return sent, err
+			}
+			if err := rc.Flush(); err != nil && !errors.Is(err, http.ErrNotSupported) {
+				return sent, err
+			}
+		}
+		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
+			return sent, nil
+		}
+		if rerr != nil {
+			return sent, rerr
+		}
+	}
 }
 
 // filterProblems joins the messages of a view's unreadable parameters.

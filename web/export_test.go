@@ -201,3 +201,40 @@ func objectKeys(t *testing.T, body string) ([]string, map[string]json.RawMessage
 	}
 	return keys, values
 }
+
+// lang=ar gives the demo events' Arabic titles in calendars, feeds and
+// TimelineJS; without it they keep their main (English) text.
+func TestExportLang(t *testing.T) {
+	a := newApp(t, true)
+	arabic := timeline.DemoEvents()[1].Texts[0].Title
+	english := timeline.DemoEvents()[1].Title
+	for _, file := range []string{"events.ics", "feed.atom", "timelinejs.json"} {
+		t.Run(file, func(t *testing.T) {
+			res := a.get("/pairs/sy/ru/" + file + "?lang=ar")
+			if res.status != 200 || !strings.Contains(res.body, arabic) || strings.Contains(res.body, english) {
+				t.Fatalf("lang=ar: %d, Arabic title %v, English title %v", res.status, strings.Contains(res.body, arabic), strings.Contains(res.body, english))
+			}
+			res = a.get("/pairs/sy/ru/" + file)
+			if res.status != 200 || strings.Contains(res.body, arabic) || !strings.Contains(res.body, english) {
+				t.Fatalf("no lang: %d, Arabic title %v, English title %v", res.status, strings.Contains(res.body, arabic), strings.Contains(res.body, english))
+			}
+		})
+	}
+	t.Run("TimelineJSLanguage", func(t *testing.T) {
+		if res := a.get("/pairs/sy/ru/timelinejs.json?lang=AR"); !strings.HasPrefix(res.body, `{"language":"ar",`) {
+			t.Fatalf("%.60s", res.body)
+		}
+	})
+	t.Run("CSVHasEveryLanguage", func(t *testing.T) {
+		res := a.get("/pairs/sy/ru/events.csv?lang=ar")
+		head, _, _ := strings.Cut(res.body, "\n")
+		if !strings.HasSuffix(head, ",title_ar,description_ar") || !strings.Contains(res.body, english) || !strings.Contains(res.body, arabic) {
+			t.Fatalf("header %q", head)
+		}
+	})
+	t.Run("ErrNotALanguage", func(t *testing.T) {
+		if res := a.get("/pairs/sy/ru/events.ics?lang=x!"); res.status != http.StatusBadRequest {
+			t.Fatalf("status %d", res.status)
+		}
+	})
+}

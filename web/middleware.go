@@ -134,14 +134,12 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// proxiedTLS marks cookies Secure when a trusted proxy says the client
-// came over https.
+// proxiedTLS marks every cookie Secure (the session's, the flash message's)
+// when dyad is served over TLS: --secure-cookies, a TLS connection, or a
+// trusted proxy that says the client came over https.
 func (s *Server) proxiedTLS(next http.Handler) http.Handler {
-	if !s.cfg.TrustProxy {
-		return next
-	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("X-Forwarded-Proto") != "https" {
+		if !s.cfg.SecureCookies && r.TLS == nil && (!s.cfg.TrustProxy || r.Header.Get("X-Forwarded-Proto") != "https") {
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -13,7 +13,7 @@ import (
 // routes lists dyad's whole HTTP surface and who may use each part.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders, s.language, s.crossOriginProtection, s.proxiedTLS,
+	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders, s.language, s.readOnly, s.crossOriginProtection, s.proxiedTLS,
 		s.sessions.LoadAndSave, s.loadUser, flash,
 		middleware.GetHead) // HEAD is GET without the body (curl -I, link checkers), not a 405
 	r.NotFound(s.notFound)
@@ -35,6 +35,7 @@ func (s *Server) routes() http.Handler {
 		if s.cfg.Private {
 			r.Use(s.require(timeline.RoleViewer))
 		}
+		r.Use(s.conditional, s.limitReads) // ETag and 304 (cache.go); fair shares of the readers (limit.go)
 		r.Get("/", s.home)
 		r.Get("/pairs", s.pickPair)
 		r.Get("/pairs/{a}/{b}", s.pairTimeline)

@@ -62,6 +62,13 @@ type Config struct {
 	UploadDir string
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// HeavyReads is how many exports, API calls and text searches may read
+	// at once, ReadsPerClient how many reads one address may have under
+	// way; 0 means the defaults (readLimits).
+	HeavyReads, ReadsPerClient int
+	// ReadOnly serves a mirror: no accounts, and every write route answers
+	// 405 with a message.
+	ReadOnly bool
 	// Fetcher reads articles for the article assistant; nil means one that
 	// fetches public addresses only (fetch.New).
 	Fetcher Fetcher
@@ -88,6 +95,7 @@ type Server struct {
 	// argon2id takes 64 MiB each, so they run at most one a core.
 	passwordChecks chan struct{}
 	fetcher        Fetcher
+	reads          *readLimits
 	handler        http.Handler
 }
 
@@ -109,21 +117,28 @@ func NewServer(log *slog.Logger, store Store, cfg Config) *Server {
 	}
 	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(cfg.UploadDir), logins: newLoginLimiter(),
 		passwordChecks: make(chan struct{}, max(1, runtime.GOMAXPROCS(0))),
-		fetcher:        cfg.Fetcher}
-	sweepUploads(cfg.UploadDir, s.now().Add(-jobLifetime)) // what a stopped server left
-	// Jobs a server left unended (it crashed, or was killed) wrote
-	// nothing: an import that wrote was marked done in its transaction.
-	if n, err := store.InterruptImportJobs(context.Background(), s.now()); err != nil {
-		log.Error("import jobs: mark the ones a stopped server left", "err", err)
-	} else if n > 0 {
-		log.Warn("import jobs: a server stopped without ending them; they are marked interrupted", "jobs", n)
+		fetcher:        cfg.Fetcher, reads: newReadLimits(cfg.HeavyReads, cfg.ReadsPerClient)}
+	if !cfg.ReadOnly {
+		sweepUploads(cfg.UploadDir, s.now().Add(-jobLifetime)) // what a stopped server left
+		// Jobs a server left unended (it crashed, or was killed) wrote
+		// nothing: an import that wrote was marked done in its transaction.
+		if n, err := store.InterruptImportJobs(context.Background(), s.now()); err != nil {
+			log.Error("import jobs: mark the ones a stopped server left", "err", err)
+		} else if n > 0 {
+			log.Warn("import jobs: a server stopped without ending them; they are marked interrupted", "jobs", n)
+		}
+	}
+	if cfg.ReadOnly {
+		// Nobody signs in to a mirror: sessions of the primary that a
+		// replica carries mean nothing here.
+		cfg.Sessions, cfg.Setup = nil, nil
 	}
 	if cfg.Sessions == nil {
 		cfg.Sessions = memstore.New()
 	}
 	s.sessions = newSessions(cfg.Sessions, cfg.SecureCookies)
 	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.error(w, r, err) }
-	s.handler = s.routes()
+	s.handler = compress(s.routes())
 	return s
 }
 

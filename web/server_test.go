@@ -47,6 +47,8 @@ type appOptions struct {
 	fetcher web.Fetcher
 	// maxFormBytes, if set, replaces the tests' 64 KiB form limit.
 	maxFormBytes int64
+	// config, if set, changes the server's settings last.
+	config func(*web.Config)
 }
 
 // testClock is the time, moved on by hand.
@@ -83,6 +85,9 @@ func newAppWith(t *testing.T, o appOptions) *testApp {
 	}
 	if o.clock != nil {
 		store.Now, cfg.Now = o.clock.Now, o.clock.Now
+	}
+	if o.config != nil {
+		o.config(&cfg)
 	}
 	if o.demo {
 		for _, e := range timeline.DemoEvents() {

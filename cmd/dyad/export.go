@@ -19,6 +19,7 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 	pair := fs.String("pair", "", "only the events of a `pair` of countries, such as sy-ru")
 	out := fs.String("o", "", "write to `file` instead of standard output")
 	formatName := fs.String("format", "csv", "`format`: csv, json, ics, atom or timelinejs")
+	langFlag := fs.String("lang", "", "titles and descriptions of ics, atom and timelinejs in this `language` where events have it (ar, en, …)")
 	base := fs.String("base-url", envOr(e.getenv, "DYAD_BASE_URL", "http://127.0.0.1:8080"),
 		"dyad's public `address`, for links inside feeds and calendars (env DYAD_BASE_URL, as for serve)")
 	if err := parseFlags(e, fs, args); err != nil {
@@ -30,6 +31,14 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 	format, ok := exchange.ExportFormatByName(*formatName)
 	if !ok {
 		return usageError{fmt.Sprintf("--format %q: choose csv, json, ics, atom or timelinejs", *formatName)}
+	}
+	var lang string
+	if *langFlag != "" {
+		l, err := timeline.ParseLang(*langFlag)
+		if err != nil {
+			return usageError{fmt.Sprintf("--lang: %s", timeline.ErrorMessage(err))}
+		}
+		lang = l
 	}
 	var f timeline.EventFilter
 	if *pair != "" {
@@ -59,7 +68,7 @@ func exportCmd(ctx context.Context, e *env, args []string) error {
 		w = file
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	n, err := exchange.Export(ctx, store, format, f, meta, bw, exchange.ExportOptions{})
+	n, err := exchange.Export(ctx, store, format, f, meta, bw, exchange.ExportOptions{Lang: lang})
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

@@ -249,6 +249,7 @@ var pageTypes = []struct{ name, path string }{
 	{"trash", "/trash"},
 	{"login", "/login"},
 	{"accounts", "/admin/users"},
+	{"settings", "/settings"},
 }
 
 func TestAccessibility(t *testing.T) {
@@ -277,14 +278,16 @@ func TestAccessibility(t *testing.T) {
 			t.Errorf("%s: %s (%s): %s", name, v.ID, v.Help, strings.Join(v.Nodes, " | "))
 		}
 	}
-	for _, size := range []struct {
-		name string
-		w, h int64
-	}{{"1280", 1280, 800}, {"390", 390, 844}} {
+	for _, run := range []struct {
+		name, lang string
+		w, h       int64
+	}{{"1280", "en", 1280, 800}, {"390", "en", 390, 844}, {"ar-1280", "ar", 1280, 800}, {"ar-390", "ar", 390, 844}} {
+		size := run
 		b.do("size", chromedp.EmulateViewport(size.w, size.h))
 		for _, p := range pageTypes {
+			p.path = withLang(p.path, run.lang)
 			if p.name == "login" {
-				b.do("log out", chromedp.Navigate(b.base+"/"), chromedp.Evaluate[chromedp.Void](`document.querySelector('form[action="/logout"]') && document.querySelector('form[action="/logout"]').submit()`))
+				b.do("log out", chromedp.Navigate(b.base+"/"), chromedp.Evaluate[chromedp.Void](`document.querySelector('form[action^="/logout"]') && document.querySelector('form[action^="/logout"]').submit()`))
 				b.waitFor("the logout", `document.readyState === 'complete' && document.querySelector('[data-testid=signed-in]') === null`)
 			}
 			b.open(p.path)
@@ -301,14 +304,14 @@ func TestAccessibility(t *testing.T) {
 			}
 		}
 		// The form with its errors.
-		b.open("/events/new?a=sy&b=ru")
+		b.open(withLang("/events/new?a=sy&b=ru", run.lang))
 		b.do("submit empty", chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-testid=event-form]').noValidate = true`),
 			chromedp.Click(chromedp.CSS(`[data-testid=event-form] .actions button[type=submit]:not([name])`)))
 		b.waitFor("the errors", `document.getElementById('form-errors') !== null`)
 		check("form-errors")
 		b.shoot("form-errors-" + size.name)
 		// The warning about a possible duplicate.
-		b.open("/events/new?a=sy&b=ru")
+		b.open(withLang("/events/new?a=sy&b=ru", run.lang))
 		b.setValue("f-title", "Al-Sharaa in Moscow")
 		b.setValue("f-date", "2025-10-15")
 		b.do("kind", chromedp.SetValue(chromedp.ID("f-kind"), "make_visit"))
@@ -369,18 +372,30 @@ func TestValidHTML(t *testing.T) {
 		os.WriteFile(f, body, 0o644)
 		files = append(files, f)
 	}
-	for _, p := range pageTypes {
-		r, err := client.Get(base + p.path)
+	for _, lang := range []string{"en", "ar"} {
+		for _, p := range pageTypes {
+			r, err := client.Get(base + withLang(p.path, lang))
+			if err != nil {
+				t.Fatal(err)
+			}
+			save(p.name+"-"+lang, r)
+		}
+		r, err := client.PostForm(base+withLang("/events", lang), map[string][]string{"title": {""}, "date": {"yesterday"}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		save(p.name, r)
+		save("form-errors-"+lang, r)
 	}
-	r, err := client.PostForm(base+"/events", map[string][]string{"title": {""}, "date": {"yesterday"}})
+	r, err := client.PostForm(base+"/settings", map[string][]string{"months": {"both"}, "digits": {"arabic"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	save("form-errors", r)
+	r.Body.Close()
+	r, err = client.Get(base + "/pairs/sy/ru?lang=ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	save("pair-ar-arabic-digits", r)
 	r, err = client.PostForm(base+"/events", map[string][]string{"title": {"Al-Sharaa in Moscow"}, "date": {"2025-10-15"},
 		"kind": {"make_visit"}, "country": {"SY", "RU"}})
 	if err != nil {
@@ -426,4 +441,12 @@ func TestValidHTML(t *testing.T) {
 		t.Fatalf("checked %d pages", len(files))
 	}
 	fmt.Fprintf(io.Discard, "%d", len(files))
+}
+
+// withLang is path in interface language lang.
+func withLang(path, lang string) string {
+	if strings.Contains(path, "?") {
+		return path + "&lang=" + lang
+	}
+	return path + "?lang=" + lang
 }

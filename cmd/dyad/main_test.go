@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyadhq/dyad/db"
 	"github.com/dyadhq/dyad/timeline"
 )
 
@@ -138,6 +139,17 @@ func TestExport(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(recs[1], ","), "سوريا تريد نقل العلاقة مع روسيا إلى مستوى استراتيجي") {
 		t.Fatalf("Arabic source title missing from %v", recs[1])
+	}
+	// A calendar in Arabic gives the demo events' Arabic titles.
+	var ics bytes.Buffer
+	if err := run(context.Background(), []string{"export", "--db", dbPath, "--pair", "sy-ru", "--format", "ics", "--lang", "ar"}, noEnv, nil, &ics, &errb); err != nil {
+		t.Fatalf("--lang ar: %v", err)
+	}
+	if !strings.Contains(ics.String(), "SUMMARY;LANGUAGE=ar:الشيباني ولافروف") {
+		t.Fatalf("--lang ar: no Arabic summary in\n%s", ics.String())
+	}
+	if err := run(context.Background(), []string{"export", "--db", dbPath, "--lang", "x!"}, noEnv, nil, &ics, &errb); err == nil {
+		t.Fatal("--lang x! was taken")
 	}
 	// Names and alpha-3 codes, as the pair pages take them.
 	for _, pair := range []string{"syria-russia", "SYR-RUS", "سوريا-روسيا"} {
@@ -394,7 +406,7 @@ func TestExtractCommand(t *testing.T) {
 		{"no article", []string{"extract", "--published", "2025-12-24"}, "", "give the article"},
 		{"binary", []string{"extract", "--published", "2025-12-24", "-"}, "PK\x03\x04\x00\xff", "not UTF-8 text"},
 		{"a month", []string{"extract", "--published", "2025-12", article}, "", "give the day"},
-		{"refused address", []string{"extract", "--published", "2025-12-24", "--url", "http://169.254.169.254/"}, "", "link-local"},
+		{"refused address", []string{"extract", "--published", "2025-12-24", "--url", "http://169.254.169.254/"}, "", "cannot be fetched"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var o bytes.Buffer
@@ -441,6 +453,35 @@ func TestDemoAfterUserAdd(t *testing.T) {
 		}
 		if page.Total != len(timeline.DemoEvents()) {
 			t.Fatalf("start %d after user add: %d events, want the %d of the demo", start, page.Total, len(timeline.DemoEvents()))
+		}
+	}
+}
+
+// The 49 HistoryAtState records whose state no longer exists import with a
+// mapping of source_country_name to the second country: all but the three
+// visits from the Kingdom of Hawaii, which no code names and which are
+// reported.
+func TestImportFormerStates(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "dyad.db")
+	var out, errb bytes.Buffer
+	err := run(context.Background(), []string{"import", "--db", dbPath, "--map", "testdata/historyatstate-rejects.map",
+		"testdata/historyatstate-rejects.csv"}, noEnv, nil, &out, &errb)
+	all := out.String() + errb.String()
+	if err == nil || !strings.Contains(all, "added 46") || !strings.Contains(err.Error(), "3 of 49 rows were rejected") {
+		t.Fatalf("import: %v\n%s", err, all)
+	}
+	if n := strings.Count(all, `"Hawaii" is not a country`); n != 3 {
+		t.Errorf("%d Hawaii rows reported, want 3:\n%s", n, all)
+	}
+	store, err := db.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for c, want := range map[timeline.Country]int{"YU": 22, "CS": 9, "DD": 3, "AN": 3, "XK": 9} {
+		_, n, err := store.FindEvents(context.Background(), timeline.EventFilter{Pair: &timeline.Pair{A: "US", B: c}})
+		if err != nil || n != want {
+			t.Errorf("US–%s: %d events, %v; want %d", c, n, err, want)
 		}
 	}
 }

@@ -29,6 +29,9 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure: dyad is served over https")
 	trustProxy := fs.Bool("trust-proxy", false, "trust X-Forwarded-Proto and X-Forwarded-For from a proxy in front")
 	shutdownWait := fs.Duration("shutdown-wait", 10*time.Second, "on SIGTERM, how long requests and imports under way may go on before they are stopped")
+	readOnly := fs.Bool("read-only", false, "serve a mirror: open the database read-only; no accounts, no writes (the write routes answer 405)")
+	heavyReads := fs.Int("heavy-reads", 0, "how many exports, API calls and text searches may read at once (0: the number of cores, at least 2)")
+	readsPerClient := fs.Int("reads-per-client", 0, "how many reads one client address may have under way (0: 4); behind a proxy, set --trust-proxy")
 	baseURL := fs.String("base-url", envOr(e.getenv, "DYAD_BASE_URL", ""), "public `address` for links in feeds and calendars (env DYAD_BASE_URL); default: as requested")
 	if err := parseFlags(e, fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -45,7 +48,14 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(serveMemoryLimit))
 	}
-	store, err := db.Open(ctx, *dbPath)
+	if *readOnly && *private {
+		return usageError{"--read-only serves a public mirror: it has no accounts, so it cannot be --private"}
+	}
+	open := db.Open
+	if *readOnly {
+		open = db.OpenReadOnly
+	}
+	store, err := open(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -54,7 +64,7 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if untouched && !*noDemo {
+	if untouched && !*noDemo && !*readOnly {
 		if err := loadDemo(ctx, store); err != nil {
 			return err
 		}
@@ -67,10 +77,11 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	}
 	url := "http://" + ln.Addr().String()
 	cfg := web.Config{MaxUploadBytes: *maxUpload << 20, Sessions: store.Sessions(), Private: *private,
-		SecureCookies: *secure, TrustProxy: *trustProxy, BaseURL: *baseURL}
+		SecureCookies: *secure, TrustProxy: *trustProxy, BaseURL: *baseURL, ReadOnly: *readOnly,
+		HeavyReads: *heavyReads, ReadsPerClient: *readsPerClient}
 	if n, err := store.CountUsers(ctx); err != nil {
 		return err
-	} else if n == 0 {
+	} else if n == 0 && !*readOnly {
 		// No account yet: a one-time link, shown only here, makes the
 		// first admin. Until then nobody can write.
 		cfg.Setup = web.NewSetupToken(time.Now())
@@ -86,7 +97,7 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	log.Info("serving", "url", url, "db", *dbPath, "private", *private)
+	log.Info("serving", "url", url, "db", *dbPath, "private", *private, "read_only", *readOnly)
 	fmt.Fprintf(e.stdout, "dyad is serving %s on %s\n", *dbPath, url)
 	if e.ready != nil {
 		e.ready(ln.Addr().String())

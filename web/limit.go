@@ -1,0 +1,163 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Default shares of the readers. The store's read pool has
+// max(8, 2 x cores) connections: heavy reads may hold half of it, so the
+// other half is always there for ordinary pages and /healthz.
+var (
+	defaultHeavyReads     = max(2, runtime.GOMAXPROCS(0))
+	defaultReadsPerClient = 4
+)
+
+const (
+	// heavyWait is how long a heavy read queues for a place before 503.
+	heavyWait = 2 * time.Second
+	// maxExports bounds the exports under way (reading or sending), each
+	// with a spool of its own on disk.
+	maxExports = 32
+	// pageReadTimeout bounds the queries of a page or an API call; the
+	// driver interrupts a statement when its context ends.
+	pageReadTimeout = 30 * time.Second
+	// readRetryAfter is what a 503 of the limits asks the client to wait.
+	readRetryAfter = "2"
+)
+
+// readLimits shares the readers between clients: each address (an IPv6
+// /64) may have a few reads under way; heavy reads (exports, the API, text,
+// actor and tag filters) queue for a few places; exports also for a place
+// of their own, held while they are sent.
+type readLimits struct {
+	perClient int
+	mu        sync.Mutex
+	clients   map[string]int
+	heavy     chan struct{}
+	exports   chan struct{}
+}
+
+func newReadLimits(heavy, perClient int) *readLimits {
+	if heavy <= 0 {
+		heavy = defaultHeavyReads
+	}
+	if perClient <= 0 {
+		perClient = defaultReadsPerClient
+	}
+	return &readLimits{perClient: perClient, clients: map[string]int{},
+		heavy: make(chan struct{}, heavy), exports: make(chan struct{}, maxExports)}
+}
+
+func (l *readLimits) enter(client string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.clients[client] >= l.perClient {
+		return false
+	}
+	l.clients[client]++
+	return true
+}
+
+func (l *readLimits) leave(client string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.clients[client]--; l.clients[client] <= 0 {
+		delete(l.clients, client)
+	}
+}
+
+// acquire takes a place in slots, waiting at most heavyWait.
+func acquire(ctx context.Context, slots chan struct{}) bool {
+	select {
+	case slots <- struct{}{}:
+		return true
+	default:
+	}
+	t := time.NewTimer(heavyWait)
+	defer t.Stop()
+	select {
+	case slots <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return false
+}
+
+type heavyKey struct{}
+
+// releaseHeavy gives back the heavy place of the request early: an export
+// does once it has read its events, before it sends them.
+func releaseHeavy(ctx context.Context) {
+	if f, ok := ctx.Value(heavyKey{}).(func()); ok {
+		f()
+	}
+}
+
+// isExport reports whether the path is one of the export files.
+func isExport(p string) bool {
+	return strings.Contains(path.Base(p), ".")
+}
+
+// isHeavy reports whether a read may take long: exports, the API, and the
+// filters that search text.
+func isHeavy(r *http.Request) bool {
+	if isExport(r.URL.Path) || strings.HasPrefix(r.URL.Path, "/api/") {
+		return true
+	}
+	q := r.URL.Query()
+	return strings.HasPrefix(r.URL.Path, "/pairs/") && (q.Get("q") != "" || q.Get("actor") != "" || q.Get("tag") != "")
+}
+
+// limitReads applies readLimits, answering 503 with Retry-After past them.
+func (s *Server) limitReads(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		l := s.reads
+		client := addrKey(s.clientIP(r))
+		if !l.enter(client) {
+			s.tooBusy(w, r, "client", "You have too many pages or downloads under way; try again when one has finished.")
+			return
+		}
+		defer l.leave(client)
+		ctx := r.Context()
+		if isExport(r.URL.Path) {
+			if !acquire(ctx, l.exports) {
+				s.tooBusy(w, r, "exports", "Too many downloads are under way; try again in a moment.")
+				return
+			}
+			defer func() { <-l.exports }()
+		} else {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, pageReadTimeout)
+			defer cancel()
+		}
+		if isHeavy(r) {
+			if !acquire(ctx, l.heavy) {
+				s.tooBusy(w, r, "heavy", "The server is busy with other searches and downloads; try again in a moment.")
+				return
+			}
+			var once sync.Once
+			release := func() { once.Do(func() { <-l.heavy }) }
+			defer release()
+			ctx = context.WithValue(ctx, heavyKey{}, release)
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func (s *Server) tooBusy(w http.ResponseWriter, r *http.Request, limit, msg string) {
+	s.log.Warn("request refused: over a read limit", "limit", limit, "request_id", requestIDFrom(r.Context()),
+		"path", r.URL.Path)
+	w.Header().Set("Retry-After", readRetryAfter)
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeJSON(w, http.StatusServiceUnavailable, apiError{Error: msg})
+		return
+	}
+	s.errorPage(w, r, http.StatusServiceUnavailable, msg)
+}
