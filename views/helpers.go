@@ -90,6 +90,26 @@ func dateRange(e *timeline.Event) string { return timeline.FormatSpan(e.Date, e.
 
 func eventDates(ctx context.Context, e *timeline.Event) string { return loc(ctx).Span(e.Date, e.End) }
 
+// shownText is what of an event's texts a reader is shown: its title and
+// description in their language when the event has them, else its main
+// text, with the language of what is shown (for lang) and whether it is
+// not the reader's.
+type shownText struct {
+	Title, Description, Lang string
+	Fallback                 bool
+}
+
+func textFor(ctx context.Context, e *timeline.Event) shownText {
+	t, d, lang, fallback := e.TextIn(string(loc(ctx).Lang))
+	return shownText{t, d, lang, fallback}
+}
+
+// fallbackNote says the event is shown in another language than the
+// reader's, and which.
+func fallbackNote(ctx context.Context, t shownText) string {
+	return loc(ctx).Tf("EventFallback", "Language", languageName(ctx, t.Lang), "Reader", languageName(ctx, string(loc(ctx).Lang)))
+}
+
 // pairName is "Syria – Russia" in the reader's language.
 func pairName(ctx context.Context, p timeline.Pair) string {
 	return loc(ctx).Tf("PairName", "A", loc(ctx).Country(p.A), "B", loc(ctx).Country(p.B))

@@ -537,7 +537,7 @@ func latinWords(doc *goquery.Document) []string {
 		}
 	})
 	allowed := map[string]bool{"dyad": true, "CSV": true, "URL": true, "CAMEO": true, "UTC": true, "ISO": true, "BCP": true,
-		"http": true, "https": true, "ar": true, "en": true, "host": true}
+		"http": true, "https": true, "host": true}
 	var out []string
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
 		if len(w) > 1 && !allowed[w] {
