@@ -61,11 +61,6 @@ func initiatorOf(ctx context.Context, e *timeline.Event) string {
 	return l.Country(e.Initiator)
 }
 
-// pairName is "Syria – Russia" in the reader's language.
-func pairName(ctx context.Context, p timeline.Pair) string {
-	return loc(ctx).Country(p.A) + " – " + loc(ctx).Country(p.B)
-}
-
 // pairLink is a pair's timeline, in the reader's language.
 func pairLink(ctx context.Context, p timeline.Pair) string { return hrefString(ctx, p.Path()) }
 
