@@ -132,6 +132,11 @@ func changeLabel(ctx context.Context, c timeline.Change) string {
 	if s := l.T("Field_" + c.Field); s != "Field_"+c.Field {
 		return s
 	}
+	for _, f := range []string{"title", "description"} {
+		if lang, ok := strings.CutPrefix(c.Field, f+" "); ok {
+			return l.Tf("Field_"+f+"_in", "Lang", languageIn(ctx, lang))
+		}
+	}
 	if rest, ok := strings.CutPrefix(c.Field, "source "); ok {
 		if n, part, ok := strings.Cut(rest, " "); ok {
 			if i, err := strconv.Atoi(n); err == nil {
@@ -187,3 +192,12 @@ const (
 	JobUploadGone    = "ImportJobUploadGone"
 	JobMapColumns    = "ImportJobMapColumns"
 )
+
+// languageIn names a BCP 47 language for the reader: the interface's own
+// languages by their names in the reader's language, any other by its tag.
+func languageIn(ctx context.Context, tag string) string {
+	if l, ok := i18n.ParseLang(tag); ok && !strings.Contains(tag, "-") {
+		return loc(ctx).T("LanguageName_" + string(l))
+	}
+	return tag
+}

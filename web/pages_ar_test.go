@@ -10,6 +10,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/dyadhq/dyad/exchange"
 	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 )
@@ -148,12 +149,18 @@ func TestImportInArabic(t *testing.T) {
 	inArabic(t, "bad upload", uploadTo(a, "/import?lang=ar", "empty.csv", nil), nil, []string{"ImportEmptyFile"})
 }
 
-func TestImportJobMessagesTranslated(t *testing.T) {
+func TestImportTextsInCatalog(t *testing.T) {
 	// The ids the web keeps in a job's record are messages of the catalog.
 	ar := i18n.Locale{Lang: i18n.Arabic}
 	for _, id := range []string{"ImportJobNotDecided", "ImportJobFailedOurSide", "ImportJobUploadGone", "ImportJobMapColumns"} {
 		if ar.T(id) == id {
 			t.Errorf("%s is not in the catalog", id)
+		}
+	}
+	// Every field the importer reads is explained in Arabic, by its name.
+	for _, f := range exchange.ImportFields {
+		if id := "ImportFieldHelp_" + f.Name; ar.T(id) == id {
+			t.Errorf("the import field %s has no Arabic help (%s)", f.Name, id)
 		}
 	}
 }
