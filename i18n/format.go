@@ -118,7 +118,7 @@ func sortedCountries(lang Lang) []timeline.Country {
 		return v.([]timeline.Country)
 	}
 	l := Locale{Lang: lang}
-	cs := timeline.Countries()
+	cs := slices.Clone(timeline.Countries()) // sorted here: timeline's own list is shared
 	col := collate.New(language.Make(string(lang)))
 	buf := &collate.Buffer{}
 	keys := make(map[timeline.Country]string, len(cs))

@@ -108,13 +108,28 @@ func rowProblemsOf(ctx context.Context, ps []timeline.Problem) string {
 
 // fieldHelp explains an import field's values; dyad's field names are the
 // keys.
-func fieldHelp(ctx context.Context, f exchange.ImportField) string {
-	if l := loc(ctx); l.Lang != i18n.English {
-		if s := l.T("ImportFieldHelp_" + f.Name); s != "ImportFieldHelp_"+f.Name {
-			return s
+func fieldHelp(ctx context.Context, f exchange.ImportField) []helpPart {
+	if s := loc(ctx).T("ImportFieldHelp_" + f.Name); s != "ImportFieldHelp_"+f.Name {
+		return helpParts(s)
+	}
+	return helpParts(f.Help)
+}
+
+// helpPart is a piece of a help text: words, or a literal value a file
+// must contain, which the catalog marks `so` and the page shows as code.
+type helpPart struct {
+	Text string
+	Code bool
+}
+
+func helpParts(s string) []helpPart {
+	var out []helpPart
+	for i, p := range strings.Split(s, "`") {
+		if p != "" {
+			out = append(out, helpPart{p, i%2 == 1})
 		}
 	}
-	return f.Help
+	return out
 }
 
 // actionText names what a revision did.
