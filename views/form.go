@@ -354,3 +354,31 @@ func initiatorHint(ctx context.Context) string {
 	l := loc(ctx)
 	return l.Tf("FormInitiatorHint", "MakeVisit", l.Kind(timeline.KindVisit), "HostVisit", l.Kind(timeline.KindHostVisit))
 }
+
+// textRow is the form's text in lang, empty when it has none.
+func textRow(f EventForm, lang string) TextRow {
+	for _, t := range f.Texts {
+		if t.Lang == lang {
+			return t
+		}
+	}
+	return TextRow{Lang: lang}
+}
+
+// textsInvalid reports whether a text in another language needs attention.
+func textsInvalid(errs map[string]string) bool {
+	for k := range errs {
+		if strings.HasPrefix(k, "texts.") {
+			return true
+		}
+	}
+	return false
+}
+
+// langDir is the direction text in lang is written in.
+func langDir(lang string) string {
+	if lang == "ar" {
+		return "rtl"
+	}
+	return "ltr"
+}

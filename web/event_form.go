@@ -250,6 +250,9 @@ func toEvent(f views.EventForm) (*timeline.Event, map[string]problem) {
 		e.Countries = append(e.Countries, timeline.Country(c))
 	}
 	for _, t := range f.Texts {
+		if strings.TrimSpace(t.Title) == "" && strings.TrimSpace(t.Description) == "" {
+			continue // a language the editor left empty
+		}
 		e.Texts = append(e.Texts, timeline.Text{Lang: t.Lang, Title: t.Title, Description: t.Description})
 	}
 	// Arabic writers separate with the Arabic comma.
