@@ -35,7 +35,8 @@ func (s *Server) showEvent(w http.ResponseWriter, r *http.Request) {
 			pairs = append(pairs, timeline.Pair{A: a, B: b})
 		}
 	}
-	s.render(w, r, http.StatusOK, views.EventShow(views.EventPage{Event: e, Pairs: pairs}))
+	preview := views.EventPreview(i18n.From(r.Context()), s.baseURL(r), e.ToldIn(string(i18n.From(r.Context()).Lang)))
+	s.render(w, r, http.StatusOK, views.EventShow(views.EventPage{Event: e, Pairs: pairs, Preview: &preview}))
 }
 
 func (s *Server) newEvent(w http.ResponseWriter, r *http.Request) {
