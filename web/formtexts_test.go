@@ -41,3 +41,16 @@ func TestFormTextsOnPages(t *testing.T) {
 		t.Errorf("an English title appeared: %q", v)
 	}
 }
+
+// A country found on the home page links to its page of partners.
+func TestHomeLinksCountryPage(t *testing.T) {
+	a := newApp(t, true).anon()
+	res := a.get("/?country=syria&lang=ar")
+	link := res.doc.Find(`[data-testid=country-page-link] a`)
+	if h, _ := link.Attr("href"); !strings.HasPrefix(h, "/countries/sy") || !strings.Contains(h, "lang=ar") {
+		t.Errorf("country page link %q", h)
+	}
+	if a.get("/?country=atlantis").doc.Find(`[data-testid=country-page-link]`).Length() != 0 {
+		t.Error("a country page link for no country")
+	}
+}
