@@ -54,3 +54,25 @@ func TestHomeLinksCountryPage(t *testing.T) {
 		t.Error("a country page link for no country")
 	}
 }
+
+// An import's problems are told in the reader's language.
+func TestImportProblemsInArabic(t *testing.T) {
+	a := newApp(t, false)
+	a.get("/?lang=ar") // the choice, remembered in a cookie
+	res := a.upload("events.csv", []byte("date,title,countries\n2025-10-15,Talks,SY; Atlantis\n,No date,SY; RU\n"))
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("upload: %d", res.status)
+	}
+	res = a.waitImport(res.header.Get("Location"))
+	text := res.doc.Text()
+	for _, want := range []string{"ليس بلدًا يعرفه dyad", "التاريخ غير موجود"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the preview lacks %q", want)
+		}
+	}
+	for _, english := range []string{"is not a country dyad knows", "The date is missing"} {
+		if strings.Contains(text, english) {
+			t.Errorf("the Arabic preview says %q", english)
+		}
+	}
+}
