@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-
 	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
@@ -347,4 +346,3 @@ func fieldMessages(loc i18n.Locale, ps map[string]problem) map[string]string {
 	}
 	return out
 }
-
