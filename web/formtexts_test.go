@@ -76,3 +76,19 @@ func TestImportProblemsInArabic(t *testing.T) {
 		}
 	}
 }
+
+// The history tells its values in the reader's language too.
+func TestHistoryValuesInArabic(t *testing.T) {
+	a := newApp(t, true)
+	a.loginAs("chief", "admin")
+	res := a.get("/events/2/history?lang=ar")
+	text := res.doc.Find("table").Text()
+	for _, want := range []string{"15 تشرين الأول 2025", "روسيا", "القيام بزيارة"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the history lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "15 October 2025") {
+		t.Error("an English date in the Arabic history")
+	}
+}
