@@ -112,7 +112,7 @@ func textField(f string) (name, lang string, title, ok bool) {
 	default:
 		return "", "", false, false
 	}
-	tag, err := language.Parse(rest)
+	tag, err := timeline.ParseLanguageTag(rest)
 	if err != nil || tag == language.Und {
 		return "", "", false, false
 	}
@@ -159,8 +159,11 @@ type Importer struct {
 }
 
 // MaxColumns bounds the columns of an imported file: the preview lists
-// each with a choice of field, and an event has two dozen.
-const MaxColumns = 200
+// each with a choice of field (about 1.3 KB of page each). An event has
+// two dozen fields, and dyad's own export adds two columns for each
+// language its events are told in, so that a file dyad wrote always comes
+// back (up to 480 languages).
+const MaxColumns = 1000
 
 // maxImportRecord bounds one CSV record, so a file with an unterminated quote
 // fails at that record instead of reading the rest of the file into one cell.

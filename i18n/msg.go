@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
 	"github.com/dyadhq/dyad/timeline"
@@ -54,7 +53,7 @@ func (loc Locale) Msg(m timeline.Msg, english string) string {
 // LanguageName is the name of a BCP 47 tag's language in the reader's
 // language, from CLDR: "Arabic", "العربية"; the tag when it names none.
 func (loc Locale) LanguageName(tag string) string {
-	t, err := language.Parse(tag)
+	t, err := timeline.ParseLanguageTag(tag)
 	if err != nil {
 		return tag
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -132,9 +133,23 @@ func LanguageName(lang string) string {
 }
 
 // parseLang reads a BCP 47 tag; "" and tags that do not parse are not one.
+// MaxLangTag is the longest language tag dyad reads: RFC 5646 asks that
+// 35 characters be supported, and golang.org/x/text's parser slows down
+// sharply on longer input (seconds at a megabyte), so no more is parsed.
+const MaxLangTag = 35
+
+// ParseLanguageTag is language.Parse for input from people and files: at
+// most MaxLangTag characters.
+func ParseLanguageTag(s string) (language.Tag, error) {
+	if len(s) > MaxLangTag {
+		return language.Und, Errorf(EINVALID, "A language tag has at most %d characters.", MaxLangTag)
+	}
+	return language.Parse(s)
+}
+
 func parseLang(s string) (language.Tag, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if s == "" || len(s) > MaxLangTag {
 		return language.Und, false
 	}
 	tag, err := language.Parse(s)
@@ -149,6 +164,9 @@ func parseLang(s string) (language.Tag, bool) {
 func ParseLang(s string) (string, error) {
 	tag, ok := parseLang(s)
 	if !ok {
+		if len(s) > MaxLangTag {
+			s = s[:MaxLangTag] + "…"
+		}
 		return "", Errorf(EINVALID, "%q is not a language tag; use ar, en or another BCP 47 tag.", s)
 	}
 	return tag.String(), nil
@@ -171,4 +189,16 @@ func ToldIn(events []*Event, lang string) {
 	for i, e := range events {
 		events[i] = e.ToldIn(lang)
 	}
+}
+
+// truncate is s cut to at most n bytes on a rune boundary, with "…" when
+// cut: what a message quotes of an overlong value.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

@@ -3,6 +3,7 @@ package timeline
 import (
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -116,8 +117,20 @@ func canonicalEscapes(s string) string {
 		c := raw[i]
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRune(raw[i:])
-			if r != utf8.RuneError || size > 1 {
+			if (r != utf8.RuneError || size > 1) && !hiddenRune(r) {
 				b.Write(raw[i : i+size])
+				i += size
+				continue
+			}
+			if size > 1 {
+				// A character that cannot be seen or that moves text
+				// around it (U+202E turns "exe.pdf" into "fdp.exe"): it
+				// stays encoded, as browsers show it.
+				for _, c := range raw[i : i+size] {
+					b.WriteByte('%')
+					b.WriteByte(hexDigits[c>>4])
+					b.WriteByte(hexDigits[c&15])
+				}
 				i += size
 				continue
 			}
@@ -161,4 +174,11 @@ func unhex(c byte) byte {
 		return c - 'a' + 10
 	}
 	return c - 'A' + 10
+}
+
+// hiddenRune reports whether r is a character a URL keeps percent-encoded
+// when shown: format characters (the bidi controls, zero-width joiners),
+// controls and spaces.
+func hiddenRune(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.IsControl(r) || unicode.IsSpace(r)
 }

@@ -31,3 +31,18 @@ func TestNormalizeURL(t *testing.T) {
 		}
 	}
 }
+
+// A bidi control in an address stays encoded: decoded, it would show
+// "…/exe.pdf" as "…/fdp.exe".
+func TestNormalizeURLKeepsHiddenCharactersEncoded(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.com/%E2%80%AEexe.pdf":               "https://example.com/%E2%80%AEexe.pdf",
+		"https://example.com/\u202eexe.pdf":                  "https://example.com/%E2%80%AEexe.pdf",
+		"https://example.com/a%E2%80%8Bb":                    "https://example.com/a%E2%80%8Bb", // zero-width space
+		"https://example.com/%D8%B3%D9%88%D8%B1%D9%8A%D8%A7": "https://example.com/سوريا",
+	} {
+		if got := NormalizeURL(in); got != want {
+			t.Errorf("NormalizeURL(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

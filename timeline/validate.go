@@ -8,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/language"
 )
 
 // Limits on the size of an event's text, in characters.
@@ -277,9 +276,9 @@ func (v *validator) sources(in []Citation) []Citation {
 		v.text(f+"publisher", "WhatPublisher", s.Publisher, MaxName)
 		v.text(f+"excerpt", "WhatExcerpt", s.Excerpt, MaxExcerpt)
 		if s.Language != "" {
-			tag, err := language.Parse(s.Language)
+			tag, err := ParseLanguageTag(s.Language)
 			if err != nil {
-				v.problem(f+"language", "LanguageTag", "Value", s.Language)
+				v.problem(f+"language", "LanguageTag", "Value", truncate(s.Language, MaxLangTag))
 			} else {
 				s.Language = tag.String()
 			}

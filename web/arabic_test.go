@@ -269,3 +269,23 @@ func TestArabicPagesHaveNoLatinText(t *testing.T) {
 	check("form with errors", a.post("/events?lang=ar", url.Values{"title": {""}, "date": {"أمس"}}))
 	check("/login", a.anon().get("/login?lang=ar"))
 }
+
+// The language switch of a page whose path decodes to another site's
+// address links to dyad, not to that site.
+func TestLanguageSwitchStaysHome(t *testing.T) {
+	a := newApp(t, false).anon()
+	for _, p := range []string{"/%2Fevil.example", "/%2F%2Fevil.example", "/%5Cevil.example", "/countries/x%3Flang=ar%26q=1"} {
+		req := mustRequest(t, "GET", a.srv.URL+p)
+		req.URL.Opaque = p // keep the escapes as sent
+		res := a.do(req)
+		if res.doc == nil {
+			continue
+		}
+		res.doc.Find(`[data-testid^=lang-], link[hreflang]`).Each(func(_ int, s *goquery.Selection) {
+			h := s.AttrOr("href", "")
+			if !strings.HasPrefix(h, "/") || strings.HasPrefix(h, "//") || strings.HasPrefix(h, "/\\") || strings.Contains(h, "evil") && !strings.Contains(h, "%") {
+				t.Errorf("%s: switch links to %q", p, h)
+			}
+		})
+	}
+}

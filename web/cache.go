@@ -95,7 +95,12 @@ func (s *Server) conditional(next http.Handler) http.Handler {
 			h.Set("ETag", sent)
 			h.Set("Last-Modified", lastMod.Format(http.TimeFormat))
 			h.Set("Cache-Control", cacheControl)
+			// A 304 repeats the Vary of the 200 it stands for (RFC 9110
+			// 15.4.5): the pair pages' partial view varies by its header.
 			addVary(h, "Cookie", "Accept-Encoding")
+			if strings.HasPrefix(r.URL.Path, "/pairs/") {
+				addVary(h, "X-Dyad-Partial")
+			}
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -77,7 +78,9 @@ func decodeEventForm(v url.Values) views.EventForm {
 func decodeTexts(v url.Values) ([]views.TextRow, bool) {
 	rows := map[string]*views.TextRow{}
 	var langs []string
-	for k := range v {
+	// In key order, so that title_ar and title_AR in one form (one
+	// language) settle the same way every time: the last one counts.
+	for _, k := range slices.Sorted(maps.Keys(v)) {
 		name, title := strings.CutPrefix(k, "title_")
 		if !title {
 			var ok bool

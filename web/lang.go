@@ -31,7 +31,12 @@ func (s *Server) language(next http.Handler) http.Handler {
 		w.Header().Add("Vary", "Accept-Language, Cookie")
 		q := r.URL.Query()
 		q.Del("lang")
-		self := r.URL.Path
+		// The page's own address, as it was sent (escaped: a decoded
+		// "/%2Fevil.com" would be "//evil.com", another site).
+		self := r.URL.EscapedPath()
+		if !strings.HasPrefix(self, "/") || strings.HasPrefix(self, "//") || strings.HasPrefix(self, "/\\") {
+			self = "/"
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			self = "/"
 		} else if len(q) > 0 {

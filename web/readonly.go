@@ -8,7 +8,7 @@ import (
 
 // mirrorReads are the paths a read-only mirror serves: the public reading
 // surface of routes.go, and nothing that needs an account.
-var mirrorReads = regexp.MustCompile(`^/(|healthz|static/.*|pairs|pairs/[^/]+/[^/]+(/[^/]+)?|events\.csv|events\.json|api/pairs/[^/]+/[^/]+/events|events/[0-9]+)$`)
+var mirrorReads = regexp.MustCompile(`^/(|healthz|static/.*|pairs|pairs/[^/]+/[^/]+(/[^/]+)?|countries/[^/]+|oembed|settings|events\.csv|events\.json|api/pairs/[^/]+/[^/]+/events|events/[0-9]+)$`)
 
 // readOnly makes a mirror of dyad: reads as usual, and every other route
 // (writing, accounts, imports, history) answers 405 with a message.
@@ -17,7 +17,9 @@ func (s *Server) readOnly(next http.Handler) http.Handler {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && mirrorReads.MatchString(r.URL.Path) {
+		// The settings (month names, digits) are a cookie of the reader's
+		// own, not a change to the data: a mirror keeps them too.
+		if (r.Method == http.MethodGet || r.Method == http.MethodHead || r.Method == http.MethodPost && r.URL.Path == "/settings") && mirrorReads.MatchString(r.URL.Path) {
 			next.ServeHTTP(w, r)
 			return
 		}

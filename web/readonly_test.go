@@ -41,7 +41,8 @@ func TestReadOnlyMirror(t *testing.T) {
 	app := &testApp{t: t, srv: srv, store: store}
 	app.c = app.newClient()
 
-	for _, p := range append(readPaths, "/healthz", "/pairs/syria/russia") {
+	for _, p := range append(readPaths, "/healthz", "/pairs/syria/russia", "/countries/sy", "/settings?lang=ar",
+		"/pairs/sy/ru/embed", "/pairs/sy/ru/trend", "/oembed?format=json&url="+url.QueryEscape(srv.URL+"/pairs/sy/ru")) {
 		if res := app.get(p); res.status != http.StatusOK && res.status != http.StatusMovedPermanently {
 			t.Errorf("GET %s: %d, want it served", p, res.status)
 		}
