@@ -100,7 +100,7 @@ func (d *DB) FindEventByID(ctx context.Context, id int64) (*timeline.Event, erro
 func eventByID(ctx context.Context, rd queryer, id int64) (*timeline.Event, error) {
 	e, err := scanEvent(rd.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", id)
+		return nil, noEvent(id)
 	}
 	return e, err
 }
@@ -529,7 +529,7 @@ func (d *DB) updateEvent(ctx context.Context, e *timeline.Event, action string) 
 func eventInTx(ctx context.Context, tx *sql.Tx, id int64) (*timeline.Event, error) {
 	e, err := scanEvent(tx.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", id)
+		return nil, noEvent(id)
 	}
 	return e, err
 }
@@ -824,4 +824,10 @@ func orderSQL(f timeline.EventFilter) string {
 		return "e.sort_key DESC, e.id DESC"
 	}
 	return "e.sort_key, e.id"
+}
+
+func noEvent(id int64) *timeline.Error {
+	err := timeline.Errorf(timeline.ENOTFOUND, "There is no event %d.", id)
+	err.Msg = timeline.Msg{ID: "NoSuchEvent", Args: []any{"ID", int(id)}}
+	return err
 }

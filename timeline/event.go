@@ -103,7 +103,7 @@ func ParsePair(a, b string) (Pair, error) {
 		return Pair{}, err
 	}
 	if ca == cb {
-		return Pair{}, Errorf(EINVALID, "A pair needs two different countries; both are %s.", ca.Name())
+		return Pair{}, samePair(ca)
 	}
 	return Pair{A: ca, B: cb}, nil
 }
@@ -119,12 +119,15 @@ func ResolvePair(a, b string) (Pair, error) {
 	}{{a, &p.A}, {b, &p.B}} {
 		c, ok := ResolveCountry(x.in)
 		if !ok {
-			return Pair{}, Errorf(EINVALID, "%q is not an ISO 3166-1 country code (SY, SYR) or a country's name.", x.in)
+			in := truncate(x.in, 80)
+			err := Errorf(EINVALID, "%q is not an ISO 3166-1 country code (SY, SYR) or a country's name.", in)
+			err.Msg = Msg{ID: "PairUnknownCountry", Args: []any{"Value", in}}
+			return Pair{}, err
 		}
 		*x.dst = c
 	}
 	if p.A == p.B {
-		return Pair{}, Errorf(EINVALID, "A pair needs two different countries; both are %s.", p.A.Name())
+		return Pair{}, samePair(p.A)
 	}
 	return p, nil
 }
@@ -275,4 +278,10 @@ type EventService interface {
 	ListPairs(ctx context.Context) ([]PairSummary, error)
 
 	SummaryService // a country's partners, a pair's trend (summary.go)
+}
+
+func samePair(c Country) *Error {
+	err := Errorf(EINVALID, "A pair needs two different countries; both are %s.", c.Name())
+	err.Msg = Msg{ID: "PairSameCountry", Args: []any{"Country", c}}
+	return err
 }

@@ -289,3 +289,28 @@ func TestLanguageSwitchStaysHome(t *testing.T) {
 		})
 	}
 }
+
+// Pages that cannot be found say why in Arabic.
+func TestNotFoundInArabic(t *testing.T) {
+	a := newApp(t, true).anon()
+	for path, want := range map[string]string{
+		"/pairs/us/us?lang=ar":  "كلاهما هنا الولايات المتحدة",
+		"/pairs/us/zz?lang=ar":  "ليس رمز بلد",
+		"/events/99999?lang=ar": "لا يوجد حدث رقمه 99999",
+		"/events/abc?lang=ar":   "ليس رقم حدث",
+		"/countries/zz?lang=ar": "",
+	} {
+		res := a.get(path)
+		if res.status != http.StatusNotFound {
+			t.Errorf("%s: %d", path, res.status)
+			continue
+		}
+		text := res.doc.Find("main").Text()
+		if want != "" && !strings.Contains(text, want) {
+			t.Errorf("%s says %q, want %q", path, strings.TrimSpace(text), want)
+		}
+		for _, w := range latinInterfaceText(res.doc) {
+			t.Errorf("%s: %s", path, w)
+		}
+	}
+}

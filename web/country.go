@@ -27,6 +27,11 @@ func (s *Server) countryPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	loc := i18n.From(r.Context())
+	// Events are read in the reader's language where they are told in it.
+	timeline.ToldIn(page.Recent, string(loc.Lang))
+	for i := range page.Partners {
+		page.Partners[i].Latest = page.Partners[i].Latest.ToldIn(string(loc.Lang))
+	}
 	s.render(w, r, http.StatusOK, views.Country(views.NewCountryView(loc, page, views.ParsePartnerSort(r.URL.Query().Get("sort")))))
 }
 

@@ -79,7 +79,12 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Warn("request refused: the writer is busy", "request_id", id, "method", r.Method, "path", r.URL.Path)
 		w.Header().Set("Retry-After", retryAfter)
 	}
-	s.errorPage(w, r, st, errorText(i18n.From(r.Context()), code, timeline.ErrorMessage(err)))
+	msg := errorText(i18n.From(r.Context()), code, timeline.ErrorMessage(err))
+	var te *timeline.Error
+	if errors.As(err, &te) && !te.Msg.IsZero() && code != timeline.EINTERNAL {
+		msg = i18n.From(r.Context()).Msg(te.Msg, msg)
+	}
+	s.errorPage(w, r, st, msg)
 }
 
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, st int, msg string) {

@@ -18,7 +18,9 @@ func (s *Server) eventFromURL(r *http.Request) (*timeline.Event, error) {
 	raw := chi.URLParam(r, "id")
 	id, err := strconv.ParseInt(raw, 10, 64)
 	if err != nil || id <= 0 {
-		return nil, timeline.Errorf(timeline.ENOTFOUND, "%q is not an event number.", raw)
+		err := timeline.Errorf(timeline.ENOTFOUND, "%q is not an event number.", raw)
+		err.Msg = timeline.Msg{ID: "NotAnEventNumber", Args: []any{"Value", raw}}
+		return nil, err
 	}
 	return s.events.FindEventByID(r.Context(), id)
 }

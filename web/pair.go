@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -76,7 +77,12 @@ func pairFromURL(r *http.Request) (p timeline.Pair, redirect string, err error) 
 	}
 	rp, err := timeline.ResolvePair(a, b)
 	if err != nil {
-		return p, "", timeline.Errorf(timeline.ENOTFOUND, "No such pair of countries. %s", timeline.ErrorMessage(err))
+		nf := timeline.Errorf(timeline.ENOTFOUND, "No such pair of countries. %s", timeline.ErrorMessage(err))
+		var why *timeline.Error
+		if errors.As(err, &why) && !why.Msg.IsZero() {
+			nf.Msg = timeline.Msg{ID: "NoSuchPair", Args: []any{"Why", why.Msg}}
+		}
+		return p, "", nf
 	}
 	to := strings.NewReplacer("{a}", rp.A.Slug(), "{b}", rp.B.Slug()).Replace(chi.RouteContext(r.Context()).RoutePattern())
 	if r.URL.RawQuery != "" {
