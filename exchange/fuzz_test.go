@@ -107,7 +107,7 @@ func FuzzImportCSV(f *testing.F) {
 		"date,title,countries\n2025,a\"b,SY;RU\n",
 		"\xff\xfed\x00a\x00t\x00e\x00,\x00t\x00i\x00t\x00l\x00e\x00\n\x00",
 		"date,title,countries\n2025,\xc7\xe1\xd4\xd1\xda,SY;RU\n", // windows-1256
-		"date,title,countries\n2025,Caf\xe9,SY;RU\n",             // windows-1252
+		"date,title,countries\n2025,Caf\xe9,SY;RU\n",              // windows-1252
 		"", "\n", ",,,\n,,,\n", "date,date\n", "\x00\x01\x02",
 	} {
 		f.Add([]byte(s))
