@@ -62,6 +62,7 @@ func run() error {
 	flag.Parse()
 
 	resetPeak(c.pid)
+	cpu0 := cpuSeconds(c.pid)
 	ctx, cancel := context.WithTimeout(context.Background(), c.dur)
 	defer cancel()
 	counts := &statusCounts{m: map[string]int{}}
@@ -88,11 +89,12 @@ func run() error {
 	pwg.Wait()
 	wg.Wait()
 	hwm := statusKiB(c.pid, "VmHWM")
-	// attack  page p50 p99 (n, failed)  healthz p50 p99 (n, failed)  peak RSS  attackers' answers
-	fmt.Printf("%-12s %7s %7s %5d/%-3d %7s %7s %5d/%-3d %7.0f %s\n", c.attack,
+	cores := (cpuSeconds(c.pid) - cpu0) / c.dur.Seconds()
+	// attack  page p50 p99 (n, failed)  healthz p50 p99 (n, failed)  peak RSS  server CPU  attackers' answers
+	fmt.Printf("%-12s %7s %7s %5d/%-3d %7s %7s %5d/%-3d %7.0f %5.2f %s\n", c.attack,
 		ms(pct(page, 50)), ms(pct(page, 99)), len(page), pageErr.Load(),
 		ms(pct(health, 50)), ms(pct(health, 99)), len(health), healthErr.Load(),
-		float64(max(hwm, rssMax))/1024, counts)
+		float64(max(hwm, rssMax))/1024, cores, counts)
 	return nil
 }
 
@@ -145,6 +147,12 @@ func attackersOf(ctx context.Context, c config, counts *statusCounts) ([]func(),
 						continue
 					}
 					counts.add(resp.Status)
+					if resp.StatusCode != http.StatusOK {
+						io.Copy(io.Discard, resp.Body)
+						resp.Body.Close()
+						sleep(ctx, time.Second) // as Retry-After asks, about
+						continue
+					}
 					buf := make([]byte, 1024)
 					for ctx.Err() == nil {
 						if _, err := io.ReadFull(resp.Body, buf); err != nil {
@@ -340,4 +348,21 @@ func statusKiB(pid int, field string) int64 {
 		}
 	}
 	return 0
+}
+
+// cpuSeconds is the CPU time the process has used, user and system, from
+// /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s).
+func cpuSeconds(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The command name, in parentheses, may hold spaces: count from after it.
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseFloat(f[11], 64)
+	stime, _ := strconv.ParseFloat(f[12], 64)
+	return (utime + stime) / 100
 }
