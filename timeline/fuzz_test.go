@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -69,6 +71,43 @@ func FuzzParseDate(f *testing.F) {
 		}
 		if d.DayNumber() > d.LastDayNumber() {
 			t.Fatalf("%v starts after it ends", d)
+		}
+	})
+}
+
+// ParseView never panics on any query, and a view it reads (with or
+// without complaints) writes a URL that reads back as the same view, with
+// no complaint.
+func FuzzParseView(f *testing.F) {
+	for _, s := range []string{
+		"", "q=%D8%B2%D9%8A%D8%A7%D8%B1%D8%A9&kind=make_visit&kind=consult&tag=wheat&actor=Lavrov&side=b&from=2016&to=2025-10&event=42&page=3",
+		"q=+Putin++&tag=+Wheat+&from=+2025+", "kind=&kind=make_visit&kind=make_visit", "side=none&from=1970s&to=2025-12-24",
+		"from=2025-10&to=2024", "page=0&event=-1", "q=a", "actor=%00", "tag=%C4%B0", "q=%FF%FE", "q=%E2%80%AE", "q=&q=x",
+		"page=99999999999999999999", "event=9223372036854775807", "to=9999-12-31&from=0001", "%zz=1&;=2",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		q, _ := url.ParseQuery(raw) // what parses: a server reads the same
+		v, _ := ParseView(Pair{A: "SY", B: "RU"}, q)
+		u := v.URL()
+		path, query, _ := strings.Cut(u, "?")
+		if path != "/pairs/sy/ru" {
+			t.Fatalf("%q: URL %q has the path %q", raw, u, path)
+		}
+		q2, err := url.ParseQuery(query)
+		if err != nil {
+			t.Fatalf("%q: URL %q does not parse: %v", raw, u, err)
+		}
+		back, err := ParseView(Pair{A: "SY", B: "RU"}, q2)
+		if err != nil {
+			t.Fatalf("%q: URL %q of view %#v reads with complaints: %v", raw, u, v, err)
+		}
+		if !reflect.DeepEqual(back, v) {
+			t.Fatalf("%q: view %#v has URL %q, which reads as %#v", raw, v, u, back)
+		}
+		if again := back.URL(); again != u {
+			t.Fatalf("%q: URL %q reads back and writes %q", raw, u, again)
 		}
 	})
 }

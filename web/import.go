@@ -461,13 +461,16 @@ func (j *jobReader) Seek(offset int64, whence int) (int64, error) {
 
 func (s *Server) importStatus(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
-	if job := s.job(chi.URLParam(r, "token")); job != nil {
+	if job := s.job(chi.URLParam(r, "token")); job != nil && mayUseJob(r, job.User) {
 		s.render(w, r, http.StatusOK, views.ImportJobPage(s.jobView(job)))
 		return
 	}
 	// Not a job of this server (it restarted since): its record says what
 	// became of it.
 	rec, err := s.store.FindImportJob(r.Context(), chi.URLParam(r, "token"))
+	if err == nil && !mayUseJob(r, rec.User) {
+		err = timeline.Errorf(timeline.ENOTFOUND, "import job of another user")
+	}
 	if timeline.ErrorCode(err) == timeline.ENOTFOUND {
 		err = timeline.Errorf(timeline.ENOTFOUND, "%s", i18n.From(r.Context()).T("ImportNoSuch"))
 	}
@@ -498,7 +501,7 @@ func (s *Server) jobView(job *importJob) views.ImportJob {
 // importAction remaps, imports or cancels a job.
 func (s *Server) importAction(w http.ResponseWriter, r *http.Request) {
 	job := s.job(chi.URLParam(r, "token"))
-	if job == nil {
+	if job == nil || !mayUseJob(r, job.User) {
 		s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "%s", i18n.From(r.Context()).T("ImportNoSuch")))
 		return
 	}

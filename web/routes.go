@@ -68,7 +68,7 @@ func (s *Server) routes() http.Handler {
 		r.Get("/events/{id}/delete", s.confirmDelete)
 		r.Post("/events/{id}/delete", s.deleteEvent)
 		r.Get("/import", s.importForm)
-		r.Post("/import", s.startImport)
+		r.With(s.limitUploads).Post("/import", s.startImport) // a quota of bytes an hour per user
 		r.Get("/import/{token}", s.importStatus)
 		r.Post("/import/{token}", s.importAction)
 		r.Get("/imports", s.importList)

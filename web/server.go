@@ -72,6 +72,9 @@ type Config struct {
 	// Fetcher reads articles for the article assistant; nil means one that
 	// fetches public addresses only (fetch.New).
 	Fetcher Fetcher
+	// UploadQuotaBytes is how much one user may upload to /import in an
+	// hour; 0 means DefaultUploadQuotaBytes, less than 0 no quota.
+	UploadQuotaBytes int64
 }
 
 // DefaultMaxFormBytes fits the fullest event the model takes: every list
@@ -96,6 +99,7 @@ type Server struct {
 	passwordChecks chan struct{}
 	fetcher        Fetcher
 	reads          *readLimits
+	uploads        *uploadQuota
 	handler        http.Handler
 }
 
@@ -109,6 +113,9 @@ func NewServer(log *slog.Logger, store Store, cfg Config) *Server {
 	if cfg.MaxUploadBytes <= 0 {
 		cfg.MaxUploadBytes = DefaultMaxUploadBytes
 	}
+	if cfg.UploadQuotaBytes == 0 {
+		cfg.UploadQuotaBytes = DefaultUploadQuotaBytes
+	}
 	if cfg.UploadDir == "" {
 		cfg.UploadDir = filepath.Join(os.TempDir(), "dyad-uploads")
 	}
@@ -117,7 +124,7 @@ func NewServer(log *slog.Logger, store Store, cfg Config) *Server {
 	}
 	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(cfg.UploadDir), logins: newLoginLimiter(),
 		passwordChecks: make(chan struct{}, max(1, runtime.GOMAXPROCS(0))),
-		fetcher:        cfg.Fetcher, reads: newReadLimits(cfg.HeavyReads, cfg.ReadsPerClient)}
+		fetcher:        cfg.Fetcher, reads: newReadLimits(cfg.HeavyReads, cfg.ReadsPerClient), uploads: newUploadQuota(cfg.UploadQuotaBytes)}
 	if !cfg.ReadOnly {
 		sweepUploads(cfg.UploadDir, s.now().Add(-jobLifetime)) // what a stopped server left
 		// Jobs a server left unended (it crashed, or was killed) wrote

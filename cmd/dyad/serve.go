@@ -25,6 +25,7 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", envOr(e.getenv, "DYAD_ADDR", "127.0.0.1:8080"), "`address` to listen on (env DYAD_ADDR)")
 	noDemo := fs.Bool("no-demo", false, "do not load the demo data into a new database")
 	maxUpload := fs.Int64("max-upload", web.DefaultMaxUploadBytes>>20, "largest CSV file `MiB` the import page accepts")
+	uploadQuota := fs.Int64("upload-quota", web.DefaultUploadQuotaBytes>>20, "how many `MiB` one user may upload to the import page in an hour (0: no quota)")
 	private := fs.Bool("private", envOr(e.getenv, "DYAD_PRIVATE", "") == "1", "require a login to read too (env DYAD_PRIVATE=1)")
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure: dyad is served over https")
 	trustProxy := fs.Bool("trust-proxy", false, "trust X-Forwarded-Proto and X-Forwarded-For from a proxy in front")
@@ -76,7 +77,11 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	url := "http://" + ln.Addr().String()
-	cfg := web.Config{MaxUploadBytes: *maxUpload << 20, Sessions: store.Sessions(), Private: *private,
+	quota := *uploadQuota << 20
+	if quota == 0 {
+		quota = -1 // no quota
+	}
+	cfg := web.Config{MaxUploadBytes: *maxUpload << 20, UploadQuotaBytes: quota, Sessions: store.Sessions(), Private: *private,
 		SecureCookies: *secure, TrustProxy: *trustProxy, BaseURL: *baseURL, ReadOnly: *readOnly,
 		HeavyReads: *heavyReads, ReadsPerClient: *readsPerClient}
 	if n, err := store.CountUsers(ctx); err != nil {
