@@ -74,6 +74,12 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	id := requestIDFrom(r.Context())
 	switch code {
 	case timeline.EINTERNAL:
+		if r.Context().Err() != nil {
+			// The client left (or the request's time ran out) while the
+			// page was read: its own affair, not the server's failure.
+			s.log.Info("request ended early", "request_id", id, "method", r.Method, "path", r.URL.Path, "err", err)
+			break
+		}
 		s.log.Error("request failed", "request_id", id, "method", r.Method, "path", r.URL.Path, "err", err)
 	case timeline.EUNAVAILABLE:
 		s.log.Warn("request refused: the writer is busy", "request_id", id, "method", r.Method, "path", r.URL.Path)

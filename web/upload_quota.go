@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/views"
 )
 
@@ -83,8 +83,7 @@ func (s *Server) limitUploads(next http.Handler) http.Handler {
 			s.log.Warn("upload refused: over the quota", "user", u.Name, "used", used, "size", r.ContentLength)
 			w.Header().Set("Retry-After", strconv.Itoa(int(time.Hour/time.Second)))
 			s.render(w, r, http.StatusTooManyRequests, views.ImportPage(views.ImportUpload{MaxBytes: s.cfg.MaxUploadBytes,
-				Error: fmt.Sprintf("You have uploaded %s in the last hour; each person may upload %s an hour. Try again later, or ask whoever runs dyad to raise --upload-quota.",
-					byteSize(used), byteSize(s.uploads.limit))}))
+				Error: i18n.From(r.Context()).Tf("UploadQuota", "Used", byteSize(used), "Limit", byteSize(s.uploads.limit))}))
 			return
 		}
 		body := &countingReader{r: r.Body}
