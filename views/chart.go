@@ -27,6 +27,7 @@ const (
 
 	HorizontalWidth      = 880.0 // the horizontal chart's layout width
 	HorizontalPanelWidth = 740.0 // its layout width beside the side panel
+	EmbedWidth           = 560.0 // its layout width in an embed, shown from 36rem (576 px)
 	hPad                 = 16.0
 	laneHeight           = 18.0
 	markerOffset         = 14.0 // markers sit this far above (side a) or below (side b) the spine

@@ -37,7 +37,9 @@ func (s *Server) pairEmbed(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, filterProblems(err))
 		return
 	}
-	page, err := s.pairPage(r, v)
+	// An article's column is narrower than dyad's page: the chart across
+	// is laid out for 560 px, so that a frame of 600 shows it whole.
+	page, err := s.pairPage(r, v, views.EmbedWidth)
 	if err != nil {
 		s.error(w, r, err)
 		return

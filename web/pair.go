@@ -115,7 +115,7 @@ func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, verr := timeline.ParseView(p, r.URL.Query())
-	page, err := s.pairPage(r, v)
+	page, err := s.pairPage(r, v, views.HorizontalWidth)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -152,7 +152,7 @@ func (s *Server) pairTimeline(w http.ResponseWriter, r *http.Request) {
 }
 
 // pairPage lays out what one store call reads for the view v.
-func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, error) {
+func (s *Server) pairPage(r *http.Request, v timeline.View, across float64) (views.PairPage, error) {
 	page := views.PairPage{View: v}
 	loc := i18n.From(r.Context())
 	pp, err := s.events.FindPairPage(r.Context(), timeline.PairPageQuery{View: v, Today: s.now()})
@@ -190,8 +190,8 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 	}
 	// Beside the side panel the chart is narrower: its labels are laid out
 	// for that width, so that they keep their size.
-	width := views.HorizontalWidth
-	if page.Selected != nil {
+	width := across
+	if page.Selected != nil && across == views.HorizontalWidth {
 		width = views.HorizontalPanelWidth
 	}
 	if pp.Counted() {
