@@ -327,7 +327,7 @@ func Home(p HomePage) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if c, ok := timeline.ResolveCountry(p.Search); ok && p.Search != "" {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 27, "<p class=\"partners\" data-testid=\"country-page-link\">")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 27, "<p class=\"country-links\" data-testid=\"country-page-link\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
