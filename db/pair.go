@@ -423,6 +423,9 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 	}
 	page.Fit = timeline.FitWindow(page.History, page.Matches)
 	page.Window = v.Window(page.Fit)
+	if page.Eras, err = findEras(ctx, tx, []timeline.Country{v.Pair.A, v.Pair.B}, page.Window); err != nil {
+		return nil, err
+	}
 	if !nearest {
 		if err := readNearestMatches(ctx, tx, v, page.Window, &page.Matches); err != nil {
 			return nil, err
