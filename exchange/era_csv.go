@@ -37,17 +37,19 @@ func WriteErasCSV(w io.Writer, eras []*timeline.Era) error {
 // wrong, in English.
 type EraRowError struct {
 	Line    int
-	Field   string
+	Field   string // "other_country" when the era is of another country than the one asked for
 	Message string
+	Value   string // the value at fault, for other_country its code
 }
 
 func (e EraRowError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Message) }
 
 // ReadErasCSV reads an eras CSV file as WriteErasCSV writes it (a byte
 // order mark and columns in another order are accepted; name_en and
-// name_ar may be missing, not both) and validates every era. It returns the
-// eras only when every line is good; otherwise the problems, one a field.
-func ReadErasCSV(r io.Reader) ([]*timeline.Era, []EraRowError) {
+// name_ar may be missing, not both) and validates every era; when only is
+// set, every era must be of that country. It returns the eras only when
+// every line is good; otherwise the problems, one a field.
+func ReadErasCSV(r io.Reader, only timeline.Country) ([]*timeline.Era, []EraRowError) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, []EraRowError{{Message: "The file could not be read."}}
@@ -105,6 +107,9 @@ func ReadErasCSV(r io.Reader) ([]*timeline.Era, []EraRowError) {
 			bad["country"] = timeline.ErrorMessage(err)
 		} else {
 			e.Country = c
+			if only != "" && c != only {
+				bad["other_country"] = fmt.Sprintf("The era is of %s; this file imports the eras of %s.", c.Name(), only.Name())
+			}
 		}
 		if s := get("from"); s != "" {
 			if e.From, err = timeline.ParseDate(s); err != nil {
@@ -123,9 +128,9 @@ func ReadErasCSV(r io.Reader) ([]*timeline.Era, []EraRowError) {
 				}
 			}
 		}
-		for _, k := range []string{"country", "from", "to", "name", "name_ar", "kind"} {
+		for _, k := range []string{"country", "other_country", "from", "to", "name", "name_ar", "kind"} {
 			if msg, ok := bad[k]; ok {
-				problems = append(problems, EraRowError{Line: line, Field: k, Message: msg})
+				problems = append(problems, EraRowError{Line: line, Field: k, Message: msg, Value: string(e.Country)})
 			}
 		}
 		eras = append(eras, e)

@@ -17,7 +17,7 @@ func TestErasCSVRoundTrip(t *testing.T) {
 	if !strings.Contains(first.String(), "SY,1971-03,2000-06-10,Hafez al-Assad,حافظ الأسد,leader\n") {
 		t.Errorf("unexpected CSV:\n%s", first.String())
 	}
-	eras, problems := exchange.ReadErasCSV(bytes.NewReader(first.Bytes()))
+	eras, problems := exchange.ReadErasCSV(bytes.NewReader(first.Bytes()), "")
 	if problems != nil {
 		t.Fatalf("problems: %v", problems)
 	}
@@ -41,11 +41,12 @@ func TestErasCSVProblems(t *testing.T) {
 			"SY,1971,2000,Hafez al-Assad,حافظ الأسد,leader\n" +
 			"ZZ,1971,,x,,\n" +
 			"SY,soon,,x,,\n" +
-			"SY,2000,1999,,,king\n", []string{"3:country", "4:from", "5:to", "5:name", "5:kind"}},
+			"SY,2000,1999,,,king\n" +
+			"RU,1991,,Russian Federation,,state\n", []string{"3:country", "4:from", "5:to", "5:name", "5:kind", "6:other_country"}},
 		{"not csv", "country,from,name_ar\nSY,\"1971,x\n", []string{"2:"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			eras, problems := exchange.ReadErasCSV(strings.NewReader(tt.in))
+			eras, problems := exchange.ReadErasCSV(strings.NewReader(tt.in), "SY")
 			if eras != nil {
 				t.Errorf("eras returned with problems: %d", len(eras))
 			}
