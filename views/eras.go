@@ -22,7 +22,7 @@ type ErasPage struct {
 
 // EraForm is what the era form holds, as typed.
 type EraForm struct {
-	ID                          int64
+	ID                           int64
 	From, To, Name, NameAR, Kind string
 }
 
