@@ -108,3 +108,18 @@ func abs(x float64) float64 {
 	}
 	return x
 }
+
+// On a counted chart the bands move the counts down with the spine.
+func TestEraBandsOnCountedChart(t *testing.T) {
+	w := timeline.Span(timeline.MustParseDate("1990s"))
+	buckets := []timeline.Bucket{{Start: timeline.MustParseDate("1991"), Side: timeline.SideA, Count: 4}, {Start: timeline.MustParseDate("1995"), Side: timeline.SideB, Count: 2}}
+	c := LayoutBuckets(w, timeline.Year, buckets, HorizontalWidth, en)
+	spine, y := c.H.SpineY, c.H.Buckets[0].Y
+	c.AddEras(timeline.Pair{A: "SY", B: "RU"}, timeline.DemoEras(), en)
+	if c.H.SpineY != spine+eraStrip || c.H.Buckets[0].Y != y+eraStrip {
+		t.Errorf("spine %v → %v, count %v → %v: not moved by the strip", spine, c.H.SpineY, y, c.H.Buckets[0].Y)
+	}
+	if len(c.H.Eras) != 3 || len(c.V.Eras) != 3 {
+		t.Errorf("%d bands across, %d down, want 3: Hafez al-Assad, the Soviet Union, the Russian Federation", len(c.H.Eras), len(c.V.Eras))
+	}
+}
