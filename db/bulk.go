@@ -162,11 +162,9 @@ func (b *bulkWriter) add(e *timeline.Event, key, search string, rev importRevisi
 		e.CreatedAt.UTC().Format(time.RFC3339), e.UpdatedAt.UTC().Format(time.RFC3339), e.Version, string(e.HighLevel), high)
 	for i, c := range e.Countries {
 		b.countries.add(e.ID, i, string(c))
-		if b.noPairs {
-			continue
-		}
-		for _, c2 := range e.Countries[i+1:] {
-			p := timeline.Pair{A: c, B: c2}.Canonical()
+	}
+	if !b.noPairs {
+		for _, p := range e.Pairs() {
 			b.pairs.add(string(p.A), string(p.B), sortKey, e.ID, hi, string(e.Kind), string(p.SideCountry(e)), high)
 		}
 	}

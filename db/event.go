@@ -658,11 +658,11 @@ func (w *eventWriter) insert(ctx context.Context, e *timeline.Event) error {
 		if _, err := w.country.ExecContext(ctx, e.ID, i, string(c)); err != nil {
 			return fmt.Errorf("insert country: %w", err)
 		}
-		for _, c2 := range e.Countries[i+1:] {
-			p := timeline.Pair{A: c, B: c2}.Canonical()
-			if _, err := w.pair.ExecContext(ctx, string(p.A), string(p.B), key, e.ID, hi, string(e.Kind), string(p.SideCountry(e)), high); err != nil {
-				return fmt.Errorf("insert pair: %w", err)
-			}
+	}
+	// The pairs of its countries, and those its former states' heirs make.
+	for _, p := range e.Pairs() {
+		if _, err := w.pair.ExecContext(ctx, string(p.A), string(p.B), key, e.ID, hi, string(e.Kind), string(p.SideCountry(e)), high); err != nil {
+			return fmt.Errorf("insert pair: %w", err)
 		}
 	}
 	for i, a := range e.Actors {

@@ -188,10 +188,8 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 				if before, err = eventInTx(ctx, tx.Tx, e.ID); err != nil {
 					return nil, err
 				}
-				for i, a := range before.Countries {
-					for _, b := range before.Countries[i+1:] {
-						touched[timeline.Pair{A: a, B: b}.Canonical()] = true
-					}
+				for _, p := range before.Pairs() {
+					touched[p] = true
 				}
 				if seen != nil {
 					if k := keyBytes(stored); seen[k] > 1 {
@@ -247,12 +245,9 @@ func (d *DB) Import(ctx context.Context, src timeline.ImportSource, opts timelin
 			rev.before = timeline.Snapshot(before)
 		}
 		w.add(e, key, item.search, rev)
-		for i, a := range e.Countries {
-			for _, b := range e.Countries[i+1:] {
-				p := timeline.Pair{A: a, B: b}.Canonical()
-				pairs[p]++
-				touched[p] = true
-			}
+		for _, p := range e.Pairs() {
+			pairs[p]++
+			touched[p] = true
 		}
 	}
 	if err := w.flush(ctx); err != nil {
@@ -373,10 +368,7 @@ var maxSeenKeys = 2_000_000
 // import into an empty database (bulkWriter.noPairs).
 func fillPairs(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO event_pairs (a, b, sort_key, event_id, hi, kind, side_country, high_level)
-		SELECT c1.country, c2.country, e.sort_key, e.id, e.hi, e.kind, `+sideCountrySQL+`, e.high_level_visit
-		FROM events e
-		JOIN event_countries c1 ON c1.event_id = e.id
-		JOIN event_countries c2 ON c2.event_id = e.id AND c1.country < c2.country
+		`+pairRowsSQL+`
 		ORDER BY 1, 2, 3, 4`)
 	if err != nil {
 		return fmt.Errorf("write pairs: %w", err)
@@ -384,13 +376,27 @@ func fillPairs(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// sideCountrySQL is timeline.Pair.SideCountry for a pair row made from an
-// event e and its countries c1 and c2 (c1 < c2): the guest for a hosted
+// pairRowsSQL is timeline.Event.Pairs and Pair.SideCountry in SQL: the
+// pair rows (a, b, sort_key, event_id, hi, kind, side_country, high_level)
+// of every event. Each of an event's countries stands for itself and, when
+// it is a former state, for its heirs the event does not involve (the
+// Soviet Union for Russia): c1 and c2 are such stand-ins, their actual the
+// country of the event they stand for. The side is the guest for a hosted
 // visit, the initiator otherwise, ” for a third country.
-const sideCountrySQL = `CASE
-	WHEN e.kind = 'host_visit' THEN CASE e.initiator WHEN c1.country THEN c2.country WHEN c2.country THEN c1.country ELSE '' END
-	WHEN e.initiator IN (c1.country, c2.country) THEN e.initiator
-	ELSE '' END`
+var pairRowsSQL = `WITH heirs (former, heir) AS (VALUES ` + timeline.HeirsSQL() + `),
+	stands (event_id, country, actual) AS (
+		SELECT event_id, country, country FROM event_countries
+		UNION ALL
+		SELECT c.event_id, h.heir, c.country FROM event_countries c JOIN heirs h ON h.former = c.country
+		WHERE NOT EXISTS (SELECT 1 FROM event_countries x WHERE x.event_id = c.event_id AND x.country = h.heir))
+	SELECT c1.country AS a, c2.country AS b, e.sort_key AS sort_key, e.id AS event_id, e.hi AS hi, e.kind AS kind, CASE
+		WHEN e.kind = 'host_visit' THEN CASE e.initiator WHEN c1.actual THEN c2.country WHEN c2.actual THEN c1.country ELSE '' END
+		WHEN e.initiator = c1.actual THEN c1.country
+		WHEN e.initiator = c2.actual THEN c2.country
+		ELSE '' END AS side_country, e.high_level_visit AS high_level
+	FROM events e
+	JOIN stands c1 ON c1.event_id = e.id
+	JOIN stands c2 ON c2.event_id = e.id AND c1.country < c2.country AND c1.actual <> c2.actual`
 
 // sideSQL is a pair row's side: 'a', 'b' or ” (as the triggers count it).
 const sideSQL = "CASE side_country WHEN a THEN 'a' WHEN b THEN 'b' ELSE '' END"

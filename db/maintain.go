@@ -119,8 +119,7 @@ func (d *DB) Check(ctx context.Context, progress func(string)) ([]Finding, error
 	}
 
 	step("pairs")
-	const wantPairs = `SELECT c1.country, c2.country, e.sort_key, e.id, e.kind, ` + sideCountrySQL + `, e.high_level_visit
-		FROM events e JOIN event_countries c1 ON c1.event_id = e.id JOIN event_countries c2 ON c2.event_id = e.id AND c1.country < c2.country`
+	wantPairs := `SELECT a, b, sort_key, event_id, kind, side_country, high_level FROM (` + pairRowsSQL + `)`
 	const havePairs = `SELECT a, b, sort_key, event_id, kind, side_country, high_level FROM event_pairs`
 	for _, q := range []struct{ query, msg string }{
 		{wantPairs + " EXCEPT " + havePairs, "event %[4]d lacks its pair row %[1]s-%[2]s"},

@@ -357,37 +357,6 @@ func readFilteredPage(ctx context.Context, tx queryer, v timeline.View, page *ti
 	return readList(ctx, rd, v, page)
 }
 
-// readSearchPage is readFilteredPage for a text search over the whole
-// history (searchable): one count by month, rolled up.
-func readSearchPage(ctx context.Context, tx queryer, v timeline.View, page *timeline.PairPage) error {
-	f := v.Filter()
-	months, err := searchMonths(ctx, tx, f)
-	if err != nil {
-		return err
-	}
-	for _, m := range months {
-		page.Matching += m.n
-	}
-	page.Overview = rollUp(months, v.Pair, page.OverviewGranularity)
-	if page.Counted() {
-		page.Granularity = timeline.Granularity(page.Window)
-		if page.Granularity == timeline.Day {
-			// A history shorter than the buckets' months: count by day.
-			if page.Buckets, err = countBuckets(ctx, tx, f, page.Granularity); err != nil {
-				return err
-			}
-		} else {
-			page.Buckets = rollUp(months, v.Pair, page.Granularity)
-		}
-	} else {
-		f.Limit = timeline.MaxMarkers
-		if page.Events, err = findEvents(ctx, tx, f); err != nil {
-			return err
-		}
-	}
-	return readList(ctx, tx, v, page)
-}
-
 // readList sets the page count and the list's page, once the matching
 // events are counted (and, for a window of few, read).
 func readList(ctx context.Context, rd queryer, v timeline.View, page *timeline.PairPage) error {
@@ -417,27 +386,11 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 	}
 	page := &timeline.PairPage{Stats: st}
 	page.History = timeline.HistoryWindow(st.First, st.Last, q.Today)
-	nearest, counted := false, -1
-	if page.Matches, nearest, counted, err = readMatches(ctx, tx, v, st); err != nil {
-		return nil, err
-	}
-	page.Fit = timeline.FitWindow(page.History, page.Matches)
-	page.Window = v.Window(page.Fit)
-	if page.Eras, err = findEras(ctx, tx, []timeline.Country{v.Pair.A, v.Pair.B}, page.Window); err != nil {
-		return nil, err
-	}
-	if !nearest {
-		if err := readNearestMatches(ctx, tx, v, page.Window, &page.Matches); err != nil {
-			return nil, err
-		}
-	}
 	page.OverviewGranularity = timeline.OverviewGranularity(page.History)
-	f := v.Filter() // an open range is the whole history, which the window shows
-	if searchable(f) {
-		if err := readSearchPage(ctx, tx, v, page); err != nil {
-			return nil, err
-		}
-	} else if err := readFilteredPage(ctx, tx, v, page, counted); err != nil {
+	if err := readViewPage(ctx, tx, v, st, page); err != nil {
+		return nil, err
+	}
+	if page.Eras, err = findEras(ctx, tx, []timeline.Country{v.Pair.A, v.Pair.B}, page.Window); err != nil {
 		return nil, err
 	}
 
@@ -451,6 +404,35 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 		}
 	}
 	return page, nil
+}
+
+// readViewPage reads what the view shows of the pair (its matches, fit,
+// window, overview, timeline and list) into page, whose history is set.
+func readViewPage(ctx context.Context, tx queryer, v timeline.View, st *timeline.PairStats, page *timeline.PairPage) error {
+	if searchable(v.Filter()) {
+		return readSearchPage(ctx, tx, v, page)
+	}
+	return readFilteredView(ctx, tx, v, st, page)
+}
+
+// readFilteredView is readViewPage statement by statement: the matches,
+// the nearest ones, then readFilteredPage. It answers any view; a search
+// too, the slow way (each statement probes the pair's every row), which
+// tests compare readSearchPage with.
+func readFilteredView(ctx context.Context, tx queryer, v timeline.View, st *timeline.PairStats, page *timeline.PairPage) error {
+	m, nearest, counted, err := readMatches(ctx, tx, v, st)
+	if err != nil {
+		return err
+	}
+	page.Matches = m
+	page.Fit = timeline.FitWindow(page.History, page.Matches)
+	page.Window = v.Window(page.Fit) // an open range is the whole history, which the window shows
+	if !nearest {
+		if err := readNearestMatches(ctx, tx, v, page.Window, &page.Matches); err != nil {
+			return err
+		}
+	}
+	return readFilteredPage(ctx, tx, v, page, counted)
 }
 
 // readMatches finds the first and the latest of the events that pass the

@@ -91,9 +91,9 @@ func (iw *ICSWriter) Write(e *timeline.Event) error {
 	iw.line("DTEND;VALUE=DATE", end)
 	iw.line("TRANSP", "TRANSPARENT")
 	if lang != "" {
-		iw.line("SUMMARY;LANGUAGE="+lang, icsText(e.Title))
+		iw.line("SUMMARY;LANGUAGE="+lang, icsText(icsSummary(e, iw.Lang)))
 	} else {
-		iw.line("SUMMARY", icsText(e.Title))
+		iw.line("SUMMARY", icsText(icsSummary(e, iw.Lang)))
 	}
 	iw.line("DESCRIPTION", icsText(icsDescription(e, iw.Lang)))
 	if e.Location != "" {
@@ -137,10 +137,16 @@ func (iw *ICSWriter) Close() error {
 
 // icsDates returns the DTSTART and DTEND values (form 20060102) of e's
 // all-day VEVENT: the first day e covers and, since RFC 5545 makes DTEND
-// exclusive, the day after the last day it covers (its End's if set).
+// exclusive, the day after the last day it covers (its End's if set). An
+// event whose date is known only to the month, year or decade is one
+// all-day event on its first day, its precision said in its summary
+// (icsSummary): drawn across every day of the 1970s, it would be a banner
+// over 3,652 days of a reader's calendar.
 func icsDates(e *timeline.Event) (start, end string) {
-	last := e.Date.Last()
-	if !e.End.IsZero() {
+	last := e.Date.First()
+	switch {
+	case exportPrecision(e) != timeline.Day:
+	case !e.End.IsZero():
 		last = e.End.Last()
 	}
 	after := time.Date(last.Year, last.Month, last.Day+1, 0, 0, 0, 0, time.UTC)
@@ -230,4 +236,13 @@ func icsFold(line string) string {
 	b.WriteString(line)
 	b.WriteString("\r\n")
 	return b.String()
+}
+
+// icsSummary is the event's title and, when its date is known only to the
+// month, year or decade, that date: "Ties take shape (1970s)".
+func icsSummary(e *timeline.Event, lang string) string {
+	if exportPrecision(e) == timeline.Day {
+		return e.Title
+	}
+	return e.Title + " (" + words(lang).Span(e.Date, e.End) + ")"
 }

@@ -285,13 +285,15 @@ func TestICSWriter(t *testing.T) {
 	t.Run("OKDatesExclusiveEnd", func(t *testing.T) {
 		for id, want := range map[string][2]string{
 			"1":  {"20251015", "20251016"}, // day
-			"2":  {"20251201", "20260101"}, // month, across a year
-			"3":  {"20240101", "20250101"}, // year
-			"4":  {"19700101", "19800101"}, // decade
+			// A date known to the month, year or decade is its first day,
+			// not a banner across all of it.
+			"2":  {"20251201", "20251202"}, // month
+			"3":  {"20240101", "20240102"}, // year
+			"4":  {"19700101", "19700102"}, // decade
 			"5":  {"20251015", "20251018"}, // three days
-			"6":  {"20251101", "20260201"}, // November 2025 – January 2026
+			"6":  {"20251101", "20251102"}, // November 2025 – January 2026
 			"7":  {"20251016", "20251017"},
-			"10": {"20251230", "20270101"}, // a day to a year
+			"10": {"20251230", "20251231"}, // a day to a year
 		} {
 			v := vevents[id]
 			if got := [2]string{v.Get(t, "DTSTART").Value, v.Get(t, "DTEND").Value}; got != want {
@@ -406,16 +408,16 @@ func TestICSWriterDates(t *testing.T) {
 	}{
 		{"OKDay", "2025-10-15", "", "20251015", "20251016"},
 		{"OKLastDayOfYear", "1999-12-31", "", "19991231", "20000101"},
-		{"OKLeapFebruary", "2024-02", "", "20240201", "20240301"},
-		{"OKFebruary", "2025-02", "", "20250201", "20250301"},
-		{"OKDecember", "2025-12", "", "20251201", "20260101"},
-		{"OKYear", "2025", "", "20250101", "20260101"},
-		{"OKDecade", "1970s", "", "19700101", "19800101"},
-		{"OKEarlyYear", "0632", "", "06320101", "06330101"},
+		{"OKLeapDay", "2024-02-29", "", "20240229", "20240301"},
+		{"OKMonthIsItsFirstDay", "2025-02", "", "20250201", "20250202"},
+		{"OKDecember", "2025-12", "", "20251201", "20251202"},
+		{"OKYear", "2025", "", "20250101", "20250102"},
+		{"OKDecade", "1970s", "", "19700101", "19700102"},
+		{"OKEarlyYear", "0632", "", "06320101", "06320102"},
 		{"OKMultiDay", "2025-10-30", "2025-11-02", "20251030", "20251103"},
-		{"OKMonthToDay", "2025-10", "2025-11-02", "20251001", "20251103"},
-		{"OKYears", "2024", "2025", "20240101", "20260101"},
-		{"OKLastDecade", "9990s", "", "99900101", "99991231"},
+		{"OKMonthToDay", "2025-10", "2025-11-02", "20251001", "20251002"},
+		{"OKYears", "2024", "2025", "20240101", "20240102"},
+		{"OKLastDay", "9999-12-31", "", "99991231", "99991231"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := &timeline.Event{ID: 1, Date: timeline.MustParseDate(tt.date), Title: "x", Kind: timeline.KindOther}
@@ -442,7 +444,7 @@ func TestICSWriterText(t *testing.T) {
 		{"OKBackslashN", `C:\new`, `C:\new`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			e := &timeline.Event{ID: 1, Date: timeline.MustParseDate("2025"), Title: tt.in, Kind: timeline.KindOther}
+			e := &timeline.Event{ID: 1, Date: timeline.MustParseDate("2025-10-15"), Title: tt.in, Kind: timeline.KindOther}
 			cal, _ := writeICS(t, exchange.ICSCalendar{}, []*timeline.Event{e})
 			if got := icsValue(t, cal.Children[0].Get(t, "SUMMARY").Value); got != tt.want {
 				t.Fatalf("SUMMARY = %q, want %q", got, tt.want)
@@ -484,4 +486,19 @@ func TestICSWriterCalendar(t *testing.T) {
 			t.Fatalf("UID = %q, want %q", got, want)
 		}
 	})
+}
+
+// A date known only to the decade says so in the summary, in the export's
+// language, instead of covering ten years of the calendar.
+func TestICSCoarseDateSummary(t *testing.T) {
+	e := &timeline.Event{ID: 1, Date: timeline.MustParseDate("1970s"), Title: "Ties take shape", Kind: timeline.KindOther}
+	cal, _ := writeICS(t, exchange.ICSCalendar{}, []*timeline.Event{e})
+	if got := cal.Children[0].Get(t, "SUMMARY").Value; got != "Ties take shape (1970s)" {
+		t.Errorf("SUMMARY = %q", got)
+	}
+	e.Date = timeline.MustParseDate("2025-10-15")
+	cal, _ = writeICS(t, exchange.ICSCalendar{}, []*timeline.Event{e})
+	if got := cal.Children[0].Get(t, "SUMMARY").Value; got != "Ties take shape" {
+		t.Errorf("a day's SUMMARY = %q", got)
+	}
 }

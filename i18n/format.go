@@ -6,7 +6,6 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/dyadhq/dyad/timeline"
 )
@@ -119,7 +118,7 @@ func sortedCountries(lang Lang) []timeline.Country {
 		return v.([]timeline.Country)
 	}
 	l := Locale{Lang: lang}
-	cs := timeline.Countries()
+	cs := slices.Clone(timeline.Countries()) // sorted here: timeline's own list is shared
 	col := collate.New(language.Make(string(lang)))
 	buf := &collate.Buffer{}
 	keys := make(map[timeline.Country]string, len(cs))
@@ -155,21 +154,4 @@ var withThe = map[timeline.Country]bool{
 	"BS": true, "GM": true, "MV": true, "MH": true, "SB": true, "KM": true, "SC": true, "VA": true,
 	"CD": true, "CG": true, "KY": true, "FK": true, "FO": true, "VG": true, "VI": true, "TC": true,
 	"CK": true, "CC": true, "CX": true, "UM": true, "PS": true,
-}
-
-// LanguageName is the name of the language of BCP 47 tag in the reader's
-// language, from CLDR: "Arabic", "العربية"; the tag itself when unknown.
-func (l Locale) LanguageName(tag string) string {
-	t, err := language.Parse(tag)
-	if err != nil {
-		return tag
-	}
-	n := display.English.Languages()
-	if l.Lang == Arabic {
-		n = display.Arabic.Languages()
-	}
-	if name := n.Name(t); name != "" {
-		return name
-	}
-	return tag
 }

@@ -215,3 +215,20 @@ func TestCountriesSortedInArabic(t *testing.T) {
 		t.Errorf("first in English: %s", en[0].Name())
 	}
 }
+
+// Sorting for one language leaves the other's order, and timeline's, alone.
+func TestCountriesOrdersIndependent(t *testing.T) {
+	ar, en := Locale{Lang: Arabic}, Locale{Lang: English}
+	first := timeline.Countries()[0]
+	_ = ar.Countries()
+	_ = en.Countries()
+	if got := en.Countries()[0]; en.Country(got) != "Afghanistan" {
+		t.Errorf("English order after Arabic: %s first", got)
+	}
+	if got := ar.Country(ar.Countries()[0]); !strings.HasPrefix(got, "آ") && !strings.HasPrefix(got, "أ") && !strings.HasPrefix(got, "ا") {
+		t.Errorf("Arabic order after English: %s first", got)
+	}
+	if timeline.Countries()[0] != first {
+		t.Errorf("timeline's list was reordered: %s first, was %s", timeline.Countries()[0], first)
+	}
+}

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -49,7 +50,7 @@ var countries = sync.OnceValues(func() ([]Country, map[Country]bool) {
 // by English name.
 func Countries() []Country {
 	list, _ := countries()
-	return list
+	return slices.Clone(list)
 }
 
 // ParseCountry reads a two-letter code in any case. Unknown codes are

@@ -80,19 +80,23 @@ func DayDate(t time.Time) Date {
 // (۰۱۲۳۴۵۶۷۸۹) digits, the Levantine month names (كانون الثاني … كانون الأول)
 // and the Egyptian and Gulf ones (يناير … ديسمبر), the double form
 // ("كانون الأول/ديسمبر", whose two names must agree), "٢٤ من كانون الأول ٢٠٢٥",
-// "عام ٢٠٢٥", a year written "2025م", and decades as "السبعينيات".
+// "عام ٢٠٢٥", a year written "2025م", decades as "السبعينيات", day first with
+// hyphens ("٢٤-١٢-٢٠٢٥"), the Arabic date separator (٢٤؍١٢؍٢٠٢٥), the
+// Persian keyboard's kaf and yeh (کانون), and the direction marks that
+// copying from an Arabic page or a spreadsheet leaves in (٢٤‏/١٢‏/٢٠٢٥).
 // Errors are EINVALID with a message that says which forms are accepted.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
-	d, ok := parseDate(westernDigits(s))
+	d, ok := parseDate(plainArabic(westernDigits(s)))
 	if !ok {
-		return Date{}, Errorf(EINVALID, "%q is not a date dyad understands: write it as 2025-10-15, 2025-10, 2025 or 1970s (or 15 October 2025, 24/12/2025, ٢٤ كانون الأول ٢٠٢٥); a day and month need their year.", s)
+		return Date{}, Invalid("DateUnknown", "Value", s)
 	}
 	if d.Year < MinYear || d.Year > MaxYear {
-		return Date{}, Errorf(EINVALID, "The year in %q must be between %d and %d.", s, MinYear, MaxYear)
+		return Date{}, Invalid("DateYear", "Value", s, "Min", MinYear, "Max", MaxYear)
 	}
 	if d.Precision == Day && d.Day > daysIn(d.Year, d.Month) {
-		return Date{}, Errorf(EINVALID, "%q is not a day of the calendar: %s %d has %d days.", s, d.Month, d.Year, daysIn(d.Year, d.Month))
+		month := Date{Year: d.Year, Month: d.Month, Precision: Month}
+		return Date{}, Invalid("DateNoDay", "Value", s, "Month", month, "Count", daysIn(d.Year, d.Month))
 	}
 	return d, nil
 }
@@ -155,9 +159,9 @@ func parseDate(s string) (Date, bool) {
 }
 
 // parseNumeric reads dates of digits and separators other than the ISO
-// form: 24/12/2025 and 24.12.2025 (day first, as Arabic and European
-// writers put it), 2025/12/24 (year first) and 12/2025. numeric is false
-// when s is not of that shape.
+// form: 24/12/2025, 24.12.2025 and 24-12-2025 (day first, as Arabic and
+// European writers put it), 2025/12/24 (year first) and 12/2025. numeric
+// is false when s is not of that shape.
 func parseNumeric(s string) (d Date, ok, numeric bool) {
 	sep := ""
 	for _, c := range []string{"/", "."} {
@@ -166,7 +170,12 @@ func parseNumeric(s string) (d Date, ok, numeric bool) {
 		}
 	}
 	if sep == "" {
-		return Date{}, false, false
+		// 24-12-2025; the ISO forms (2025-12-24, 2025-12) are not this.
+		if parts := strings.Split(s, "-"); len(parts) == 3 && len(parts[0]) <= 2 && len(parts[2]) == 4 {
+			sep = "-"
+		} else {
+			return Date{}, false, false
+		}
 	}
 	parts := strings.Split(s, sep)
 	for _, p := range parts {
@@ -327,6 +336,20 @@ func arabicDecade(s string) (int, bool) {
 	}
 	return 0, false
 }
+
+// plainArabic drops the direction marks (LRM, RLM, ALM) and isolates that
+// copying from a page or a spreadsheet leaves around and inside dates, and
+// writes the Persian keyboard's letters, the Arabic date separator (؍) and
+// decimal separator (٫) as the parsers know them.
+func plainArabic(s string) string {
+	return arabicPlain.Replace(s)
+}
+
+var arabicPlain = strings.NewReplacer(
+	"\u200e", "", "\u200f", "", "\u061c", "", "\u2066", "", "\u2067", "", "\u2068", "", "\u2069", "",
+	"\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "",
+	"ک", "ك", "ی", "ي", "؍", "/", "٫", ".",
+)
 
 // westernDigits turns Arabic-Indic and Eastern Persian digits into ASCII
 // ones, so every parser reads one kind.

@@ -40,6 +40,29 @@ func TestParseDate(t *testing.T) {
 			{"1970s", Date{Year: 1970, Precision: Decade}},
 			{"2000s", Date{Year: 2000, Precision: Decade}},
 			{"9990s", Date{Year: 9990, Precision: Decade}},
+			// The forms issue 12 lists, as Arabic writers type them.
+			{"٢٤ كانون الأول ٢٠٢٥", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"٢٣ كانون الأول ٢٠٢٥", Date{Year: 2025, Month: time.December, Day: 23, Precision: Day}},
+			{"٢٠٢٥-١٢-٢٤", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"24 ديسمبر 2025", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"كانون الأول/ديسمبر 2025", Date{Year: 2025, Month: time.December, Precision: Month}},
+			{"٢٤ كانون الأول/ديسمبر ٢٠٢٥", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"24/12/2025", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"2025/12/24", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"٢٤/١٢/٢٠٢٥", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"۲۰۲۵-۱۲-۲۴", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"۲۴/۱۲/۲۰۲۵", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			// What the issue's forms become on the way: a Persian keyboard's
+			// kaf and yeh, the direction marks a copy from an Arabic page
+			// leaves, the Arabic date separator, day first with hyphens.
+			{"۲۴ کانون الأول ۲۰۲۵", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"\u200f٢٤ كانون الأول ٢٠٢٥\u200f", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"٢٤\u200f/١٢\u200f/٢٠٢٥", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"24\u061c/12\u061c/2025", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"٢٤؍١٢؍٢٠٢٥", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"٢٤-١٢-٢٠٢٥", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"24-12-2025", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
+			{"٢٤٫١٢٫٢٠٢٥", Date{Year: 2025, Month: time.December, Day: 24, Precision: Day}},
 		} {
 			t.Run(tt.in, func(t *testing.T) {
 				got, err := ParseDate(tt.in)
@@ -97,6 +120,10 @@ func TestParseDate(t *testing.T) {
 			"13/2025",
 			"العشرينيات القرن القادم",
 			"سبتمبر سبتمبر 2025",
+			"32-12-2025",
+			"24-13-2025",
+			"24-12-25",
+			"2025-12-24\u200f-01",
 		} {
 			t.Run(strconv.Quote(in), func(t *testing.T) {
 				d, err := ParseDate(in)

@@ -33,8 +33,10 @@ func DemoEvents() []*Event {
 			Texts: []Text{{Lang: "ar", Title: "علاقة سياسية تاريخية تعززت في عهد حافظ الأسد",
 				Description: "تتمتع سوريا وروسيا بعلاقة سياسية تاريخية تمتد إلى سبعينيات القرن الماضي، منذ حقبة الاتحاد السوفييتي، " +
 					"وقد تعززت هذه العلاقة في عهد الرئيس الأسبق حافظ الأسد."}},
-			Kind:      KindCooperate,
-			Countries: []Country{sy, ru},
+			Kind: KindCooperate,
+			// The 1970s were the Soviet Union's: the event is recorded
+			// with it, and shows on Syria–Russia as its heir's.
+			Countries: []Country{sy, "SU"},
 			Actors:    []Actor{{Name: "Hafez al-Assad", Role: "President", Country: sy}},
 			Tags:      []string{"politics", "history"},
 			Sources:   cite,

@@ -1,6 +1,10 @@
 package timeline
 
-import "sync"
+import (
+	"slices"
+	"strings"
+	"sync"
+)
 
 // FormerState is a state that no longer exists, under its ISO 3166-3 code
 // (the alpha-2 code it had): the Soviet Union, Yugoslavia, Czechoslovakia.
@@ -99,4 +103,93 @@ func (c Country) Existed(d Date) bool {
 func (c Country) IsFormer() bool {
 	_, ok := formerIndex()[c]
 	return ok
+}
+
+// StandIn returns the country of e that stands for c on a timeline of c:
+// c itself when e involves it, else the former state c is an heir of that
+// e involves (the Soviet Union for Russia), else "".
+func (e *Event) StandIn(c Country) Country {
+	if e.Involves(c) {
+		return c
+	}
+	for _, p := range c.Predecessors() {
+		if e.Involves(p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// Has reports whether e is on p's timeline: it involves both countries, or
+// a state one of them is the heir of ("Syria – Soviet Union" events are on
+// Syria–Russia's).
+func (p Pair) Has(e *Event) bool {
+	a, b := e.StandIn(p.A), e.StandIn(p.B)
+	return a != "" && b != "" && a != b
+}
+
+// Via returns the former state through which e is on p's timeline, "" when
+// e involves both of p's countries themselves.
+func (p Pair) Via(e *Event) Country {
+	for _, c := range []Country{p.A, p.B} {
+		if s := e.StandIn(c); s != "" && s != c {
+			return s
+		}
+	}
+	return ""
+}
+
+// Pairs returns every pair on whose timeline e stands, canonical, in
+// order: the pairs of its own countries, and those its former states'
+// heirs make (an event of the Soviet Union and Syria is on Russia–Syria
+// too, unless it involves Russia itself).
+func (e *Event) Pairs() []Pair {
+	type stand struct{ country, actual Country }
+	var stands []stand
+	for _, c := range e.Countries {
+		stands = append(stands, stand{c, c})
+		if f, ok := c.Former(); ok {
+			for _, h := range f.Heirs {
+				if !e.Involves(h) {
+					stands = append(stands, stand{h, c})
+				}
+			}
+		}
+	}
+	seen := map[Pair]bool{}
+	var out []Pair
+	for i, s := range stands {
+		for _, t := range stands[i+1:] {
+			if s.actual == t.actual || s.country == t.country {
+				continue
+			}
+			p := Pair{A: s.country, B: t.country}.Canonical()
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y Pair) int {
+		if c := strings.Compare(string(x.A), string(y.A)); c != 0 {
+			return c
+		}
+		return strings.Compare(string(x.B), string(y.B))
+	})
+	return out
+}
+
+// HeirsSQL is the former states and their heirs as SQL VALUES rows,
+// ('SU', 'RU'), …, for stores that compute pair rows in SQL as Pairs does.
+func HeirsSQL() string {
+	var b strings.Builder
+	for _, f := range formerStates {
+		for _, h := range f.Heirs {
+			if b.Len() > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("('" + string(f.Code) + "', '" + string(h) + "')")
+		}
+	}
+	return b.String()
 }

@@ -59,18 +59,31 @@ const (
 // guest's side (CAMEO codes the host as the visit's source, and "who went to
 // whom" is the first question of a bilateral history); anything else on
 // its initiator's. "" when that is neither of p's countries.
+//
+// A former state stands for its heir (StandIn): on Syria–Russia, a visit
+// by the Soviet Union is on Russia's side.
 func (p Pair) SideCountry(e *Event) Country {
+	a, b := e.StandIn(p.A), e.StandIn(p.B)
+	if a == "" {
+		a = p.A
+	}
+	if b == "" {
+		b = p.B
+	}
 	if e.Kind == KindHostVisit {
 		switch e.Initiator {
-		case p.A:
+		case a:
 			return p.B
-		case p.B:
+		case b:
 			return p.A
 		}
 		return ""
 	}
-	if e.Initiator == p.A || e.Initiator == p.B {
-		return e.Initiator
+	switch e.Initiator {
+	case a:
+		return p.A
+	case b:
+		return p.B
 	}
 	return ""
 }

@@ -36,40 +36,40 @@ const (
 // language is "texts.LANG.title", "texts.LANG.description" or
 // "texts.LANG.lang" (LANG as given, "texts" alone when none was).
 func (e *Event) Validate() error {
-	v := validator{fields: map[string]string{}}
+	v := validator{fields: map[string]string{}, problems: map[string]Msg{}}
 
 	e.Title = oneLine(e.Title)
-	v.text("title", "The title", e.Title, MaxTitle)
+	v.text("title", "WhatTitle", e.Title, MaxTitle)
 	if e.Title == "" && v.fields["title"] == "" {
-		v.fail("title", "Give the event a title.")
+		v.problem("title", "TitleMissing")
 	}
 	e.Description = strings.TrimSpace(unixNewlines(dropBidiControls(e.Description)))
-	v.text("description", "The description", e.Description, MaxDescription)
+	v.text("description", "WhatDescription", e.Description, MaxDescription)
 	e.Texts = v.texts(e.Texts)
 	e.Location = oneLine(e.Location)
-	v.text("location", "The location", e.Location, MaxLocation)
+	v.text("location", "WhatLocation", e.Location, MaxLocation)
 
 	if e.Date.IsZero() {
-		v.fail("date", "Give the date, as precisely as it is known: 2025-10-15, 2025-10, 2025 or 1970s.")
+		v.problem("date", "DateMissing")
 	} else if !validDate(e.Date) {
-		v.fail("date", "The date is not valid.")
+		v.problem("date", "DateNotValid")
 	}
 	if !e.End.IsZero() {
 		switch {
 		case !validDate(e.End):
-			v.fail("end", "The end date is not valid.")
+			v.problem("end", "EndNotValid")
 		case !e.Date.IsZero() && e.End.LastDayNumber() < e.Date.DayNumber():
-			v.fail("end", fmt.Sprintf("The end (%s) is before the start (%s).", e.End.Format(), e.Date.Format()))
+			v.problem("end", "EndBeforeStart", "End", e.End, "Start", e.Date)
 		case e.End == e.Date:
 			e.End = Date{}
 		}
 	}
 
 	if !e.Kind.Valid() {
-		v.fail("kind", "Choose what kind of event this is.")
+		v.problem("kind", "KindMissing")
 	}
 	if !e.HighLevel.Valid() {
-		v.fail("high_level", fmt.Sprintf("%q: a visit is high-level \"yes\", \"no\", or left empty to be decided from the roles.", string(e.HighLevel)))
+		v.problem("high_level", "HighLevelValue", "Value", string(e.HighLevel))
 	} else if e.HighLevel != HighLevelAuto && !e.Kind.IsVisit() {
 		e.HighLevel = HighLevelAuto // only visits are high-level or not
 	}
@@ -82,22 +82,22 @@ func (e *Event) Validate() error {
 		case c == "":
 			continue
 		case !c.Valid():
-			v.fail("countries", fmt.Sprintf("%q is not an ISO 3166-1 country code.", string(c)))
+			v.problem("countries", "CountryCode", "Value", string(c))
 		case seen[c]:
-			v.fail("countries", fmt.Sprintf("%s is listed twice.", c.Name()))
+			v.problem("countries", "CountryTwice", "Country", c)
 		}
 		seen[c] = true
 		cs = append(cs, c)
 	}
 	e.Countries = cs
 	if len(cs) < 2 && v.fields["countries"] == "" {
-		v.fail("countries", "An event involves at least two different countries.")
+		v.problem("countries", "CountriesTwo")
 	} else if len(cs) > MaxCountries {
-		v.fail("countries", fmt.Sprintf("At most %d countries can be involved.", MaxCountries))
+		v.problem("countries", "CountriesMax", "Count", MaxCountries)
 	}
 	e.Initiator = Country(strings.ToUpper(strings.TrimSpace(string(e.Initiator))))
 	if e.Initiator != "" && !seen[e.Initiator] {
-		v.fail("initiator", "The initiator must be one of the countries involved.")
+		v.problem("initiator", "InitiatorOut")
 	}
 
 	e.Tags = v.tags(e.Tags)
@@ -107,12 +107,28 @@ func (e *Event) Validate() error {
 }
 
 type validator struct {
-	fields map[string]string
+	fields   map[string]string
+	problems map[string]Msg // by id, for the fields whose message has one
 }
 
+// fail notes an English message for field, unless it has one already.
 func (v *validator) fail(field, msg string) {
 	if _, ok := v.fields[field]; !ok {
 		v.fields[field] = msg
+	}
+}
+
+// problem notes message id with its values (name, value pairs) for field,
+// unless it has one already: its English for the command line, and the id
+// for an interface in another language.
+func (v *validator) problem(field, id string, args ...any) {
+	if _, ok := v.fields[field]; ok {
+		return
+	}
+	m := Msg{ID: id, Args: args}
+	v.fields[field] = m.English()
+	if v.problems != nil {
+		v.problems[field] = m
 	}
 }
 
@@ -120,23 +136,25 @@ func (v *validator) err() error {
 	if len(v.fields) == 0 {
 		return nil
 	}
-	msg := "One field needs attention."
-	if n := len(v.fields); n > 1 {
-		msg = fmt.Sprintf("%d fields need attention.", n)
-	}
-	return &Error{Code: EINVALID, Message: msg, Fields: v.fields}
+	m := Msg{ID: "FieldsNeedAttention", Args: []any{"Count", len(v.fields)}}
+	return &Error{Code: EINVALID, Message: m.English(), Fields: v.fields, Msg: m, Problems: v.problems}
 }
 
 // text checks that s is valid UTF-8 text of at most max characters with no
-// control characters other than line breaks and tabs.
-func (v *validator) text(field, what, s string, max int) {
+// control characters other than line breaks and tabs. what is the id of
+// the message that names the text ("WhatTitle": "The title").
+func (v *validator) text(field, what, s string, max int) { v.textOf(field, Msg{ID: what}, s, max) }
+
+// textOf is text with the noun as a message with values ("The title in
+// {{.Language}}").
+func (v *validator) textOf(field string, w Msg, s string, max int) {
 	switch {
 	case !utf8.ValidString(s):
-		v.fail(field, what+" contains bytes that are not valid UTF-8 text.")
+		v.problem(field, "TextNotUTF8", "What", w)
 	case utf8.RuneCountInString(s) > max:
-		v.fail(field, fmt.Sprintf("%s is %d characters long; the limit is %d.", what, utf8.RuneCountInString(s), max))
+		v.problem(field, "TextTooLong", "What", w, "Count", utf8.RuneCountInString(s), "Max", max)
 	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }):
-		v.fail(field, what+" contains control characters.")
+		v.problem(field, "TextControl", "What", w)
 	}
 }
 
@@ -144,20 +162,20 @@ func (v *validator) tags(in []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range in {
-		v.text("tags", "A tag", t, MaxTag*4)
+		v.text("tags", "WhatTag", t, MaxTag*4)
 		t = strings.ToLower(oneLine(t))
 		if t == "" || seen[t] {
 			continue
 		}
 		seen[t] = true
-		v.text("tags", "A tag", t, MaxTag)
+		v.text("tags", "WhatTag", t, MaxTag)
 		if strings.ContainsAny(t, ",;|\\") {
-			v.fail("tags", fmt.Sprintf("The tag %q contains a comma, semicolon, bar or backslash; tags are single words or short phrases.", t))
+			v.problem("tags", "TagCharacters", "Value", t)
 		}
 		out = append(out, t)
 	}
 	if len(out) > MaxTags {
-		v.fail("tags", fmt.Sprintf("At most %d tags.", MaxTags))
+		v.problem("tags", "TagsMax", "Count", MaxTags)
 	}
 	return out
 }
@@ -181,27 +199,27 @@ func (v *validator) texts(in []Text) []Text {
 		tag, ok := parseLang(t.Lang)
 		switch {
 		case t.Lang == "":
-			v.fail(f+".lang", "Say which language the text is in (a BCP 47 tag such as ar or en).")
+			v.problem(f+".lang", "TextLangMissing")
 		case !ok:
-			v.fail(f+".lang", fmt.Sprintf("%q is not a language tag; use a BCP 47 tag such as ar, en or fr.", t.Lang))
+			v.problem(f+".lang", "LanguageTag", "Value", t.Lang)
 		default:
 			t.Lang = tag.String()
 			f = "texts." + t.Lang
 			if seen[t.Lang] {
-				v.fail(f+".lang", fmt.Sprintf("The event has two texts in %s.", LanguageName(t.Lang)))
+				v.problem(f+".lang", "TextTwice", "Language", LanguageTag(t.Lang))
 			}
 			seen[t.Lang] = true
 		}
-		name := LanguageName(t.Lang)
+		lang := LanguageTag(t.Lang)
 		if t.Title == "" {
-			v.fail(f+".title", fmt.Sprintf("Give the title in %s too, or clear its description.", name))
+			v.problem(f+".title", "TextTitleMissing", "Language", lang)
 		}
-		v.text(f+".title", "The title in "+name, t.Title, MaxTitle)
-		v.text(f+".description", "The description in "+name, t.Description, MaxDescription)
+		v.textOf(f+".title", Msg{ID: "WhatTitleIn", Args: []any{"Language", lang}}, t.Title, MaxTitle)
+		v.textOf(f+".description", Msg{ID: "WhatDescriptionIn", Args: []any{"Language", lang}}, t.Description, MaxDescription)
 		out = append(out, t)
 	}
 	if len(out) > MaxTexts {
-		v.fail("texts", fmt.Sprintf("At most %d languages besides the main text.", MaxTexts))
+		v.problem("texts", "TextsMax", "Count", MaxTexts)
 	}
 	slices.SortStableFunc(out, func(a, b Text) int { return strings.Compare(a.Lang, b.Lang) })
 	return out
@@ -217,17 +235,17 @@ func (v *validator) actors(in []Actor) []Actor {
 		}
 		f := fmt.Sprintf("actors.%d.", len(out))
 		if a.Name == "" {
-			v.fail(f+"name", "Give the person's name, or clear the row.")
+			v.problem(f+"name", "ActorName")
 		}
-		v.text(f+"name", "The name", a.Name, MaxName)
-		v.text(f+"role", "The role", a.Role, MaxName)
+		v.text(f+"name", "WhatName", a.Name, MaxName)
+		v.text(f+"role", "WhatRole", a.Role, MaxName)
 		if a.Country != "" && !a.Country.Valid() {
-			v.fail(f+"country", fmt.Sprintf("%q is not an ISO 3166-1 country code.", string(a.Country)))
+			v.problem(f+"country", "CountryCode", "Value", string(a.Country))
 		}
 		out = append(out, a)
 	}
 	if len(out) > MaxActors {
-		v.fail("actors", fmt.Sprintf("At most %d actors.", MaxActors))
+		v.problem("actors", "ActorsMax", "Count", MaxActors)
 	}
 	return out
 }
@@ -244,68 +262,68 @@ func (v *validator) sources(in []Citation) []Citation {
 			continue
 		}
 		f := fmt.Sprintf("sources.%d.", len(out))
-		if msg := checkURL(s.URL); msg != "" {
-			v.fail(f+"url", msg)
+		if m := checkURL(s.URL); !m.IsZero() {
+			v.problem(f+"url", m.ID, m.Args...)
 		} else if s.URL = NormalizeURL(s.URL); seen[s.URL] {
-			v.fail(f+"url", "This source is already cited above.")
+			v.problem(f+"url", "SourceTwice")
 		}
 		seen[s.URL] = true
 		if s.ArchiveURL != "" {
-			if msg := checkURL(s.ArchiveURL); msg != "" {
-				v.fail(f+"archive_url", msg)
+			if m := checkURL(s.ArchiveURL); !m.IsZero() {
+				v.problem(f+"archive_url", m.ID, m.Args...)
 			}
 		}
-		v.text(f+"title", "The title", s.Title, MaxSourceTitle)
-		v.text(f+"publisher", "The publisher", s.Publisher, MaxName)
-		v.text(f+"excerpt", "The excerpt", s.Excerpt, MaxExcerpt)
+		v.text(f+"title", "WhatTitle", s.Title, MaxSourceTitle)
+		v.text(f+"publisher", "WhatPublisher", s.Publisher, MaxName)
+		v.text(f+"excerpt", "WhatExcerpt", s.Excerpt, MaxExcerpt)
 		if s.Language != "" {
 			tag, err := language.Parse(s.Language)
 			if err != nil {
-				v.fail(f+"language", fmt.Sprintf("%q is not a language tag; use a BCP 47 tag such as ar, en or fr.", s.Language))
+				v.problem(f+"language", "LanguageTag", "Value", s.Language)
 			} else {
 				s.Language = tag.String()
 			}
 		}
 		if !s.Published.IsZero() && !validDate(s.Published) {
-			v.fail(f+"published", "The publication date is not valid.")
+			v.problem(f+"published", "PublishedDate")
 		}
 		if !s.Retrieved.IsZero() && !validDate(s.Retrieved) {
-			v.fail(f+"retrieved", "The retrieval date is not valid.")
+			v.problem(f+"retrieved", "RetrievedDate")
 		}
 		out = append(out, s)
 	}
 	if len(out) > MaxSources {
-		v.fail("sources", fmt.Sprintf("At most %d sources.", MaxSources))
+		v.problem("sources", "SourcesMax", "Count", MaxSources)
 	}
 	return out
 }
 
 // checkURL returns a message when s is not an absolute http or https URL.
-func checkURL(s string) string {
+func checkURL(s string) Msg {
 	if s == "" {
-		return "Give the address (URL) of the source, or clear the row."
+		return Msg{ID: "URLMissing"}
 	}
 	if len(s) > MaxURL {
-		return fmt.Sprintf("The address is longer than %d characters.", MaxURL)
+		return Msg{ID: "URLTooLong", Args: []any{"Count", MaxURL}}
 	}
 	if !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsSpace) || strings.ContainsFunc(s, unicode.IsControl) {
-		return "The address contains spaces or characters that cannot be in a URL."
+		return Msg{ID: "URLCharacters"}
 	}
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return "Give a full web address starting with http:// or https://."
+		return Msg{ID: "URLNotWeb"}
 	}
 	if u.User != nil {
 		// https://trusted.example@evil.example/ reads as the first host and
 		// goes to the second.
-		return "The address has a user name before its host (…@host); give the article's plain address."
+		return Msg{ID: "URLUserInfo"}
 	}
-	return ""
+	return Msg{}
 }
 
 // IsWebURL reports whether s is an absolute http or https URL, the only kind
 // dyad ever renders as a link.
-func IsWebURL(s string) bool { return s != "" && checkURL(s) == "" }
+func IsWebURL(s string) bool { return s != "" && checkURL(s).IsZero() }
 
 func validDate(d Date) bool {
 	p, err := ParseDate(d.String())

@@ -506,3 +506,97 @@ func TestValidateDropsBidiControls(t *testing.T) {
 		t.Fatalf("title %q, description %q, actor %q", e.Title, e.Description, e.Actors[0].Name)
 	}
 }
+
+// TestValidateProblems checks that every field Validate finds wrong has its
+// message by id too, and that its English is the text of Fields.
+func TestValidateProblems(t *testing.T) {
+	for i, e := range badEvents() {
+		err := e.Validate()
+		fields, problems := FieldErrors(err), FieldProblems(err)
+		if len(fields) == 0 {
+			t.Fatalf("event %d: no problem found", i)
+		}
+		for k, msg := range fields {
+			p, ok := problems[k]
+			if !ok {
+				t.Fatalf("event %d: field %q has the English %q and no message id", i, k, msg)
+			}
+			if got := p.English(); got != msg {
+				t.Fatalf("event %d: field %q: problem %s writes %q, Fields has %q", i, k, p.ID, got, msg)
+			}
+			if EnglishTemplate(p.ID) == "" {
+				t.Fatalf("event %d: field %q: message id %q has no English", i, k, p.ID)
+			}
+		}
+		if got, want := ErrorMsg(err).English(), ErrorMessage(err); got != want {
+			t.Fatalf("event %d: summary %q, Message %q", i, got, want)
+		}
+	}
+}
+
+// badEvents have a problem or many each, between them most of the messages
+// Validate gives.
+func badEvents() []*Event {
+	with := func(f func(e *Event)) *Event {
+		e := validEvent()
+		f(e)
+		return e
+	}
+	long := strings.Repeat("x", MaxDescription+1)
+	return []*Event{
+		{Initiator: "US"},
+		with(func(e *Event) {
+			e.Title = "\xff"
+			e.Description = long
+			e.Location = "a\x01b"
+			e.End = MustParseDate("2025-10-01")
+			e.HighLevel = "maybe"
+			e.Countries = []Country{"XX", "SY", "SY"}
+			e.Tags = []string{"a,b", strings.Repeat("t", MaxTag+1)}
+			e.Actors = []Actor{{Role: "President"}, {Name: "A", Country: "ZZ"}, {Name: "B", Role: long}}
+			e.Sources = []Citation{
+				{Source: Source{Title: "no address"}},
+				{Source: Source{URL: "ftp://example.org/"}},
+				{Source: Source{URL: "https://a.example/ b"}},
+				{Source: Source{URL: "https://u@a.example/"}},
+				{Source: Source{URL: "https://a.example/" + strings.Repeat("p", MaxURL)}},
+				{Source: Source{URL: "https://ok.example/1", Language: "not a tag!", ArchiveURL: "nope", Publisher: long}},
+				{Excerpt: "\xff", Source: Source{URL: "https://ok.example/1", Published: Date{Year: 2025, Month: 2, Day: 30, Precision: Day}, Retrieved: Date{Year: 2025, Precision: 9}}},
+			}
+		}),
+		with(func(e *Event) {
+			e.Date = Date{Year: 2025, Month: 2, Day: 30, Precision: Day}
+			e.End = Date{Year: 2025, Month: 13, Precision: Month}
+			e.Kind = "nonsense"
+			e.Countries = []Country{"SY"}
+			e.Initiator = "FR"
+			e.Tags = make([]string, MaxTags+1)
+			for i := range e.Tags {
+				e.Tags[i] = fmt.Sprint("t", i)
+			}
+			e.Actors = make([]Actor, MaxActors+1)
+			for i := range e.Actors {
+				e.Actors[i] = Actor{Name: fmt.Sprint("a", i)}
+			}
+			e.Sources = make([]Citation, MaxSources+1)
+			for i := range e.Sources {
+				e.Sources[i] = Citation{Source: Source{URL: fmt.Sprint("https://example.org/", i)}}
+			}
+		}),
+		with(func(e *Event) {
+			e.Texts = []Text{{Title: "no language"}, {Lang: "not a tag!", Title: "x"}, {Lang: "ar", Description: "بلا عنوان"},
+				{Lang: "ar", Title: "ثانٍ"}, {Lang: "fr", Title: strings.Repeat("t", MaxTitle+1), Description: "\x01"}}
+		}),
+		with(func(e *Event) {
+			for i := range MaxTexts + 1 {
+				e.Texts = append(e.Texts, Text{Lang: Countries()[i].Name()[:2], Title: "t"})
+			}
+		}),
+		with(func(e *Event) {
+			e.Countries = make([]Country, 0, MaxCountries+1)
+			for _, c := range Countries()[:MaxCountries+1] {
+				e.Countries = append(e.Countries, c)
+			}
+		}),
+	}
+}

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,53 +103,58 @@ func candidateName(i int, field string) string { return "c" + strconv.Itoa(i) + 
 func markID(i int) string                      { return "x-" + strconv.Itoa(i+1) }
 func candidateID(i int) string                 { return "cand-" + strconv.Itoa(i+1) }
 
-// articleText is the assistant's interface text, in one place.
-var articleText = struct {
+// articleTexts is the assistant's interface text, in one place.
+type articleTexts struct {
 	Heading, Lede, Address, AddressHint, Text, TextHint, Published, PublishedHint, Language, LanguageAuto string
 	Arabic, English, Read, Title, Publisher, ArticleLegend, CandidatesLegend, Pick, Date, End, Kind       string
 	Countries, CountriesHint, Initiator, Location, Actors, ActorsHint, Excerpt, Notes, SaveSelected       string
-	NothingSaved, ShowInText, TheText, NoneFound, Candidate, DuplicateIntro, DuplicateOf, Again           string
+	NothingSaved, ShowInText, TheText, NoneFound, Candidate, DuplicateIntro, Again                        string
 	EventTitle                                                                                            string
-}{
-	Heading:          "From an article to events",
-	Lede:             "Give an article's address or paste its text: dyad finds its dated events, with their countries, people and the sentence each comes from. Check each, correct what is wrong, tick those to keep, and save: each cites the article.",
-	Address:          "Article address",
-	AddressHint:      "http or https. dyad fetches the page and reads its title, publisher, date, language and text.",
-	Text:             "Article text",
-	TextHint:         "Paste the text if there is no address, or if the page cannot be fetched. One paragraph a line is best.",
-	Published:        "Published on",
-	PublishedHint:    "The day the article was published: dates such as “last Tuesday” or “15 October” are worked out from it. 2025-12-24, 24/12/2025 or ٢٤ كانون الأول ٢٠٢٥.",
-	Language:         "Language",
-	LanguageAuto:     "Find out from the text",
-	Arabic:           "Arabic",
-	English:          "English",
-	Read:             "Find the events",
-	Title:            "Article title",
-	Publisher:        "Publisher",
-	ArticleLegend:    "The article (every saved event cites it)",
-	CandidatesLegend: "Events found",
-	Pick:             "Save this event",
-	Date:             "Date",
-	End:              "End",
-	Kind:             "Kind",
-	Countries:        "Countries",
-	CountriesHint:    "Codes separated by spaces, such as SY RU.",
-	Initiator:        "Initiator",
-	Location:         "Location",
-	Actors:           "People",
-	ActorsHint:       "One a line: name | role | country code.",
-	Excerpt:          "Excerpt (the sentence it comes from)",
-	Notes:            "How it was read",
-	SaveSelected:     "Save the ticked events",
-	NothingSaved:     "Nothing was saved.",
-	ShowInText:       "Show in the text",
-	TheText:          "The article's text, with each event's sentence marked",
-	NoneFound:        "No dated event was found in this text. Events need a date in their sentence (a day, a month, a year or a decade).",
-	Candidate:        "Event",
-	DuplicateIntro:   "Already recorded?",
-	DuplicateOf:      "An event of this kind within a few days already exists for %s:",
-	Again:            "Read another article",
-	EventTitle:       "Title of the event",
+}
+
+// articleText is the assistant's text in the reader's language.
+func articleText(ctx context.Context) articleTexts {
+	l := loc(ctx)
+	return articleTexts{
+		Heading:          l.T("ArticleHeading"),
+		Lede:             l.T("ArticleLede"),
+		Address:          l.T("ArticleAddress"),
+		AddressHint:      l.T("ArticleAddressHint"),
+		Text:             l.T("ArticleText"),
+		TextHint:         l.T("ArticleTextHint"),
+		Published:        l.T("ArticlePublished"),
+		PublishedHint:    l.T("ArticlePublishedHint"),
+		Language:         l.T("ArticleLanguage"),
+		LanguageAuto:     l.T("ArticleLanguageAuto"),
+		Arabic:           l.T("ArticleArabic"),
+		English:          l.T("ArticleEnglish"),
+		Read:             l.T("ArticleRead"),
+		Title:            l.T("ArticleTitle"),
+		Publisher:        l.T("ArticlePublisher"),
+		ArticleLegend:    l.T("ArticleArticleLegend"),
+		CandidatesLegend: l.T("ArticleCandidatesLegend"),
+		Pick:             l.T("ArticlePick"),
+		Date:             l.T("ArticleDate"),
+		End:              l.T("ArticleEnd"),
+		Kind:             l.T("ArticleKind"),
+		Countries:        l.T("ArticleCountries"),
+		CountriesHint:    l.T("ArticleCountriesHint"),
+		Initiator:        l.T("ArticleInitiator"),
+		Location:         l.T("ArticleLocation"),
+		Actors:           l.T("ArticleActors"),
+		ActorsHint:       l.T("ArticleActorsHint"),
+		Excerpt:          l.T("ArticleExcerpt"),
+		Notes:            l.T("ArticleNotes"),
+		SaveSelected:     l.T("ArticleSaveSelected"),
+		NothingSaved:     l.T("ArticleNothingSaved"),
+		ShowInText:       l.T("ArticleShowInText"),
+		TheText:          l.T("ArticleTheText"),
+		NoneFound:        l.T("ArticleNoneFound"),
+		Candidate:        l.T("ArticleCandidate"),
+		DuplicateIntro:   l.T("ArticleDuplicateIntro"),
+		Again:            l.T("ArticleAgain"),
+		EventTitle:       l.T("ArticleEventTitle"),
+	}
 }
 
 // sortedArticleKeys orders the error keys as the page shows the fields:
@@ -175,43 +181,44 @@ func sortedArticleKeys(errs map[string]string) []string {
 }
 
 // articleFieldLabel names a field of the assistant's page in the summary.
-func articleFieldLabel(k string) string {
+func articleFieldLabel(ctx context.Context, k string) string {
 	parts := strings.SplitN(k, ".", 3)
 	if parts[0] == "c" && len(parts) == 3 {
 		n, _ := strconv.Atoi(parts[1])
-		return articleText.Candidate + " " + strconv.Itoa(n+1) + ", " + strings.ToLower(articleFieldName(parts[2]))
+		return loc(ctx).Tf("ArticleCandidateField", "N", loc(ctx).Number(n+1), "Field", strings.ToLower(articleFieldName(ctx, parts[2])))
 	}
-	return articleFieldName(k)
+	return articleFieldName(ctx, k)
 }
 
-func articleFieldName(f string) string {
+func articleFieldName(ctx context.Context, f string) string {
+	t := articleText(ctx)
 	switch f {
 	case "url":
-		return articleText.Address
+		return t.Address
 	case "text":
-		return articleText.Text
+		return t.Text
 	case "published":
-		return articleText.Published
+		return t.Published
 	case "title":
-		return articleText.EventTitle
+		return t.EventTitle
 	case "publisher":
-		return articleText.Publisher
+		return t.Publisher
 	case "date":
-		return articleText.Date
+		return t.Date
 	case "end":
-		return articleText.End
+		return t.End
 	case "kind":
-		return articleText.Kind
+		return t.Kind
 	case "countries":
-		return articleText.Countries
+		return t.Countries
 	case "initiator":
-		return articleText.Initiator
+		return t.Initiator
 	case "location":
-		return articleText.Location
+		return t.Location
 	case "actors":
-		return articleText.Actors
+		return t.Actors
 	case "excerpt":
-		return articleText.Excerpt
+		return t.Excerpt
 	}
 	return f
 }

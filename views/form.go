@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,100 +85,16 @@ const (
 // maxTagsText fits MaxTags tags of MaxTag characters separated by ", ".
 const maxTagsText = timeline.MaxTags * (timeline.MaxTag + 2)
 
-// formText is the interface text of the event form, in one place until it
-// moves to the message catalog. %d stands for a row's number.
-var formText = struct {
-	Add, Edit, NothingSaved, Save, SaveAnyway, Cancel, Remove          string
-	WhatHappened, Title, TitleHint, Date, DateHint, End, EndHint       string
-	Kind, Choose, Location, LocationHint, Description, DescriptionHint string
-	Tags, TagsHint                                                     string
-	Countries, CountriesHint, FirstCountry, SecondCountry, CountryN    string
-	NoCountry, AddCountry                                              string
-	Initiator, NoInitiator, Involved, OtherCountries, InitiatorHint    string
-	HighLevel, HighLevelAuto, HighLevelYes, HighLevelNo, HighLevelHint string
-	Actors, ActorsHint, ActorN, ActorName, ActorRole, ActorCountry     string
-	AddActor                                                           string
-	Sources, SourcesHint, SourceN, SourceURL, SourceTitle              string
-	SourcePublisher, SourceLanguage, SourcePublished, SourceRetrieved  string
-	SourceArchive, SourceExcerpt, AddSource                            string
-	CitedOne, CitedMany                                                string
-	DuplicateIntro, DuplicateOf, DuplicateHint                         string
-}{
-	Add:             "Add an event",
-	Edit:            "Edit event",
-	NothingSaved:    "Nothing was saved.",
-	Save:            "Save event",
-	SaveAnyway:      "Save anyway",
-	Cancel:          "Cancel",
-	Remove:          "Remove",
-	WhatHappened:    "What happened",
-	Title:           "Title",
-	TitleHint:       "One line, at most " + strconv.Itoa(timeline.MaxTitle) + " characters. Arabic and other scripts are welcome.",
-	Date:            "Date",
-	DateHint:        "As precisely as known: 2025-10-15, 2025-10, 2025 or 1970s; also 24/12/2025, 24 December 2025, ٢٤ كانون الأول ٢٠٢٥.",
-	End:             "End date (optional)",
-	EndHint:         "For an event of several days.",
-	Kind:            "Kind",
-	Choose:          "Choose…",
-	Location:        "Location (optional)",
-	LocationHint:    "City or place, such as Kremlin, Moscow.",
-	Description:     "Description",
-	DescriptionHint: "Plain text. Leave a blank line between paragraphs.",
-	Tags:            "Tags (optional)",
-	TagsHint:        "Separated by commas: politics, economy, military, humanitarian.",
-	Countries:       "Countries",
-	CountriesHint:   "Two or more. The timeline of a pair shows every event that involves both.",
-	FirstCountry:    "First country",
-	SecondCountry:   "Second country",
-	CountryN:        "Country %d (optional)",
-	NoCountry:       "None",
-	AddCountry:      "Add another country",
-	Initiator:       "Initiator",
-	NoInitiator:     "No single initiator (both sides, or unknown)",
-	Involved:        "Countries involved",
-	OtherCountries:  "Other countries",
-	InitiatorHint:   "The country that acted. For “Make a visit”, the visitor; for “Host a visit”, the host (the visit then stands on the guest's side of the timeline).",
-	HighLevel:       "High-level visit",
-	HighLevelAuto:   "Decide from the people's roles and the title",
-	HighLevelYes:    "Yes: a head of state or government, or a foreign minister, travelled",
-	HighLevelNo:     "No",
-	HighLevelHint:   "For visits only. Deputies, vice presidents, former and acting office-holders are not high-level.",
-	Actors:          "Actors",
-	ActorsHint:      "People who took part. Leave a row empty to skip it.",
-	ActorN:          "Actor %d",
-	ActorName:       "Name",
-	ActorRole:       "Role",
-	ActorCountry:    "Country",
-	AddActor:        "Add another actor",
-	Sources:         "Sources",
-	SourcesHint:     "The articles that report the event. An event with no source is shown as unsourced. A source cited by several events is stored once, by its address.",
-	SourceN:         "Source %d",
-	SourceURL:       "Address (URL)",
-	SourceTitle:     "Title",
-	SourcePublisher: "Publisher",
-	SourceLanguage:  "Language (ar, en, …)",
-	SourcePublished: "Published",
-	SourceRetrieved: "Retrieved",
-	SourceArchive:   "Archived copy (URL)",
-	SourceExcerpt:   "Excerpt",
-	AddSource:       "Add another source",
-	CitedOne:        "This source is cited by 1 other event: changing its title, publisher, language, dates or archive changes what it shows, and is recorded in its history.",
-	CitedMany:       "This source is cited by %d other events: changing its title, publisher, language, dates or archive changes what they show, and is recorded in their history.",
-	DuplicateIntro:  "Nothing was saved yet: this may be an event dyad already has.",
-	DuplicateOf:     "An event of this kind on this date already exists for %s:",
-	DuplicateHint:   "The links open in a new tab, so what you typed stays here. If yours is a different event, save it anyway.",
+// labelN is a row's label, message id with its number, from 1, in the
+// reader's digits: "Source 2", "المصدر ٢".
+func labelN(ctx context.Context, id string, i int) string {
+	return loc(ctx).Tf(id, "N", loc(ctx).Number(i+1))
 }
 
-// numbered puts a row's number, from 1, into a text with %d.
-func numbered(text string, i int) string {
-	return strings.Replace(text, "%d", strconv.Itoa(i+1), 1)
-}
-
-func citedText(n int) string {
-	if n == 1 {
-		return formText.CitedOne
-	}
-	return strings.Replace(formText.CitedMany, "%d", fmtInt(n), 1)
+// rowLabelTemplate is a row's label with "%d" for its number, for form.js
+// to number the rows it adds and renumber those that stay.
+func rowLabelTemplate(ctx context.Context, r rowSet) string {
+	return loc(ctx).Tf(r.Label, "N", "%d")
 }
 
 // rowSet describes one list of repeated rows for the template and for
@@ -186,14 +103,14 @@ type rowSet struct {
 	Name   string // RowCountry, RowActor, RowSource
 	Prefix string // in ids: f-country-2, f-actors-2-name, f-sources-2-url
 	Max    int
-	Label  string // with %d
-	Add    string // the add button's text
+	Label  string // message id of a row's label, with its number as {{.N}}
+	Add    string // message id of the add button's text
 }
 
 var (
-	countryRows = rowSet{RowCountry, "country", timeline.MaxCountries, formText.CountryN, formText.AddCountry}
-	actorRows   = rowSet{RowActor, "actors", timeline.MaxActors, formText.ActorN, formText.AddActor}
-	sourceRows  = rowSet{RowSource, "sources", timeline.MaxSources, formText.SourceN, formText.AddSource}
+	countryRows = rowSet{RowCountry, "country", timeline.MaxCountries, "FormCountryN", "FormAddCountry"}
+	actorRows   = rowSet{RowActor, "actors", timeline.MaxActors, "FormActorN", "FormAddActor"}
+	sourceRows  = rowSet{RowSource, "sources", timeline.MaxSources, "FormSourceN", "FormAddSource"}
 	rowSets     = map[string]rowSet{RowCountry: countryRows, RowActor: actorRows, RowSource: sourceRows}
 )
 
@@ -235,18 +152,18 @@ func RowFocus(name string, i, rows int) string {
 	return fieldID(rowKey("sources", i, "url"))
 }
 
-func (f EventForm) action() templ.SafeURL {
+func (f EventForm) action(ctx context.Context) templ.SafeURL {
 	if f.ID == 0 {
-		return "/events"
+		return href(ctx, "/events")
 	}
-	return templ.SafeURL("/events/" + strconv.FormatInt(f.ID, 10))
+	return href(ctx, "/events/"+strconv.FormatInt(f.ID, 10))
 }
 
-func (f EventForm) heading() string {
+func (f EventForm) heading(ctx context.Context) string {
 	if f.ID == 0 {
-		return formText.Add
+		return tr(ctx, "FormAdd")
 	}
-	return formText.Edit
+	return tr(ctx, "FormEdit")
 }
 
 // fieldID turns a validation key such as "sources.1.url" into the id of its
@@ -354,32 +271,43 @@ func containsCountry(cs []timeline.Country, c timeline.Country) bool {
 
 // fieldLabel names a field key for the list of problems: "Source 2,
 // published".
-func fieldLabel(key string) string {
+func fieldLabel(ctx context.Context, key string) string {
 	parts := strings.Split(key, ".")
-	names := map[string]string{"title": "Title", "date": "Date", "end": "End date", "kind": "Kind", "location": "Location",
-		"description": "Description", "tags": "Tags", "countries": "Countries", "initiator": "Initiator",
-		"actors": "Actors", "sources": "Sources",
-		"name": "name", "role": "role", "country": "country code", "url": "address", "archive_url": "archived copy",
-		"published": "published", "retrieved": "retrieved", "language": "language", "publisher": "publisher", "excerpt": "excerpt"}
 	if len(parts) == 3 {
 		n, _ := strconv.Atoi(parts[1])
-		group := map[string]string{"actors": formText.ActorN, "sources": formText.SourceN}[parts[0]]
-		return numbered(group, n) + ", " + names[parts[2]]
+		row := map[string]string{"actors": "FormActorN", "sources": "FormSourceN"}[parts[0]]
+		field, ok := rowFieldNames[parts[2]]
+		if row == "" || !ok {
+			return key
+		}
+		return loc(ctx).Tf("FieldInRow", "Row", labelN(ctx, row, n), "Field", tr(ctx, field))
 	}
-	if n, ok := names[key]; ok {
-		return n
+	if id, ok := fieldNames[key]; ok {
+		return tr(ctx, id)
 	}
 	return key
 }
 
-func countryLabel(i int) string {
+// fieldNames and rowFieldNames are the message ids of the names of the
+// form's fields, by their validation keys.
+var (
+	fieldNames = map[string]string{"title": "FieldTitle", "date": "FieldDate", "end": "FieldEnd", "kind": "FieldKind",
+		"location": "FieldLocation", "description": "FieldDescription", "tags": "FieldTags", "countries": "FieldCountries",
+		"initiator": "FieldInitiator", "high_level": "FieldHighLevel", "actors": "FieldActors", "sources": "FieldSources"}
+	rowFieldNames = map[string]string{"name": "FieldRowName", "role": "FieldRowRole", "country": "FieldRowCountry",
+		"url": "FieldRowURL", "archive_url": "FieldRowArchive", "title": "FieldRowTitle", "published": "FieldRowPublished",
+		"retrieved": "FieldRowRetrieved", "language": "FieldRowLanguage", "publisher": "FieldRowPublisher",
+		"excerpt": "FieldRowExcerpt"}
+)
+
+func countryLabel(ctx context.Context, i int) string {
 	switch i {
 	case 0:
-		return formText.FirstCountry
+		return tr(ctx, "FormFirstCountry")
 	case 1:
-		return formText.SecondCountry
+		return tr(ctx, "FormSecondCountry")
 	}
-	return numbered(formText.CountryN, i)
+	return labelN(ctx, "FormCountryN", i)
 }
 
 func cameoSuffix(k timeline.KindInfo) string {
@@ -409,14 +337,48 @@ func sharedNote(s SourceRow, i int) string {
 	return sourceRows.id("n", i)
 }
 
-// autoHighSuffix says what the roles decide, once the form has a visit's
-// fields to decide from.
-func autoHighSuffix(f EventForm) string {
+// autoHighLabel is the "decide" choice, with what the roles decide once the
+// form has a visit's fields to decide from.
+func autoHighLabel(ctx context.Context, f EventForm) string {
 	if f.Kind != string(timeline.KindVisit) && f.Kind != string(timeline.KindHostVisit) {
-		return ""
+		return tr(ctx, "FormHighLevelAuto")
 	}
 	if f.AutoHigh {
-		return " (now: yes)"
+		return tr(ctx, "FormHighLevelAutoYes")
 	}
-	return " (now: no)"
+	return tr(ctx, "FormHighLevelAutoNo")
+}
+
+// initiatorHint names the two visit kinds as the kind picker does.
+func initiatorHint(ctx context.Context) string {
+	l := loc(ctx)
+	return l.Tf("FormInitiatorHint", "MakeVisit", l.Kind(timeline.KindVisit), "HostVisit", l.Kind(timeline.KindHostVisit))
+}
+
+// textRow is the form's text in lang, empty when it has none.
+func textRow(f EventForm, lang string) TextRow {
+	for _, t := range f.Texts {
+		if t.Lang == lang {
+			return t
+		}
+	}
+	return TextRow{Lang: lang}
+}
+
+// textsInvalid reports whether a text in another language needs attention.
+func textsInvalid(errs map[string]string) bool {
+	for k := range errs {
+		if strings.HasPrefix(k, "texts.") {
+			return true
+		}
+	}
+	return false
+}
+
+// langDir is the direction text in lang is written in.
+func langDir(lang string) string {
+	if lang == "ar" {
+		return "rtl"
+	}
+	return "ltr"
 }

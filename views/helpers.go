@@ -1,8 +1,10 @@
 package views
 
 import (
+	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/a-h/templ"
 
@@ -33,46 +35,92 @@ func paragraphs(s string) []string {
 	return out
 }
 
-// languageName is the English name of a BCP 47 tag, such as "Arabic".
-func languageName(tag string) string {
+// languageName is the name of a BCP 47 tag in the reader's language, such
+// as "Arabic" or "العربية"; the tag itself when it names no language.
+func languageName(ctx context.Context, tag string) string {
 	if tag == "" {
 		return ""
 	}
-	if n := displayLanguage(tag); n != "" {
+	if n := displayLanguage(loc(ctx).Lang, tag); n != "" {
 		return n
 	}
 	return tag
 }
 
-// initiatorText says who acted, in words, under the heading "Initiator":
+// initiatorText says who acted, in English, for pages not yet in both
+// languages; initiatorIn is the same in the reader's language.
+func initiatorText(e *timeline.Event) string { return initiatorIn(context.Background(), e) }
+
+// initiatorIn says who acted, in words, under the heading "Initiator":
 // "Visit by Russia to the United States" for a visit between two countries,
 // however the record codes it (made by the visitor, or hosted by the host),
 // and the initiator's name otherwise.
-func initiatorText(e *timeline.Event) string {
+func initiatorIn(ctx context.Context, e *timeline.Event) string {
+	l := loc(ctx)
 	if e.Kind.IsVisit() && len(e.Countries) == 2 {
 		if guest := e.Mover(); guest != "" {
 			for _, c := range e.Countries {
 				if c != guest {
-					return "Visit by " + guest.Name() + " to " + c.Name()
+					return l.Tf("VisitBy", "Guest", l.CountryInSentence(guest), "Host", l.CountryInSentence(c))
 				}
 			}
 		}
 	}
 	if e.Initiator == "" {
-		return "No single initiator"
+		return l.T("NoSingleInitiator")
 	}
-	return e.Initiator.Name()
+	return l.Country(e.Initiator)
 }
 
-func countryNames(cs []timeline.Country) string {
+// countryNames lists countries in English, for pages not yet in both
+// languages; countryList is the same in the reader's language.
+func countryNames(cs []timeline.Country) string { return countryList(context.Background(), cs) }
+
+func countryList(ctx context.Context, cs []timeline.Country) string {
 	names := make([]string, len(cs))
 	for i, c := range cs {
-		names[i] = c.Name()
+		names[i] = loc(ctx).Country(c)
 	}
-	return strings.Join(names, ", ")
+	return strings.Join(names, tr(ctx, "ListSeparator"))
 }
 
+// dateRange is an event's dates in English, for pages not yet in both
+// languages; eventDates is the same in the reader's language.
 func dateRange(e *timeline.Event) string { return timeline.FormatSpan(e.Date, e.End) }
+
+func eventDates(ctx context.Context, e *timeline.Event) string { return loc(ctx).Span(e.Date, e.End) }
+
+// shownText is what of an event's texts a reader is shown: its title and
+// description in their language when the event has them, else its main
+// text, with the language of what is shown (for lang) and whether it is
+// not the reader's.
+type shownText struct {
+	Title, Description, Lang string
+	Fallback                 bool
+}
+
+func textFor(ctx context.Context, e *timeline.Event) shownText {
+	t, d, lang, fallback := e.TextIn(string(loc(ctx).Lang))
+	return shownText{t, d, lang, fallback}
+}
+
+// fallbackText says the event is shown in another language than the
+// reader's, and which.
+func fallbackText(ctx context.Context, t shownText) string {
+	return loc(ctx).Tf("EventFallback", "Language", languageName(ctx, t.Lang), "Reader", languageName(ctx, string(loc(ctx).Lang)))
+}
+
+// precisionNote is "(known to the day)" for a date's precision.
+func precisionNote(ctx context.Context, d timeline.Date) string {
+	return " (" + tr(ctx, "EventKnown_"+d.Precision.String()) + ")"
+}
+
+// timeIn is a moment for the reader: "23 December 2025 14:05 UTC",
+// "23 كانون الأول 2025 الساعة 14:05 بتوقيت UTC".
+func timeIn(ctx context.Context, t time.Time) string {
+	l := loc(ctx)
+	return l.Tf("EventTime", "Date", l.Date(timeline.DayDate(t)), "Clock", l.Digits(t.Format("15:04")), "Zone", t.Format("MST"))
+}
 
 func sourceTitle(s timeline.Source) string {
 	if s.Title != "" {
@@ -81,9 +129,10 @@ func sourceTitle(s timeline.Source) string {
 	return s.URL
 }
 
-func kindCode(k timeline.Kind) string {
+func kindCode(ctx context.Context, k timeline.Kind) string {
 	if i, ok := k.Info(); ok && i.CAMEO != "" {
-		return " (CAMEO " + i.CAMEO + ", Goldstein " + strconv.FormatFloat(i.Goldstein, 'f', 1, 64) + ")"
+		l := loc(ctx)
+		return " (" + l.Tf("EventKindCode", "Code", i.CAMEO, "Score", l.Digits(strconv.FormatFloat(i.Goldstein, 'f', 1, 64))) + ")"
 	}
 	return ""
 }
@@ -159,12 +208,12 @@ func actorOpen(a timeline.Actor) string {
 	return ""
 }
 
-func actorClose(a timeline.Actor) string {
+func actorClose(ctx context.Context, a timeline.Actor) string {
 	switch {
 	case a.Role != "" && a.Country != "":
-		return ", " + a.Country.Name() + ")"
+		return tr(ctx, "ListSeparator") + loc(ctx).Country(a.Country) + ")"
 	case a.Country != "":
-		return a.Country.Name() + ")"
+		return loc(ctx).Country(a.Country) + ")"
 	case a.Role != "":
 		return ")"
 	}

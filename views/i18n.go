@@ -34,13 +34,3 @@ func textLang(ctx context.Context, e *timeline.Event) string {
 	_, _, l, _ := e.TextIn(string(loc(ctx).Lang))
 	return l
 }
-
-// fallbackLang is the language e is shown in when it is not told in the
-// reader's, "" when it is.
-func fallbackLang(ctx context.Context, e *timeline.Event) string {
-	_, _, l, fallback := e.TextIn(string(loc(ctx).Lang))
-	if !fallback {
-		return ""
-	}
-	return l
-}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
 )
@@ -42,7 +43,8 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request) {
 		s.renderUsers(w, r, status(timeline.ErrorCode(err)), page)
 		return
 	}
-	setFlash(w, "Added "+u.Name+" ("+string(u.Role)+").")
+	loc := i18n.From(r.Context())
+	setFlash(w, loc.Tf("UsersAdded", "Name", u.Name, "Role", loc.T("Role_"+string(u.Role))))
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 }
 
@@ -53,24 +55,25 @@ func (s *Server) changeUser(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := chi.URLParam(r, "name")
+	loc := i18n.From(r.Context())
 	var err error
 	var done string
 	switch r.PostForm.Get("action") {
 	case "role":
-		err, done = s.store.SetRole(r.Context(), name, timeline.Role(r.PostForm.Get("role"))), name+" is now "+r.PostForm.Get("role")+"."
+		err, done = s.store.SetRole(r.Context(), name, timeline.Role(r.PostForm.Get("role"))), loc.Tf("UsersRoleSet", "Name", name, "Role", loc.T("Role_"+r.PostForm.Get("role")))
 	case "password":
-		err, done = s.store.SetPassword(r.Context(), name, r.PostForm.Get("password")), "The password of "+name+" was changed."
+		err, done = s.store.SetPassword(r.Context(), name, r.PostForm.Get("password")), loc.Tf("UsersPasswordSet", "Name", name)
 	case "delete":
-		err, done = s.store.DeleteUser(r.Context(), name), "The account "+name+" was removed."
+		err, done = s.store.DeleteUser(r.Context(), name), loc.Tf("UsersRemoved", "Name", name)
 	default:
-		err = timeline.Errorf(timeline.EINVALID, "Choose what to change.")
+		err = timeline.Errorf(timeline.EINVALID, "%s", loc.T("UsersChooseChange"))
 	}
 	if err != nil {
 		if code := timeline.ErrorCode(err); code == timeline.EINTERNAL || code == timeline.ENOTFOUND {
 			s.error(w, r, err)
 			return
 		}
-		s.renderUsers(w, r, status(timeline.ErrorCode(err)), views.UsersPage{Error: name + ": " + timeline.ErrorMessage(err)})
+		s.renderUsers(w, r, status(timeline.ErrorCode(err)), views.UsersPage{Error: loc.Tf("UsersError", "Name", name, "Message", timeline.ErrorMessage(err))})
 		return
 	}
 	setFlash(w, done)

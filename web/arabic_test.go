@@ -43,7 +43,7 @@ func TestLanguageChoice(t *testing.T) {
 		t.Fatalf("switch to Arabic: %q", h)
 	}
 	for _, l := range []string{"ar", "en"} {
-		if res.doc.Find(`link[rel=alternate][hreflang=` + l + `]`).Length() != 1 {
+		if res.doc.Find(`link[rel=alternate][hreflang=`+l+`]`).Length() != 1 {
 			t.Errorf("no hreflang=%s alternate", l)
 		}
 	}
@@ -127,6 +127,10 @@ var allowedLatin = map[string]bool{
 
 var latinWord = regexp.MustCompile(`[A-Za-z][A-Za-z'’-]*[A-Za-z]`)
 
+// isolated is text between Unicode isolates (U+2066–8 … U+2069), as pages
+// wrap names inside a sentence or an attribute, where <bdi> cannot go.
+var isolated = regexp.MustCompile("[\u2066\u2067\u2068][^\u2069]*\u2069")
+
 // latinInterfaceText returns the Latin-script words of the interface on an
 // HTML page: visible text and the attributes people read (aria-label, title,
 // placeholder, alt, button values), leaving out user content and codes,
@@ -153,20 +157,39 @@ func latinInterfaceText(doc *goquery.Document) []string {
 		}
 		return false
 	}
+	var userContent []string
 	check := func(where, s string) {
+		s = isolated.ReplaceAllString(s, " ")
 		for _, w := range latinWord.FindAllString(s, -1) {
 			if !allowedLatin[w] && !(len(w) <= 3 && strings.ToUpper(w) == w) { // codes: SY, RU, SYR
 				found = append(found, where+": "+w+" in "+strings.Join(strings.Fields(s), " "))
 			}
 		}
 	}
+	depth := 0
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if skip(n) {
+			if t := strings.TrimSpace(goquery.NewDocumentFromNode(n).Text()); t != "" {
+				userContent = append(userContent, t)
+			}
 			return
 		}
 		if n.Type == html.TextNode {
-			check("text", n.Data)
+			// An isolate may span text nodes (a chart label's lines):
+			// leave out what stands inside one, across nodes.
+			var b strings.Builder
+			for _, r := range n.Data {
+				switch {
+				case r >= '\u2066' && r <= '\u2068':
+					depth++
+				case r == '\u2069' && depth > 0:
+					depth--
+				case depth == 0:
+					b.WriteRune(r)
+				}
+			}
+			check("text", b.String())
 		}
 		if n.Type == html.ElementNode {
 			for _, a := range n.Attr {
@@ -174,7 +197,9 @@ func latinInterfaceText(doc *goquery.Document) []string {
 				case "aria-label", "title", "placeholder", "alt":
 					check(a.Key, a.Val)
 				case "value":
-					if n.Data == "button" || n.Data == "input" && (attr(n, "type") == "submit" || attr(n, "type") == "button") {
+					// A button's value is sent, not shown; a submit
+					// input's is its label.
+					if n.Data == "input" && (attr(n, "type") == "submit" || attr(n, "type") == "button") {
 						check("value", a.Val)
 					}
 				}
@@ -187,8 +212,13 @@ func latinInterfaceText(doc *goquery.Document) []string {
 	for _, n := range doc.Find("html").Nodes {
 		walk(n)
 	}
-	// The page title, which the head's skip leaves out.
-	check("title", doc.Find("head title").Text())
+	// The page title, which the head's skip leaves out, less the user
+	// content it names (an event's title).
+	title := doc.Find("head title").Text()
+	for _, u := range userContent {
+		title = strings.ReplaceAll(title, u, " ")
+	}
+	check("title", title)
 	return found
 }
 

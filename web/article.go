@@ -11,6 +11,7 @@ import (
 
 	"github.com/dyadhq/dyad/extract"
 	"github.com/dyadhq/dyad/fetch"
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
 )
@@ -54,11 +55,12 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	p := views.ArticlePage{URL: strings.TrimSpace(v.Get("url")), Text: unixLines(v.Get("text")), Published: strings.TrimSpace(v.Get("published")),
 		Language: v.Get("language"), Errors: map[string]string{}}
+	loc := i18n.From(r.Context())
 	fail := func(status int) {
-		p.Message = "Correct what is marked and read the article again."
+		p.Message = loc.T("ArticleCorrectAndRead")
 		s.render(w, r, status, views.ArticlePageView(p))
 	}
-	if msg := checkArticleText(p.Text); msg != "" {
+	if msg := checkArticleText(loc, p.Text); msg != "" {
 		p.Errors["text"] = msg
 		if len(p.Text) > maxArticleBytes || !utf8.ValidString(p.Text) {
 			p.Text = "" // not sent back: too large, or not text
@@ -67,7 +69,7 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p.URL == "" && strings.TrimSpace(p.Text) == "" {
-		p.Errors["url"] = "Give the article's address, or paste its text below."
+		p.Errors["url"] = loc.T("ArticleGiveAddress")
 		fail(http.StatusUnprocessableEntity)
 		return
 	}
@@ -75,11 +77,11 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) {
 		page, err := s.fetcher.Fetch(r.Context(), p.URL)
 		if err != nil {
 			if strings.TrimSpace(p.Text) == "" {
-				p.Errors["url"] = s.fetcher.Message(err) + " You can paste the article's text instead."
+				p.Errors["url"] = loc.Tf("ArticleFetchFailed", "Message", s.fetcher.Message(err))
 				fail(http.StatusUnprocessableEntity)
 				return
 			}
-			p.Notices = append(p.Notices, "The address could not be fetched ("+s.fetcher.Message(err)+"), so the pasted text was read.")
+			p.Notices = append(p.Notices, loc.Tf("ArticleFetchFailedPasted", "Message", s.fetcher.Message(err)))
 		} else {
 			if strings.TrimSpace(p.Text) == "" {
 				p.Text = page.Text
@@ -94,11 +96,11 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) {
 			// The events cite the address read (after redirects), not the
 			// one the page claims as canonical: that is the page's word.
 			p.URL = page.FinalURL
-			p.Notices = append(p.Notices, fmt.Sprintf("Read %s: %q, %s.", p.URL, page.Title, page.Publisher))
+			p.Notices = append(p.Notices, loc.Tf("ArticleReadPage", "URL", p.URL, "Title", page.Title, "Publisher", page.Publisher))
 			if page.Canonical != "" && timeline.NormalizeURL(page.Canonical) != timeline.NormalizeURL(page.FinalURL) {
-				p.Notices = append(p.Notices, fmt.Sprintf("The page names %s as its canonical address; the events cite the address read unless you change it below.", page.Canonical))
+				p.Notices = append(p.Notices, loc.Tf("ArticleCanonical", "URL", page.Canonical))
 			}
-			if msg := checkArticleText(p.Text); msg != "" {
+			if msg := checkArticleText(loc, p.Text); msg != "" {
 				p.Errors["url"] = msg
 				p.Text = ""
 				fail(http.StatusUnprocessableEntity)
@@ -109,11 +111,11 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) {
 	published, err := timeline.ParseDate(p.Published)
 	switch {
 	case p.Published == "":
-		p.Errors["published"] = "Give the day the article was published: dates such as “15 October” are worked out from it."
+		p.Errors["published"] = loc.T("ArticleGivePublished")
 	case err != nil:
 		p.Errors["published"] = timeline.ErrorMessage(err)
 	case published.Precision != timeline.Day:
-		p.Errors["published"] = "Give the day of publication, not only its month or year."
+		p.Errors["published"] = loc.T("ArticlePublishedDay")
 	}
 	if len(p.Errors) > 0 {
 		fail(http.StatusUnprocessableEntity)
@@ -124,7 +126,7 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) {
 			s.error(w, r, err)
 			return
 		} else if n > 0 {
-			p.Notices = append(p.Notices, fmt.Sprintf("This article is already a source of %d events in dyad: the events you save cite it as it is stored (its title, publisher and dates are not changed here).", n))
+			p.Notices = append(p.Notices, loc.N("ArticleAlreadySource", n))
 		}
 	}
 	known, err := s.events.KnownActors(r.Context(), 5000)
@@ -135,7 +137,7 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) {
 	a := extract.Article{Text: p.Text, Published: published, Language: p.Language, URL: p.URL, Title: p.Title, Publisher: p.Publisher}
 	found := extract.Candidates(a, known)
 	if len(found) > maxCandidates {
-		p.Notices = append(p.Notices, fmt.Sprintf("The text gives %d events; the first %d are shown.", len(found), maxCandidates))
+		p.Notices = append(p.Notices, loc.N("ArticleTooMany", len(found), "Shown", loc.Number(maxCandidates)))
 		found = found[:maxCandidates]
 	}
 	p.Read = true
@@ -168,7 +170,8 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	p := views.ArticlePage{URL: strings.TrimSpace(v.Get("url")), Text: unixLines(v.Get("text")), Published: strings.TrimSpace(v.Get("published")),
 		Language: v.Get("language"), Title: v.Get("title"), Publisher: v.Get("publisher"), Read: true, Errors: map[string]string{}}
-	if msg := checkArticleText(p.Text); msg != "" {
+	loc := i18n.From(r.Context())
+	if msg := checkArticleText(loc, p.Text); msg != "" {
 		s.error(w, r, timeline.Errorf(timeline.EINVALID, "%s", msg))
 		return
 	}
@@ -190,7 +193,7 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) {
 		if !c.Pick {
 			continue
 		}
-		e, errs := candidateEvent(c, p, published)
+		e, errs := candidateEvent(loc, c, p, published)
 		for k, msg := range errs {
 			p.Errors[candidateErrorKey(i, k)] = msg
 		}
@@ -200,12 +203,12 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Segments = views.MarkedSegments(p.Text, at)
 	if len(events) == 0 && len(p.Errors) == 0 {
-		p.Message = "Tick at least one event to save."
+		p.Message = loc.T("ArticleTickOne")
 		s.render(w, r, http.StatusUnprocessableEntity, views.ArticlePageView(p))
 		return
 	}
 	if len(p.Errors) > 0 {
-		p.Message = "Correct what is marked; the ticked events are saved together or not at all."
+		p.Message = loc.T("ArticleCorrectTicked")
 		s.render(w, r, http.StatusUnprocessableEntity, views.ArticlePageView(p))
 		return
 	}
@@ -231,17 +234,13 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	first := events[0]
 	pair := timeline.Pair{A: first.Countries[0], B: first.Countries[1]}
-	if len(events) == 1 {
-		setFlash(w, "Saved 1 event from the article.")
-	} else {
-		setFlash(w, fmt.Sprintf("Saved %d events from the article.", len(events)))
-	}
+	setFlash(w, loc.N("ArticleSaved", len(events)))
 	http.Redirect(w, r, pair.Path()+"?event="+strconv.FormatInt(first.ID, 10), http.StatusSeeOther)
 }
 
 // candidateEvent turns a reviewed candidate into an event citing the
 // article, with field messages keyed as the event's validation keys them.
-func candidateEvent(c views.ArticleCandidate, p views.ArticlePage, published timeline.Date) (*timeline.Event, map[string]string) {
+func candidateEvent(loc i18n.Locale, c views.ArticleCandidate, p views.ArticlePage, published timeline.Date) (*timeline.Event, map[string]string) {
 	errs := map[string]string{}
 	e := &timeline.Event{Title: c.Title, Kind: timeline.Kind(c.Kind), Initiator: timeline.Country(strings.ToUpper(strings.TrimSpace(c.Initiator))),
 		Location: c.Location}
@@ -258,7 +257,7 @@ func candidateEvent(c views.ArticleCandidate, p views.ArticlePage, published tim
 		if cc, ok := timeline.ResolveCountry(f); ok {
 			e.Countries = append(e.Countries, cc)
 		} else {
-			errs["countries"] = fmt.Sprintf("%q is not a country code or name dyad knows.", f)
+			errs["countries"] = loc.Tf("ArticleUnknownCountry", "Text", f)
 		}
 	}
 	for _, line := range strings.Split(c.Actors, "\n") {
@@ -279,7 +278,7 @@ func candidateEvent(c views.ArticleCandidate, p views.ArticlePage, published tim
 	e.Sources = []timeline.Citation{{Source: timeline.Source{URL: p.URL, Title: p.Title, Publisher: p.Publisher, Language: lang, Published: published},
 		Excerpt: c.Excerpt}}
 	if strings.TrimSpace(p.URL) == "" {
-		errs["sources.0.url"] = "Give the article's address above: each event cites it."
+		errs["sources.0.url"] = loc.T("ArticleGiveAddressAbove")
 	}
 	if verr := e.Validate(); verr != nil {
 		for k, msg := range timeline.FieldErrors(verr) {
@@ -361,12 +360,12 @@ func parseArticleForm(r *http.Request) (url.Values, error) {
 }
 
 // checkArticleText says what is wrong with a pasted text, or "".
-func checkArticleText(t string) string {
+func checkArticleText(loc i18n.Locale, t string) string {
 	switch {
 	case len(t) > maxArticleBytes:
-		return fmt.Sprintf("The text is %s; the assistant reads at most %s (about 150 pages). Paste one article.", byteSize(int64(len(t))), byteSize(maxArticleBytes))
+		return loc.Tf("ArticleTextTooLong", "Size", byteSize(int64(len(t))), "Max", byteSize(maxArticleBytes))
 	case !utf8.ValidString(t), strings.ContainsRune(t, 0):
-		return "The text holds bytes that are not text (a binary file?). Paste the article's words."
+		return loc.T("ArticleNotText")
 	}
 	return ""
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/golang-lru/v2/expirable"
 	"golang.org/x/time/rate"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
 )
@@ -93,17 +94,11 @@ func (s *Server) require(min timeline.Role) func(http.Handler) http.Handler {
 				}
 				http.Redirect(w, r, "/login?next="+url.QueryEscape(localPath(back)), http.StatusSeeOther)
 			default:
-				s.errorPage(w, r, http.StatusForbidden, "Your account ("+u.Name+", "+string(u.Role)+") cannot do this: it needs "+article(min)+" "+string(min)+".")
+				loc := i18n.From(r.Context())
+				s.errorPage(w, r, http.StatusForbidden, loc.Tf("ErrorNeedsRole_"+string(min), "Name", u.Name, "Role", loc.T("Role_"+string(u.Role))))
 			}
 		})
 	}
-}
-
-func article(r timeline.Role) string {
-	if r == timeline.RoleAdmin || r == timeline.RoleEditor {
-		return "an"
-	}
-	return "a"
 }
 
 // localPath keeps a redirect target on this site: a path of its own, never
@@ -236,16 +231,17 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	name, password := strings.TrimSpace(r.PostForm.Get("username")), r.PostForm.Get("password")
 	page := views.Login{Username: name, Next: localPath(r.PostForm.Get("next"))}
+	loc := i18n.From(r.Context())
 	if utf8.RuneCountInString(name) > timeline.MaxUserName || utf8.RuneCountInString(password) > timeline.MaxPassword {
 		// No account has such a name (nor such a password): nothing to
 		// check, and nothing for the limiter to keep.
 		page.Username = ""
-		page.Error = "Wrong username or password."
+		page.Error = loc.T("LoginWrong")
 		s.render(w, r, http.StatusUnauthorized, views.LoginPage(page))
 		return
 	}
 	if !s.logins.allow(s.clientIP(r), name) {
-		page.Error = "Too many attempts. Wait a minute, then try again."
+		page.Error = loc.T("LoginTooMany")
 		w.Header().Set("Retry-After", "60")
 		s.render(w, r, http.StatusTooManyRequests, views.LoginPage(page))
 		return
@@ -258,7 +254,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		wait.Stop()
 	case <-wait.C:
 		w.Header().Set("Retry-After", "5")
-		page.Error = "Too many sign-ins at once. Try again in a moment."
+		page.Error = loc.T("LoginBusy")
 		s.render(w, r, http.StatusServiceUnavailable, views.LoginPage(page))
 		return
 	case <-r.Context().Done():
@@ -273,7 +269,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.logins.failed(s.clientIP(r), name)
-		page.Error = "Wrong username or password."
+		page.Error = loc.T("LoginWrong")
 		s.render(w, r, http.StatusUnauthorized, views.LoginPage(page))
 		return
 	}
@@ -309,7 +305,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	setFlash(w, "You are logged out.")
+	setFlash(w, i18n.From(r.Context()).T("LoggedOut"))
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
@@ -368,7 +364,7 @@ func (s *Server) setupAllowed(r *http.Request) bool {
 
 func (s *Server) setupForm(w http.ResponseWriter, r *http.Request) {
 	if !s.setupAllowed(r) {
-		s.errorPage(w, r, http.StatusNotFound, "This setup link is not valid: it was used already, it is more than an hour old, or dyad has accounts. Ask an admin, or run 'dyad user add NAME --role admin' on the server.")
+		s.errorPage(w, r, http.StatusNotFound, i18n.From(r.Context()).T("SetupInvalid"))
 		return
 	}
 	s.render(w, r, http.StatusOK, views.SetupPage(views.Setup{Path: r.URL.Path}))
@@ -376,7 +372,7 @@ func (s *Server) setupForm(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
 	if !s.setupAllowed(r) {
-		s.errorPage(w, r, http.StatusNotFound, "This setup link is not valid any more.")
+		s.errorPage(w, r, http.StatusNotFound, i18n.From(r.Context()).T("SetupInvalidNow"))
 		return
 	}
 	if err := parseForm(r); err != nil {
@@ -386,7 +382,7 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
 	page := views.Setup{Path: r.URL.Path, Username: r.PostForm.Get("username")}
 	password := r.PostForm.Get("password")
 	if password != r.PostForm.Get("password2") {
-		page.Errors = map[string]string{"password2": "The two passwords differ."}
+		page.Errors = map[string]string{"password2": i18n.From(r.Context()).T("SetupPasswordsDiffer")}
 		s.render(w, r, http.StatusUnprocessableEntity, views.SetupPage(page))
 		return
 	}
@@ -420,6 +416,6 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	setFlash(w, "Welcome, "+u.Name+". You are dyad's admin: add the accounts of your team here.")
+	setFlash(w, i18n.From(r.Context()).Tf("SetupWelcome", "Name", u.Name))
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
 )
@@ -27,16 +28,33 @@ func status(code string) int {
 	return http.StatusInternalServerError
 }
 
+// titles are the message ids of the error pages' titles, by status.
 var titles = map[int]string{
-	http.StatusBadRequest:            "Bad request",
-	http.StatusNotFound:              "Not found",
-	http.StatusMethodNotAllowed:      "Method not allowed",
-	http.StatusConflict:              "Conflict",
-	http.StatusForbidden:             "Not allowed",
-	http.StatusRequestEntityTooLarge: "Too large",
-	http.StatusUnprocessableEntity:   "Please check what you entered",
-	http.StatusInternalServerError:   "Something went wrong",
-	http.StatusServiceUnavailable:    "Try again in a moment",
+	http.StatusBadRequest:            "ErrorTitleBadRequest",
+	http.StatusNotFound:              "ErrorTitleNotFound",
+	http.StatusMethodNotAllowed:      "ErrorTitleMethodNotAllowed",
+	http.StatusConflict:              "ErrorTitleConflict",
+	http.StatusForbidden:             "ErrorTitleForbidden",
+	http.StatusRequestEntityTooLarge: "ErrorTitleTooLarge",
+	http.StatusUnprocessableEntity:   "ErrorTitleUnprocessable",
+	http.StatusInternalServerError:   "ErrorTitleInternal",
+	http.StatusServiceUnavailable:    "ErrorTitleUnavailable",
+}
+
+// errorText is the page's message: a domain error's own words (English
+// until the domain gives codes to translate them by), except where the
+// status alone says all the reader can use.
+func errorText(loc i18n.Locale, code, msg string) string {
+	if loc.Lang == i18n.English {
+		return msg
+	}
+	switch code {
+	case timeline.EINTERNAL:
+		return loc.T("ErrorInternal")
+	case timeline.EUNAVAILABLE:
+		return loc.T("ErrorUnavailable")
+	}
+	return msg
 }
 
 // retryAfter is what a 503 tells the browser to wait, in seconds: about
@@ -49,7 +67,7 @@ const retryAfter = "5"
 func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		err = timeline.Errorf(timeline.ETOOLARGE, "What you sent is larger than the limit of %s.", byteSize(mbe.Limit))
+		err = timeline.Errorf(timeline.ETOOLARGE, "%s", i18n.From(r.Context()).Tf("ErrorTooLarge", "Size", byteSize(mbe.Limit)))
 	}
 	code := timeline.ErrorCode(err)
 	st := status(code)
@@ -61,7 +79,7 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Warn("request refused: the writer is busy", "request_id", id, "method", r.Method, "path", r.URL.Path)
 		w.Header().Set("Retry-After", retryAfter)
 	}
-	s.errorPage(w, r, st, timeline.ErrorMessage(err))
+	s.errorPage(w, r, st, errorText(i18n.From(r.Context()), code, timeline.ErrorMessage(err)))
 }
 
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, st int, msg string) {
@@ -69,7 +87,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, st int, msg s
 	if st >= 500 {
 		id = requestIDFrom(r.Context())
 	}
-	c := views.ErrorPage(views.Chrome{Title: titles[st], RequestID: id}, st, msg)
+	c := views.ErrorPage(views.Chrome{Title: i18n.From(r.Context()).T(titles[st]), RequestID: id}, st, msg)
 	// A handler may have said where to go next before the session could
 	// be saved: the error replaces that answer.
 	w.Header().Del("Location")
@@ -82,9 +100,9 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, st int, msg s
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.errorPage(w, r, http.StatusNotFound, "There is no page at this address.")
+	s.errorPage(w, r, http.StatusNotFound, i18n.From(r.Context()).T("ErrorNoPage"))
 }
 
 func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	s.errorPage(w, r, http.StatusMethodNotAllowed, "This address does not accept a "+r.Method+" request.")
+	s.errorPage(w, r, http.StatusMethodNotAllowed, i18n.From(r.Context()).Tf("ErrorMethod", "Method", r.Method))
 }

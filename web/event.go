@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
 )
@@ -34,7 +35,8 @@ func (s *Server) showEvent(w http.ResponseWriter, r *http.Request) {
 			pairs = append(pairs, timeline.Pair{A: a, B: b})
 		}
 	}
-	s.render(w, r, http.StatusOK, views.EventShow(views.EventPage{Event: e, Pairs: pairs}))
+	preview := views.EventPreview(i18n.From(r.Context()), s.baseURL(r), e.ToldIn(string(i18n.From(r.Context()).Lang)))
+	s.render(w, r, http.StatusOK, views.EventShow(views.EventPage{Event: e, Pairs: pairs, Preview: &preview}))
 }
 
 func (s *Server) newEvent(w http.ResponseWriter, r *http.Request) {
@@ -53,7 +55,7 @@ func (s *Server) editEvent(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	f := formFromEvent(e)
+	f := formFromEvent(i18n.From(r.Context()), e)
 	pad(&f)
 	s.renderForm(w, r, http.StatusOK, f)
 }
@@ -92,7 +94,7 @@ func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, status int, 
 		}
 		f.Sources[i].CitedElsewhere = n
 	}
-	s.render(w, r, status, views.EventFormPage(f, timeline.Countries()))
+	s.render(w, r, status, views.EventFormPage(f, i18n.From(r.Context()).Countries()))
 }
 
 // saveEvent handles both forms (before is the stored event when editing,
@@ -105,6 +107,7 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, before *timel
 		s.error(w, r, err)
 		return
 	}
+	loc := i18n.From(r.Context())
 	f := decodeEventForm(r.PostForm)
 	var id int64
 	if before != nil {
@@ -128,9 +131,9 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, before *timel
 		e.Texts = before.Texts
 	}
 	err := e.Validate()
-	for k, v := range timeline.FieldErrors(err) {
+	for k, p := range problems(err) {
 		if _, ok := errs[k]; !ok {
-			errs[k] = v
+			errs[k] = p
 		}
 	}
 	if err == nil && len(errs) == 0 {
@@ -152,9 +155,9 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, before *timel
 		}
 		if err == nil {
 			if id == 0 {
-				setFlash(w, "The event was added.")
+				setFlash(w, loc.T("FormEventAdded"))
 			} else {
-				setFlash(w, "Your changes were saved.")
+				setFlash(w, loc.T("FormChangesSaved"))
 			}
 			http.Redirect(w, r, "/events/"+strconv.FormatInt(e.ID, 10), http.StatusSeeOther)
 			return
@@ -162,17 +165,19 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, before *timel
 		if timeline.ErrorCode(err) == timeline.EUNAVAILABLE {
 			// Nothing was saved: keep their input to send again.
 			w.Header().Set("Retry-After", retryAfter)
-			f.Message = timeline.ErrorMessage(err)
+			f.Message = loc.T("FormBusy")
 			pad(&f)
 			s.renderForm(w, r, http.StatusServiceUnavailable, f)
 			return
 		}
 		if timeline.ErrorCode(err) == timeline.ECONFLICT {
 			// Keep their input; a second save replaces the other version.
+			f.Message = timeline.ErrorMessage(err)
 			if current, ferr := s.events.FindEventByID(r.Context(), id); ferr == nil {
 				f.Version = current.Version
+				t := current.UpdatedAt.UTC()
+				f.Message = loc.Tf("FormConflict", "Clock", loc.Digits(t.Format("15:04")), "Date", loc.Date(timeline.DayDate(t)))
 			}
-			f.Message = timeline.ErrorMessage(err)
 			pad(&f)
 			s.renderForm(w, r, http.StatusConflict, f)
 			return
@@ -181,16 +186,13 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request, before *timel
 			s.error(w, r, err)
 			return
 		}
-		errs = timeline.FieldErrors(err)
+		errs = problems(err)
 	} else if err != nil && timeline.ErrorCode(err) != timeline.EINVALID {
 		s.error(w, r, err)
 		return
 	}
-	f.Errors = errs
-	f.Message = "One field needs attention."
-	if len(errs) > 1 {
-		f.Message = strconv.Itoa(len(errs)) + " fields need attention."
-	}
+	f.Errors = fieldMessages(loc, errs)
+	f.Message = loc.N("FieldsNeedAttention", len(errs))
 	pad(&f)
 	s.renderForm(w, r, http.StatusUnprocessableEntity, f)
 }
@@ -286,6 +288,6 @@ func (s *Server) deleteEvent(w http.ResponseWriter, r *http.Request) {
 	if len(e.Countries) >= 2 {
 		to = timeline.Pair{A: e.Countries[0], B: e.Countries[1]}.Path()
 	}
-	setFlash(w, "The event “"+e.Title+"” was moved to the trash; an editor can bring it back from there.")
+	setFlash(w, i18n.From(r.Context()).Tf("EventTrashed", "Title", e.Title))
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }

@@ -2,12 +2,17 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
 )
@@ -217,15 +222,15 @@ func removeRow(f *views.EventForm, value string) {
 
 // toEvent turns the typed form into an event. Dates that do not parse are
 // reported under their field keys; Validate reports the rest.
-func toEvent(f views.EventForm) (*timeline.Event, map[string]string) {
-	errs := map[string]string{}
+func toEvent(f views.EventForm) (*timeline.Event, map[string]problem) {
+	errs := map[string]problem{}
 	date := func(key, s string) timeline.Date {
 		if strings.TrimSpace(s) == "" {
 			return timeline.Date{}
 		}
 		d, err := timeline.ParseDate(s)
 		if err != nil {
-			errs[key] = timeline.ErrorMessage(err)
+			errs[key] = problem{timeline.ErrorMsg(err), timeline.ErrorMessage(err)}
 		}
 		return d
 	}
@@ -245,9 +250,13 @@ func toEvent(f views.EventForm) (*timeline.Event, map[string]string) {
 		e.Countries = append(e.Countries, timeline.Country(c))
 	}
 	for _, t := range f.Texts {
+		if strings.TrimSpace(t.Title) == "" && strings.TrimSpace(t.Description) == "" {
+			continue // a language the editor left empty
+		}
 		e.Texts = append(e.Texts, timeline.Text{Lang: t.Lang, Title: t.Title, Description: t.Description})
 	}
-	for _, t := range strings.Split(f.Tags, ",") {
+	// Arabic writers separate with the Arabic comma.
+	for _, t := range strings.FieldsFunc(f.Tags, func(r rune) bool { return r == ',' || r == '،' }) {
 		e.Tags = append(e.Tags, t)
 	}
 	for _, a := range f.Actors {
@@ -273,9 +282,9 @@ func toEvent(f views.EventForm) (*timeline.Event, map[string]string) {
 }
 
 // formFromEvent fills the form with a stored event, for editing.
-func formFromEvent(e *timeline.Event) views.EventForm {
+func formFromEvent(loc i18n.Locale, e *timeline.Event) views.EventForm {
 	f := views.EventForm{
-		ID: e.ID, Version: e.Version, Title: e.Title, Date: e.Date.String(), End: e.End.String(), Kind: string(e.Kind),
+		ID: e.ID, Version: e.Version, Title: e.Title, Date: dateField(loc, e.Date), End: dateField(loc, e.End), Kind: string(e.Kind),
 		Initiator: string(e.Initiator), Location: e.Location, Description: e.Description,
 		Tags: strings.Join(e.Tags, ", "), HighLevel: string(e.HighLevel),
 	}
@@ -292,8 +301,122 @@ func formFromEvent(e *timeline.Event) views.EventForm {
 	for _, s := range e.Sources {
 		f.Sources = append(f.Sources, views.SourceRow{
 			URL: s.URL, Title: s.Title, Publisher: s.Publisher, Language: s.Language,
-			Published: s.Published.String(), Retrieved: s.Retrieved.String(), ArchiveURL: s.ArchiveURL, Excerpt: s.Excerpt,
+			Published: dateField(loc, s.Published), Retrieved: dateField(loc, s.Retrieved), ArchiveURL: s.ArchiveURL, Excerpt: s.Excerpt,
 		})
 	}
 	return f
+}
+
+// dateField is a stored date as the form shows it: as an Arabic reader
+// writes it ("23 كانون الأول 2025", with their month names and digits) when
+// ParseDate reads that back to the same date, the canonical form
+// (2025-12-23) otherwise and in English.
+func dateField(loc i18n.Locale, d timeline.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if loc.Lang == i18n.Arabic {
+		if s := loc.Date(d); s != "" {
+			if back, err := timeline.ParseDate(s); err == nil && back == d {
+				return s
+			}
+		}
+	}
+	return d.String()
+}
+
+// problem is what is wrong with a field: its message by id, and its
+// English for when the catalog lacks the id.
+type problem struct {
+	msg     timeline.Msg
+	english string
+}
+
+// problems gathers the per-field messages of err by field key.
+func problems(err error) map[string]problem {
+	out := map[string]problem{}
+	byID := timeline.FieldProblems(err)
+	for k, english := range timeline.FieldErrors(err) {
+		out[k] = problem{byID[k], english}
+	}
+	return out
+}
+
+// fieldMessages writes each field's problem in the reader's language.
+func fieldMessages(loc i18n.Locale, ps map[string]problem) map[string]string {
+	out := make(map[string]string, len(ps))
+	for k, p := range ps {
+		out[k] = msgText(loc, p.msg, p.english)
+	}
+	return out
+}
+
+// msgText writes a domain message in the reader's language from the
+// catalog, each value as the reader reads it: text as typed, quoted and
+// isolated so its direction cannot upset the sentence; numbers in their
+// digits; dates, countries and nouns in their language. english is what
+// is shown when the catalog lacks the message.
+func msgText(loc i18n.Locale, m timeline.Msg, english string) string {
+	if m.IsZero() || loc.T(m.ID) == m.ID {
+		return english
+	}
+	var args []any
+	count, counted := 0, false
+	for i := 0; i+1 < len(m.Args); i += 2 {
+		name, _ := m.Args[i].(string)
+		switch v := m.Args[i+1].(type) {
+		case int:
+			if name == "Count" {
+				count, counted = v, true
+				continue
+			}
+			args = append(args, name, loc.Number(v))
+		case string:
+			args = append(args, name, quoted(loc, v))
+		case timeline.Date:
+			args = append(args, name, loc.Date(v))
+		case timeline.Country:
+			args = append(args, name, loc.Country(v))
+		case timeline.Msg:
+			args = append(args, name, msgText(loc, v, v.English()))
+		case timeline.LanguageTag:
+			args = append(args, name, languageName(loc, string(v)))
+		default:
+			args = append(args, name, fmt.Sprint(v))
+		}
+	}
+	if counted {
+		return loc.N(m.ID, count, args...)
+	}
+	return loc.Tf(m.ID, args...)
+}
+
+// languageName is the name of a BCP 47 tag's language in the reader's
+// language, from CLDR: "Arabic", "العربية"; the tag when it names none.
+func languageName(loc i18n.Locale, tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return tag
+	}
+	d := display.English
+	if loc.Lang == i18n.Arabic {
+		d = display.Arabic
+	}
+	if n := d.Tags().Name(t); n != "" {
+		return n
+	}
+	return tag
+}
+
+// quoted is a value as typed, in the reader's quotation marks ("…" or
+// «…»), with what cannot be seen escaped as Go does, and isolated (FSI …
+// PDI) so that Latin text in an Arabic sentence, or the reverse, keeps
+// its place.
+func quoted(loc i18n.Locale, s string) string {
+	q := strconv.Quote(s)
+	if loc.Lang != i18n.Arabic {
+		return "\u2068" + q + "\u2069"
+	}
+	inner := strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`)
+	return "«\u2068" + inner + "\u2069»"
 }

@@ -277,8 +277,9 @@ func TestDuplicateWarning(t *testing.T) {
 	if !strings.Contains(warn.Text(), "An event of this kind on this date already exists for Syria – Russia") {
 		t.Fatalf("warning says %q", warn.Text())
 	}
-	if href := warn.Find("a[data-testid=duplicate]").AttrOr("href", ""); href != "/events/2" {
-		t.Fatalf("warning links to %q, want /events/2", href)
+	// Links keep the reader's language.
+	if href := warn.Find("a[data-testid=duplicate]").AttrOr("href", ""); href != "/events/2?lang=en" {
+		t.Fatalf("warning links to %q, want /events/2?lang=en", href)
 	}
 	if n := savedEvents(t, a); n != 6 {
 		t.Fatalf("%d events after the warning, want the 6 of the demo", n)
@@ -331,7 +332,7 @@ func TestDuplicateWarning(t *testing.T) {
 		res := a.post("/events/2", v)
 		var links []string
 		res.doc.Find("a[data-testid=duplicate]").Each(func(_ int, s *goquery.Selection) { links = append(links, s.AttrOr("href", "")) })
-		if res.status != 409 || strings.Join(links, " ") != "/events/7 /events/9" {
+		if res.status != 409 || strings.Join(links, " ") != "/events/7?lang=en /events/9?lang=en" {
 			t.Fatalf("event 2 at October 2025: status %d, warning links %v; want 409 and /events/7 and 9", res.status, links)
 		}
 	})
@@ -348,10 +349,10 @@ func TestDuplicateWarning(t *testing.T) {
 		}
 		var links []string
 		res.doc.Find("a[data-testid=duplicate]").Each(func(_ int, s *goquery.Selection) { links = append(links, s.AttrOr("href", "")) })
-		if len(links) != 2 || links[0] != "/events/2" {
+		if len(links) != 2 || links[0] != "/events/2?lang=en" {
 			t.Fatalf("warning links %v, want event 2 and the one saved anyway", links)
 		}
-		if strings.Contains(strings.Join(links, " "), "/events/4") {
+		if strings.Contains(strings.Join(links, " "), "/events/4?") {
 			t.Fatalf("the warning names the event being edited")
 		}
 	})
@@ -520,4 +521,122 @@ func TestFormTexts(t *testing.T) {
 			t.Fatalf("status %d, want 422", res.status)
 		}
 	})
+}
+
+// latinWords finds the words of Latin script in the interface text of an
+// Arabic page: its visible text and labelling attributes, without user
+// content (dir=auto, bdi, elements in another language) and without the
+// names and codes that stay Latin in Arabic (format names, CAMEO, UTC).
+func latinWords(doc *goquery.Document) []string {
+	body := doc.Find("body").Clone()
+	body.Find("script, template, [dir=auto], bdi, [lang]:not([lang=ar]), input[type=hidden], .langs, datalist").Remove()
+	text := body.Text()
+	body.Find("[aria-label], optgroup[label], [placeholder], [title]").Each(func(_ int, s *goquery.Selection) {
+		for _, a := range []string{"aria-label", "label", "placeholder", "title"} {
+			text += " " + s.AttrOr(a, "")
+		}
+	})
+	allowed := map[string]bool{"dyad": true, "CSV": true, "URL": true, "CAMEO": true, "UTC": true, "ISO": true, "BCP": true,
+		"http": true, "https": true, "host": true}
+	var out []string
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
+		if len(w) > 1 && !allowed[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// TestEventPagesInArabic: the form (fresh, filled for editing, and after a
+// failed save), the event's page and the delete confirmation speak Arabic
+// through the real router, with no English interface text left.
+func TestEventPagesInArabic(t *testing.T) {
+	a := newApp(t, true)
+	bad := eventForm()
+	bad.Set("date", "٢٤ كانونن ٢٠٢٥")
+	bad.Set("end", "")
+	bad.Set("tags", "سياسة، اقتصاد")
+	bad["source_url"][0] = "enabbaladi.net/x"
+	for _, tt := range []struct {
+		name, path string
+		form       url.Values
+		status     int
+		want       []string
+	}{
+		{"New", "/events/new?lang=ar&a=sy&b=ru", nil, 200, []string{"إضافة حدث", "ما الذي جرى", "العنوان", "البلد الأول", "إضافة مصدر آخر", "حفظ الحدث", "سوريا", "اختر…", "القيام بزيارة", "لا مبادر بعينه"}},
+		{"Edit", "/events/2/edit?lang=ar", nil, 200, []string{"تعديل الحدث", "15 تشرين الأول 2025", "المصدر 1", "الشخصية 1"}},
+		{"Failed", "/events?lang=ar", bad, 422, []string{"لم يُحفظ شيء.", "حقلان يحتاجان إلى مراجعة.", "لم يُفهم التاريخ", "اكتب رابطًا كاملًا يبدأ بـ", "المصدر 1، الرابط", "٢٤ كانونن ٢٠٢٥"}},
+		{"Show", "/events/2?lang=ar", nil, 200, []string{"15 تشرين الأول 2025", "بدقة اليوم", "القيام بزيارة", "زيارة من سوريا إلى روسيا", "المبادر", "الشخصيات", "المصادر", "(العربية)", "الخطوط الزمنية", "سوريا – روسيا", "تعديل", "سجل التعديلات"}},
+		{"Delete", "/events/2/delete?lang=ar", nil, 200, []string{"أتحذف هذا الحدث؟", "احذف الحدث", "إلغاء", "15 تشرين الأول 2025"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var res response
+			if tt.form != nil {
+				res = a.post(tt.path, tt.form)
+			} else {
+				res = a.get(tt.path)
+			}
+			if res.status != tt.status {
+				t.Fatalf("status %d, want %d", res.status, tt.status)
+			}
+			if got := res.doc.Find("html").AttrOr("lang", "") + " " + res.doc.Find("html").AttrOr("dir", ""); got != "ar rtl" {
+				t.Fatalf("<html lang dir> = %q", got)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(res.body, w) {
+					t.Errorf("the page does not say %q", w)
+				}
+			}
+			if words := latinWords(res.doc); len(words) > 0 {
+				t.Errorf("English interface text left: %q", words)
+			}
+		})
+	}
+
+	t.Run("InputKept", func(t *testing.T) {
+		res := a.post("/events?lang=ar", bad)
+		if got := res.doc.Find("#f-date").AttrOr("value", ""); got != "٢٤ كانونن ٢٠٢٥" {
+			t.Fatalf("date kept as %q", got)
+		}
+		if got := res.doc.Find("#f-tags").AttrOr("value", ""); got != "سياسة، اقتصاد" {
+			t.Fatalf("tags kept as %q", got)
+		}
+		if got := res.doc.Find(`#f-country-0 option[selected]`).Text(); got != "سوريا" {
+			t.Fatalf("first country kept as %q", got)
+		}
+	})
+
+	// The same pages in English keep their English.
+	t.Run("English", func(t *testing.T) {
+		res := a.post("/events?lang=en", bad)
+		for _, w := range []string{"Nothing was saved.", "2 fields need attention.", "is not a date dyad understands", "Source 1, address: Give a full web address"} {
+			if !strings.Contains(res.doc.Text(), w) {
+				t.Errorf("the English form does not say %q", w)
+			}
+		}
+		if len(latinWords(res.doc)) < 50 {
+			t.Errorf("the check for English left finds little on the English form: %q", latinWords(res.doc))
+		}
+		show := a.get("/events/2?lang=en")
+		if got := show.doc.Find("[data-testid=initiator]").Text(); got != "Visit by Syria to Russia" {
+			t.Errorf("initiator %q", got)
+		}
+	})
+}
+
+// TestArabicTagsSplit: tags separated by the Arabic comma are separate tags.
+func TestArabicTagsSplit(t *testing.T) {
+	a := newApp(t, false)
+	form := eventForm()
+	form.Set("tags", "سياسة، اقتصاد,عسكري")
+	res := a.post("/events?lang=ar", form)
+	if res.status != 303 {
+		t.Fatalf("status %d: %s", res.status, res.doc.Find("[data-testid=error-summary]").Text())
+	}
+	show := a.get(res.header.Get("Location"))
+	var tags []string
+	show.doc.Find(".facts .badge").Each(func(_ int, s *goquery.Selection) { tags = append(tags, s.Text()) })
+	if got, want := strings.Join(tags, "|"), "سياسة|اقتصاد|عسكري"; got != want {
+		t.Fatalf("tags %q, want %q", got, want)
+	}
 }

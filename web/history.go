@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
 )
@@ -14,7 +15,7 @@ func idParam(r *http.Request, name string) (int64, error) {
 	raw := chi.URLParam(r, name)
 	id, err := strconv.ParseInt(raw, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, timeline.Errorf(timeline.ENOTFOUND, "%q is not a number dyad knows here.", raw)
+		return 0, timeline.Errorf(timeline.ENOTFOUND, "%s", i18n.From(r.Context()).Tf("ErrorNotANumber", "Text", raw))
 	}
 	return id, nil
 }
@@ -39,7 +40,7 @@ func (s *Server) eventHistory(w http.ResponseWriter, r *http.Request) {
 	if a, b := q.Get("a"), q.Get("b"); a != "" && b != "" {
 		ra, rb := findRevision(revs, a), findRevision(revs, b)
 		if ra == nil || rb == nil {
-			s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "Event %d has no such revision.", id))
+			s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "%s", i18n.From(r.Context()).Tf("HistoryNoSuchRevision", "ID", id)))
 			return
 		}
 		page.CompareA, page.CompareB = ra, rb
@@ -80,14 +81,14 @@ func (s *Server) restoreRevision(w http.ResponseWriter, r *http.Request) {
 	}
 	rev := findRevision(revs, chi.URLParam(r, "rev"))
 	if rev == nil {
-		s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "There is no such revision of event %d.", id))
+		s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "%s", i18n.From(r.Context()).Tf("HistoryNoSuchRevisionOf", "ID", id)))
 		return
 	}
 	if _, err := s.store.RestoreRevision(r.Context(), id, rev.ID); err != nil {
 		s.error(w, r, err)
 		return
 	}
-	setFlash(w, "The event is back as it was on "+rev.At.Format("2 January 2006 at 15:04")+" UTC.")
+	setFlash(w, i18n.From(r.Context()).Tf("HistoryRestored", "At", views.WhenUTC(r.Context(), rev.At)))
 	http.Redirect(w, r, "/events/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }
 
@@ -124,7 +125,7 @@ func (s *Server) undelete(r *http.Request, id int64) (string, string, error) {
 	if err != nil {
 		return "", "", err
 	}
-	return "“" + e.Title + "” is back from the trash.", "/events/" + strconv.FormatInt(id, 10), nil
+	return i18n.From(r.Context()).Tf("TrashBack", "Title", e.Title), "/events/" + strconv.FormatInt(id, 10), nil
 }
 
 // confirmPurge asks before purge: removing for good cannot be undone.
@@ -143,7 +144,7 @@ func (s *Server) confirmPurge(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) purge(r *http.Request, id int64) (string, string, error) {
-	return "The event was removed for good.", "/trash", s.store.Purge(r.Context(), id)
+	return i18n.From(r.Context()).T("TrashPurged"), "/trash", s.store.Purge(r.Context(), id)
 }
 
 func (s *Server) importList(w http.ResponseWriter, r *http.Request) {
@@ -161,6 +162,6 @@ func (s *Server) importList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) undoImport(r *http.Request, id int64) (string, string, error) {
-	return "The import was undone: what it added is gone and what it changed is back as it was.", "/imports",
+	return i18n.From(r.Context()).T("ImportsUndoneFlash"), "/imports",
 		s.store.UndoImport(r.Context(), id)
 }

@@ -57,7 +57,7 @@ func TestHistoryRestoreAndTrash(t *testing.T) {
 	if !strings.Contains(trash.doc.Find(`[data-testid=trash]`).Text(), original.Title) {
 		t.Fatalf("not in the trash")
 	}
-	if trash.doc.Find(`[href="/trash/2/purge"], form[action="/trash/2/purge"]`).Length() != 0 {
+	if trash.doc.Find(`[href^="/trash/2/purge"], form[action^="/trash/2/purge"]`).Length() != 0 {
 		t.Fatalf("an editor is offered to purge")
 	}
 	if res := a.post("/trash/2/purge", nil); res.status != http.StatusForbidden {
@@ -82,10 +82,10 @@ func TestHistoryRestoreAndTrash(t *testing.T) {
 	admin := a.anon()
 	admin.loginAs("boss", timeline.RoleAdmin)
 	trash = admin.get("/trash")
-	if trash.doc.Find(`form[action="/trash/2/purge"]`).Length() != 0 {
+	if trash.doc.Find(`form[action^="/trash/2/purge"]`).Length() != 0 {
 		t.Fatal("the trash removes for good in one click")
 	}
-	link := trash.doc.Find(`[data-testid=trash] a[href="/trash/2/purge"]`)
+	link := trash.doc.Find(`[data-testid=trash] a[href^="/trash/2/purge"]`)
 	if link.Length() != 1 {
 		t.Fatal("the trash has no link to remove the event for good")
 	}
@@ -97,7 +97,7 @@ func TestHistoryRestoreAndTrash(t *testing.T) {
 		t.Fatal("the confirmation page does not name the event")
 	}
 	purge := confirm.doc.Find(`form[data-testid=purge-form]`)
-	if purge.AttrOr("method", "") != "post" || purge.AttrOr("action", "") != "/trash/2/purge" || purge.Find(`button[type=submit]`).Length() != 1 {
+	if purge.AttrOr("method", "") != "post" || !strings.HasPrefix(purge.AttrOr("action", ""), "/trash/2/purge") || purge.Find(`button[type=submit]`).Length() != 1 {
 		t.Fatal("the confirmation page has no button that posts the removal")
 	}
 	if _, err := a.store.FindTrashItem(t.Context(), 2); err != nil {

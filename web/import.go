@@ -20,6 +20,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/dyadhq/dyad/exchange"
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 	"github.com/dyadhq/dyad/views"
 )
@@ -169,7 +170,7 @@ func (s *Server) job(token string) *importJob {
 		job.mu.Lock()
 		old := !job.state.Busy() && now.Sub(job.Created) > jobLifetime
 		if old && job.state == timeline.JobReady {
-			job.state, job.err, job.ended = timeline.JobCancelled, "It was not imported within an hour of the upload.", now
+			job.state, job.err, job.ended = timeline.JobCancelled, views.JobNotDecided, now
 			s.goLocked(func() { s.saveJob(context.Background(), job) })
 		}
 		job.mu.Unlock()
@@ -282,13 +283,13 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) {
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
-		bad(http.StatusRequestEntityTooLarge, fmt.Sprintf("The file is larger than the limit of %s. Split it, or ask whoever runs dyad to raise --max-upload.", byteSize(mbe.Limit)))
+		bad(http.StatusRequestEntityTooLarge, i18n.From(r.Context()).Tf("ImportTooLargeSplit", "Size", byteSize(mbe.Limit)))
 		return
 	case errors.Is(err, http.ErrMissingFile):
-		bad(http.StatusUnprocessableEntity, "Choose a CSV file to import.")
+		bad(http.StatusUnprocessableEntity, i18n.From(r.Context()).T("ImportChooseFile"))
 		return
 	case err != nil:
-		bad(http.StatusBadRequest, "The upload could not be read. Choose the file again and send it.")
+		bad(http.StatusBadRequest, i18n.From(r.Context()).T("ImportUnreadable"))
 		return
 	}
 	defer file.Close()
@@ -310,7 +311,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) {
 	}
 	if errors.As(err, &mbe) {
 		os.Remove(job.Path)
-		bad(http.StatusRequestEntityTooLarge, fmt.Sprintf("The file is larger than the limit of %s.", byteSize(mbe.Limit)))
+		bad(http.StatusRequestEntityTooLarge, i18n.From(r.Context()).Tf("ImportTooLarge", "Size", byteSize(mbe.Limit)))
 		return
 	} else if err != nil {
 		os.Remove(job.Path)
@@ -319,7 +320,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) {
 	}
 	if n == 0 {
 		os.Remove(job.Path)
-		bad(http.StatusUnprocessableEntity, "The file is empty: it has no header row and no events.")
+		bad(http.StatusUnprocessableEntity, i18n.From(r.Context()).T("ImportEmptyFile"))
 		return
 	}
 	job.Size = n
@@ -363,7 +364,7 @@ func (s *Server) runImport(ctx context.Context, job *importJob, dry bool) {
 	defer func() {
 		if v := recover(); v != nil {
 			s.log.Error("import panicked", "token", job.Token, "file", job.Name, "panic", v, "stack", string(debug.Stack()))
-			s.endJob(job, timeline.JobFailed, "Nothing was imported: something went wrong on our side.")
+			s.endJob(job, timeline.JobFailed, views.JobFailedOurSide)
 		}
 	}()
 	job.rows.Store(0)
@@ -376,7 +377,7 @@ func (s *Server) runImport(ctx context.Context, job *importJob, dry bool) {
 	f, err := os.Open(job.Path)
 	if err != nil {
 		s.log.Error("import: open upload", "err", err)
-		s.endJob(job, timeline.JobFailed, "The uploaded file is gone; upload it again.")
+		s.endJob(job, timeline.JobFailed, views.JobUploadGone)
 		return
 	}
 	defer f.Close()
@@ -419,13 +420,13 @@ func (s *Server) runImport(ctx context.Context, job *importJob, dry bool) {
 		if timeline.ErrorCode(err) == timeline.EINTERNAL {
 			s.log.Error("import", "file", job.Name, "err", err)
 		}
-		s.endJob(job, timeline.JobFailed, "Nothing was imported: "+timeline.ErrorMessage(err))
+		s.endJob(job, timeline.JobFailed, timeline.ErrorMessage(err))
 		return
 	}
 	job.mu.Lock()
 	job.summary, job.sample, job.mapped = sum, src.rows, im.Mapped()
 	if !job.mapped {
-		sum.Notices = append(sum.Notices, "Map a column to the date, one to the title, and one or two to the countries, then check again.")
+		sum.Notices = append(sum.Notices, views.JobMapColumns)
 	}
 	if dry {
 		job.state = timeline.JobReady
@@ -468,7 +469,7 @@ func (s *Server) importStatus(w http.ResponseWriter, r *http.Request) {
 	// became of it.
 	rec, err := s.store.FindImportJob(r.Context(), chi.URLParam(r, "token"))
 	if timeline.ErrorCode(err) == timeline.ENOTFOUND {
-		err = timeline.Errorf(timeline.ENOTFOUND, "There is no such import. Imports are kept for an hour after the upload; upload the file again.")
+		err = timeline.Errorf(timeline.ENOTFOUND, "%s", i18n.From(r.Context()).T("ImportNoSuch"))
 	}
 	if err != nil {
 		s.error(w, r, err)
@@ -498,7 +499,7 @@ func (s *Server) jobView(job *importJob) views.ImportJob {
 func (s *Server) importAction(w http.ResponseWriter, r *http.Request) {
 	job := s.job(chi.URLParam(r, "token"))
 	if job == nil {
-		s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "There is no such import. Imports are kept for an hour after the upload; upload the file again."))
+		s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "%s", i18n.From(r.Context()).T("ImportNoSuch")))
 		return
 	}
 	if err := parseForm(r); err != nil {
@@ -514,7 +515,7 @@ func (s *Server) importAction(w http.ResponseWriter, r *http.Request) {
 		for i, c := range columns {
 			f := r.PostForm.Get("col" + strconv.Itoa(i))
 			if f != "" && !exchange.IsImportField(f) {
-				s.error(w, r, timeline.Errorf(timeline.EINVALID, "%q is not a field.", f))
+				s.error(w, r, timeline.Errorf(timeline.EINVALID, "%s", i18n.From(r.Context()).Tf("ImportNotAField", "Field", f)))
 				return
 			}
 			mapping[c.Header] = f
@@ -533,7 +534,7 @@ func (s *Server) importAction(w http.ResponseWriter, r *http.Request) {
 		nothing := job.state == timeline.JobReady && job.summary != nil && job.summary.Added+job.summary.Updated == 0
 		job.mu.Unlock()
 		if nothing {
-			s.error(w, r, timeline.Errorf(timeline.EINVALID, "Nothing in this file would change what is stored: there is nothing to import."))
+			s.error(w, r, timeline.Errorf(timeline.EINVALID, "%s", i18n.From(r.Context()).T("ImportNothingToImport")))
 			return
 		}
 		// Checked and changed under one lock: a double click starts one import.
@@ -544,7 +545,7 @@ func (s *Server) importAction(w http.ResponseWriter, r *http.Request) {
 	case "cancel":
 		s.cancelJob(r.Context(), job)
 	default:
-		s.error(w, r, timeline.Errorf(timeline.EINVALID, "Choose what to do with the file."))
+		s.error(w, r, timeline.Errorf(timeline.EINVALID, "%s", i18n.From(r.Context()).T("ImportChooseAction")))
 		return
 	}
 	http.Redirect(w, r, "/import/"+job.Token, http.StatusSeeOther)

@@ -175,7 +175,7 @@ func (s *Server) pairPage(r *http.Request, v timeline.View) (views.PairPage, err
 		switch e := pp.Selected; {
 		case e == nil:
 			page.Errors = map[string]string{"event": loc.Tf("NoSuchEvent", "ID", loc.Digits(itoa64(v.Event)))}
-		case !e.Involves(v.Pair.A) || !e.Involves(v.Pair.B):
+		case !v.Pair.Has(e):
 			page.Errors = map[string]string{"event": loc.Tf("EventNotOfPair", "ID", loc.Digits(itoa64(v.Event)),
 				"A", loc.CountryInSentence(v.Pair.A), "B", loc.CountryInSentence(v.Pair.B))}
 		default:
@@ -227,7 +227,7 @@ func focusDay(v timeline.View, pp *timeline.PairPage) (int, bool) {
 		}
 	}
 	day := timeline.Span(e.Date).Start
-	if pp.Counted() && !v.Filtered() && e.Involves(v.Pair.A) && e.Involves(v.Pair.B) && day >= pp.Window.Start && day <= pp.Window.End {
+	if pp.Counted() && !v.Filtered() && v.Pair.Has(e) && day >= pp.Window.Start && day <= pp.Window.End {
 		return day, true
 	}
 	return 0, false

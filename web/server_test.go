@@ -327,7 +327,7 @@ func TestEventLifecycle(t *testing.T) {
 
 	// Delete asks first, then removes.
 	id := strings.TrimPrefix(path, "/events/")
-	if c := a.get("/events/" + id + "/delete"); c.status != 200 || c.doc.Find(`form[action="/events/`+id+`/delete"] button`).Length() != 1 {
+	if c := a.get("/events/" + id + "/delete"); c.status != 200 || c.doc.Find(`form[action="/events/`+id+`/delete?lang=en"] button`).Length() != 1 {
 		t.Fatalf("delete confirmation: %d", c.status)
 	}
 	if res = a.post("/events/"+id+"/delete", nil); res.status != http.StatusSeeOther {

@@ -158,7 +158,7 @@ func TestBrowserFormDuplicate(t *testing.T) {
 		!strings.Contains(warning, "Al-Sharaa visits Putin at the Kremlin") {
 		t.Fatalf("warning says %q", warning)
 	}
-	if got := eval[string](b, `document.querySelector('[data-testid=duplicate]').getAttribute('href')`); got != "/events/2" {
+	if got := eval[string](b, `document.querySelector('[data-testid=duplicate]').getAttribute('href')`); got != "/events/2?lang=en" {
 		t.Fatalf("warning links to %q", got)
 	}
 	b.shoot("form-duplicate-1280")
@@ -215,4 +215,118 @@ func TestBrowserFormWithoutJS(t *testing.T) {
 	if got := eval[string](b, `document.getElementById('f-sources-0-url').value`); got != "" {
 		t.Fatalf("the first source was not the one removed: the row left holds %q", got)
 	}
+}
+
+// outside lists the form controls that reach past the window's edges.
+const outside = `(() => { const vw = document.documentElement.clientWidth, out = [];
+	document.querySelectorAll('#event-form select, #event-form input, #event-form textarea, #event-form button').forEach(el => {
+		const r = el.getBoundingClientRect();
+		if (r.width > 0 && (r.left < -0.5 || r.right > vw + 0.5)) out.push((el.id || el.name) + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+	});
+	return out.join(', '); })()`
+
+// TestBrowserFormArabic: an Arabic-speaking editor adds an event as they
+// write it: an Arabic title, the date as "٢٣ كانون الأول ٢٠٢٥", the tags
+// separated by the Arabic comma. A first save with two mistakes comes back
+// in Arabic with everything typed kept; the second warns of the demo's
+// event of that day, in Arabic; saving anyway saves, and the event's page
+// speaks Arabic. On a phone every control of the form fits the screen.
+func TestBrowserFormArabic(t *testing.T) {
+	b := newTab(t)
+	b.account("desk", "editor")
+	b.login("desk")
+	b.open("/events/new?lang=ar")
+	b.waitFor("the Arabic form", `document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl' && document.querySelector('h1').textContent === 'إضافة حدث'`)
+	if got := eval[string](b, `document.querySelector('#f-country-0 option[value=SY]').textContent`); got != "سوريا" {
+		t.Fatalf("Syria is %q in the Arabic picker", got)
+	}
+	b.shoot("form-ar-1280")
+	b.do("phone size", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(1)))
+	if out := eval[string](b, outside); out != "" {
+		t.Errorf("at 390 px these controls reach past the screen: %s", out)
+	}
+	if w := eval[int](b, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("the Arabic form is %d px wide at 390 px", w)
+	}
+	b.shoot("form-ar-390")
+
+	title := "الشيباني يزور موسكو ويلتقي لافروف"
+	b.do("type the event",
+		chromedp.SendKeys(chromedp.ID("f-title"), title),
+		chromedp.SendKeys(chromedp.ID("f-date"), "٢٣ كانون الأول ٢٠٢٥"),
+		chromedp.SendKeys(chromedp.ID("f-end"), "٢٠ كانون الأول ٢٠٢٥"),
+		chromedp.SetValue(chromedp.ID("f-kind"), "make_visit"),
+		chromedp.SetValue(chromedp.ID("f-country-0"), "SY"),
+		chromedp.SetValue(chromedp.ID("f-country-1"), "RU"),
+		chromedp.SetValue(chromedp.ID("f-initiator"), "SY"),
+		chromedp.SendKeys(chromedp.ID("f-tags"), "سياسة، دبلوماسية"),
+		chromedp.SendKeys(chromedp.ID("f-actors-0-name"), "أسعد الشيباني"),
+		chromedp.SendKeys(chromedp.ID("f-actors-0-role"), "وزير الخارجية"),
+		chromedp.SendKeys(chromedp.ID("f-actors-0-country"), "سوريا"),
+		chromedp.SendKeys(chromedp.ID("f-sources-0-url"), "ftp://enabbaladi.net/archives/1"),
+		chromedp.SendKeys(chromedp.ID("f-sources-0-language"), "ar"),
+		chromedp.SendKeys(chromedp.ID("f-sources-0-published"), "٢٤/١٢/٢٠٢٥"),
+	)
+	b.click("save", saveButton)
+	b.waitFor("the summary, focused", `document.getElementById('form-errors') && document.activeElement.id === 'form-errors'`)
+	summary := eval[string](b, `document.getElementById('form-errors').textContent`)
+	for _, want := range []string{"لم يُحفظ شيء.", "حقلان يحتاجان إلى مراجعة.", "تاريخ الانتهاء (20 كانون الأول 2025) يسبق تاريخ البدء (23 كانون الأول 2025).", "المصدر 1، الرابط"} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("the summary does not say %q: %q", want, summary)
+		}
+	}
+	for id, want := range map[string]string{"f-title": title, "f-date": "٢٣ كانون الأول ٢٠٢٥", "f-tags": "سياسة، دبلوماسية",
+		"f-actors-0-country": "سوريا", "f-sources-0-published": "٢٤/١٢/٢٠٢٥"} {
+		if got := eval[string](b, `document.getElementById('`+id+`').value`); got != want {
+			t.Errorf("#%s kept as %q, want %q", id, got, want)
+		}
+	}
+	if out := eval[string](b, outside); out != "" {
+		t.Errorf("at 390 px, after the error, these controls reach past the screen: %s", out)
+	}
+	b.shoot("form-error-ar-390")
+
+	b.do("put it right", chromedp.Evaluate[chromedp.Void](`document.getElementById('f-end').value = '';
+		document.getElementById('f-sources-0-url').value = 'https://www.enabbaladi.net/archives/1'`))
+	b.click("save again", saveButton)
+	// The demo has the visit this repeats: the warning, in Arabic, first.
+	b.waitFor("the warning, focused", `document.getElementById('form-duplicates') && document.activeElement.id === 'form-duplicates'`)
+	if got := eval[string](b, `document.getElementById('form-duplicates').textContent`); !strings.Contains(got, "يوجد حدث من هذا النوع في هذا التاريخ في ثنائية سوريا – روسيا:") {
+		t.Errorf("the warning says %q", got)
+	}
+	b.shoot("form-duplicate-ar-390")
+	b.click("save anyway", "[data-testid=save-anyway]")
+	b.waitFor("the new event, in Arabic", `location.pathname === '/events/7' && location.search === '?lang=ar' && document.querySelector('[data-testid=flash]') !== null`)
+	if got := eval[string](b, `document.querySelector('[data-testid=flash]').textContent.trim()`); got != "أُضيف الحدث." {
+		t.Errorf("flash %q", got)
+	}
+	page := eval[string](b, `document.querySelector('main').textContent`)
+	for _, want := range []string{title, "23 كانون الأول 2025", "زيارة من سوريا إلى روسيا", "(العربية)", "سياسة", "دبلوماسية", "نُشر في 24 كانون الأول 2025."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the event's page does not say %q", want)
+		}
+	}
+	b.shoot("event-ar-390")
+	b.do("desktop size", chromedp.EmulateViewport(1280, 800, chromedp.EmulateScale(1)))
+	b.shoot("event-ar-1280")
+
+	b.open("/events/7/edit?lang=ar")
+	if got := eval[string](b, `document.getElementById('f-date').value`); got != "23 كانون الأول 2025" {
+		t.Errorf("the Arabic edit form shows the date as %q", got)
+	}
+
+	b.open("/events/7?lang=en")
+	if got := eval[string](b, `document.querySelector('[data-testid=initiator]').textContent`); got != "Visit by Syria to Russia" {
+		t.Errorf("English initiator %q", got)
+	}
+	b.shoot("event-en-1280")
+	b.do("phone size", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(1)))
+	b.shoot("event-en-390")
+	b.open("/events/new?lang=en")
+	if out := eval[string](b, outside); out != "" {
+		t.Errorf("at 390 px these controls of the English form reach past the screen: %s", out)
+	}
+	b.shoot("form-en-390")
+	b.do("desktop size", chromedp.EmulateViewport(1280, 800, chromedp.EmulateScale(1)))
+	b.shoot("form-en-1280")
 }

@@ -121,13 +121,13 @@ func TestJourneyAddEvent(t *testing.T) {
 	b.setValue("f-end", "2025-12-24")
 	b.do("save again", chromedp.Click(chromedp.CSS(`[data-testid=event-form] .actions button[type=submit]:not([name])`)))
 	// The demo has this visit already, in English: dyad asks before saving it twice.
-	b.waitFor("the duplicate warning", `document.querySelector('[data-testid=duplicate][href="/events/4"]') !== null`)
+	b.waitFor("the duplicate warning", `document.querySelector('[data-testid=duplicate][href="/events/4?lang=en"]') !== null`)
 	b.click("save anyway", "[data-testid=save-anyway]")
 	b.waitFor("the event page", `location.pathname.startsWith('/events/') && document.querySelector('[data-testid=event-title]') !== null`)
 	if got := eval[string](b, `document.querySelector('[data-testid=event-title]').textContent`); got != title {
 		t.Fatalf("event title %q", got)
 	}
-	id := strings.TrimPrefix(b.location(), "/events/")
+	id := strings.TrimPrefix(eval[string](b, `location.pathname`), "/events/")
 	b.open("/pairs/ru/sy?from=2025&to=2025")
 	b.do("open the new event", chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-testid=marker][data-event="`+id+`"]').dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, button: 0}))`))
 	b.waitFor("its details", `document.querySelector('[data-testid=panel]') !== null`)

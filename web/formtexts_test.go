@@ -1,0 +1,56 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// The form takes the title and description in Arabic and English beside
+// the main text; the event page shows the reader's, and the edit form
+// shows them again.
+func TestFormTextsOnPages(t *testing.T) {
+	a := newApp(t, false)
+	form := eventForm()
+	form.Set("title", "Shaibani meets Lavrov in Moscow")
+	form.Set("title_ar", "الشيباني يلتقي لافروف في موسكو")
+	form.Set("description_ar", "بحث الوزيران العلاقات الثنائية.")
+	form.Set("title_en", "")
+	form.Set("description_en", "")
+	res := a.post("/events?lang=ar", form)
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", res.status, res.body)
+	}
+	page := a.get(res.header.Get("Location"))
+	if got := strings.TrimSpace(page.doc.Find("[data-testid=event-title]").Text()); got != "الشيباني يلتقي لافروف في موسكو" {
+		t.Errorf("Arabic page title %q", got)
+	}
+	en := a.get(strings.Replace(res.header.Get("Location"), "lang=ar", "lang=en", 1))
+	if got := strings.TrimSpace(en.doc.Find("[data-testid=event-title]").Text()); got != "Shaibani meets Lavrov in Moscow" {
+		t.Errorf("English page title %q", got)
+	}
+	id := strings.TrimPrefix(strings.SplitN(res.header.Get("Location"), "?", 2)[0], "/events/")
+	edit := a.get("/events/" + id + "/edit?lang=en")
+	if v, _ := edit.doc.Find(`input[name=title_ar]`).Attr("value"); v != "الشيباني يلتقي لافروف في موسكو" {
+		t.Errorf("the edit form's Arabic title: %q", v)
+	}
+	if edit.doc.Find(`details[data-testid=texts][open]`).Length() != 1 {
+		t.Error("the texts are folded away on an event that has some")
+	}
+	if v, _ := edit.doc.Find(`input[name=title_en]`).Attr("value"); v != "" {
+		t.Errorf("an English title appeared: %q", v)
+	}
+}
+
+// A country found on the home page links to its page of partners.
+func TestHomeLinksCountryPage(t *testing.T) {
+	a := newApp(t, true).anon()
+	res := a.get("/?country=syria&lang=ar")
+	link := res.doc.Find(`[data-testid=country-page-link] a`)
+	if h, _ := link.Attr("href"); !strings.HasPrefix(h, "/countries/sy") || !strings.Contains(h, "lang=ar") {
+		t.Errorf("country page link %q", h)
+	}
+	if a.get("/?country=atlantis").doc.Find(`[data-testid=country-page-link]`).Length() != 0 {
+		t.Error("a country page link for no country")
+	}
+}
