@@ -284,7 +284,7 @@ func TestICSWriter(t *testing.T) {
 
 	t.Run("OKDatesExclusiveEnd", func(t *testing.T) {
 		for id, want := range map[string][2]string{
-			"1":  {"20251015", "20251016"}, // day
+			"1": {"20251015", "20251016"}, // day
 			// A date known to the month, year or decade is its first day,
 			// not a banner across all of it.
 			"2":  {"20251201", "20251202"}, // month

@@ -360,28 +360,37 @@ func (im *Importer) columnOf(field string) string {
 // event turns one record into an event; problems name the columns.
 func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.Problem) {
 	var problems []timeline.Problem
-	bad := func(field, msg string) {
-		problems = append(problems, timeline.Problem{Line: line, Column: im.columnOf(field), Message: msg})
+	// bad records a problem: its English, and its message id and values
+	// for the web interface to say it in the reader's language.
+	bad := func(field, msg string, m timeline.Msg) {
+		problems = append(problems, timeline.Problem{Line: line, Column: im.columnOf(field), Message: msg, Msg: m})
+	}
+	msgOf := func(err error) timeline.Msg {
+		var e *timeline.Error
+		if errors.As(err, &e) {
+			return e.Msg
+		}
+		return timeline.Msg{}
 	}
 	e := &timeline.Event{}
 	if s := strings.TrimSpace(im.cell(rec, "id")); s != "" {
 		id, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || id <= 0 {
-			bad("id", fmt.Sprintf("%q is not a dyad event id (a whole number).", s))
+			bad("id", fmt.Sprintf("%q is not a dyad event id (a whole number).", s), timeline.Msg{ID: "ImportBadID", Args: []any{"Value", s}})
 		}
 		e.ID = id
 	}
 	if s := strings.TrimSpace(im.cell(rec, "date")); s == "" {
-		bad("date", "The date is missing.")
+		bad("date", "The date is missing.", timeline.Msg{ID: "ImportDateMissing"})
 	} else if d, err := timeline.ParseDate(s); err != nil {
-		bad("date", timeline.ErrorMessage(err))
+		bad("date", timeline.ErrorMessage(err), msgOf(err))
 	} else {
 		e.Date = d
 		if p := strings.TrimSpace(im.cell(rec, "precision")); p != "" {
 			prec, ok := timeline.ParsePrecision(p)
 			switch {
 			case !ok:
-				bad("precision", fmt.Sprintf("%q is not a precision: day, month, year or decade.", p))
+				bad("precision", fmt.Sprintf("%q is not a precision: day, month, year or decade.", p), timeline.Msg{ID: "ImportBadPrecision", Args: []any{"Value", p}})
 			case prec > d.Precision:
 				e.Date = coarsen(d, prec)
 			}
@@ -389,7 +398,7 @@ func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.P
 	}
 	if s := strings.TrimSpace(im.cell(rec, "end_date")); s != "" {
 		if d, err := timeline.ParseDate(s); err != nil {
-			bad("end_date", timeline.ErrorMessage(err))
+			bad("end_date", timeline.ErrorMessage(err), msgOf(err))
 		} else {
 			e.End = d
 		}
@@ -411,13 +420,13 @@ func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.P
 	if s := strings.TrimSpace(im.cell(rec, "kind")); s != "" {
 		k, first, ok := ResolveKind(s)
 		if !ok {
-			bad("kind", fmt.Sprintf("%q is not a kind of event dyad knows; use one of dyad's kinds, its label or a CAMEO code.", s))
+			bad("kind", fmt.Sprintf("%q is not a kind of event dyad knows; use one of dyad's kinds, its label or a CAMEO code.", s), timeline.Msg{ID: "ImportBadKind", Args: []any{"Value", s}})
 		}
 		e.Kind, firstIsInitiator = k, first
 	} else if s := strings.TrimSpace(im.cell(rec, "cameo")); s != "" {
 		k, _, ok := ResolveKind(s)
 		if !ok {
-			bad("cameo", fmt.Sprintf("%q is not a CAMEO code of one of dyad's kinds.", s))
+			bad("cameo", fmt.Sprintf("%q is not a CAMEO code of one of dyad's kinds.", s), timeline.Msg{ID: "ImportBadCAMEO", Args: []any{"Value", s}})
 		}
 		e.Kind = k
 	} else {
@@ -427,7 +436,7 @@ func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.P
 	addCountry := func(field, s string) {
 		c, ok := timeline.ResolveCountry(s)
 		if !ok {
-			bad(field, fmt.Sprintf("%q is not a country dyad knows (use an ISO code such as SY or SYR, or the English name).", s))
+			bad(field, fmt.Sprintf("%q is not a country dyad knows (use an ISO code such as SY or SYR, or the English name).", s), timeline.Msg{ID: "ImportBadCountry", Args: []any{"Value", s}})
 			return
 		}
 		for _, x := range e.Countries {
@@ -449,7 +458,7 @@ func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.P
 		if c, ok := timeline.ResolveCountry(s); ok {
 			e.Initiator = c
 		} else {
-			bad("initiator", fmt.Sprintf("%q is not a country dyad knows.", s))
+			bad("initiator", fmt.Sprintf("%q is not a country dyad knows.", s), timeline.Msg{ID: "ImportBadInitiator", Args: []any{"Value", s}})
 		}
 	} else if firstIsInitiator && len(e.Countries) > 0 {
 		e.Initiator = e.Countries[0]
@@ -462,7 +471,7 @@ func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.P
 	case "no", "false", "0", "n", "لا":
 		e.HighLevel = timeline.HighLevelNo
 	default:
-		bad("high_level", fmt.Sprintf("%q: write yes or no, or leave it empty to decide from the roles.", s))
+		bad("high_level", fmt.Sprintf("%q: write yes or no, or leave it empty to decide from the roles.", s), timeline.Msg{ID: "ImportBadHighLevel", Args: []any{"Value", s}})
 	}
 
 	for _, item := range SplitListRaw(im.cell(rec, "actors")) {
@@ -475,7 +484,7 @@ func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.P
 			if c, ok := timeline.ResolveCountry(parts[2]); ok {
 				a.Country = c
 			} else {
-				bad("actors", fmt.Sprintf("%q (the country of %s) is not a country dyad knows.", parts[2], a.Name))
+				bad("actors", fmt.Sprintf("%q (the country of %s) is not a country dyad knows.", parts[2], a.Name), timeline.Msg{ID: "ImportBadActorCountry", Args: []any{"Value", parts[2], "Name", a.Name}})
 			}
 		}
 		e.Actors = append(e.Actors, a)
@@ -489,7 +498,8 @@ func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.P
 		case len(items) == 0:
 			return make([]string, len(urls))
 		case len(items) != len(urls):
-			bad(field, fmt.Sprintf("It lists %d items but %s lists %d sources.", len(items), im.columnOf("source_url"), len(urls)))
+			bad(field, fmt.Sprintf("It lists %d items but %s lists %d sources.", len(items), im.columnOf("source_url"), len(urls)),
+				timeline.Msg{ID: "ImportSourceCount", Args: []any{"Items", len(items), "Column", im.columnOf("source_url"), "Sources", len(urls)}})
 			return make([]string, len(urls))
 		}
 		return items
@@ -506,7 +516,7 @@ func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.P
 				continue
 			}
 			if date, err := timeline.ParseDate(d.value); err != nil {
-				bad(d.field, timeline.ErrorMessage(err))
+				bad(d.field, timeline.ErrorMessage(err), msgOf(err))
 			} else {
 				*d.dst = date
 			}
@@ -518,8 +528,12 @@ func (im *Importer) event(line int, rec []string) (*timeline.Event, []timeline.P
 		return nil, problems
 	}
 	if err := e.Validate(); err != nil {
+		var msgs map[string]timeline.Msg
+		if ve := (*timeline.Error)(nil); errors.As(err, &ve) {
+			msgs = ve.Problems
+		}
 		for _, k := range sortedFieldKeys(timeline.FieldErrors(err)) {
-			bad(importFieldOfKey(k), timeline.FieldErrors(err)[k])
+			bad(importFieldOfKey(k), timeline.FieldErrors(err)[k], msgs[k])
 		}
 		return nil, problems
 	}

@@ -155,3 +155,10 @@ var withThe = map[timeline.Country]bool{
 	"CD": true, "CG": true, "KY": true, "FK": true, "FO": true, "VG": true, "VI": true, "TC": true,
 	"CK": true, "CC": true, "CX": true, "UM": true, "PS": true,
 }
+
+// SortCountries sorts cs by name in the reader's language, with its
+// collation: current and former states alike.
+func (l Locale) SortCountries(cs []timeline.Country) {
+	col := collate.New(language.Make(string(l.Lang)))
+	slices.SortStableFunc(cs, func(a, b timeline.Country) int { return col.CompareString(l.Country(a), l.Country(b)) })
+}

@@ -18,7 +18,24 @@ type Change struct {
 // Diff lists the fields that differ between a and b (either may be nil), in
 // the order of the event form. It compares domain fields, never an export's
 // rendering of them.
-func Diff(a, b *Event) []Change {
+func Diff(a, b *Event) []Change { return DiffIn(a, b, englishWords{}) }
+
+// Words writes the values of a change for people: dates, countries and
+// kinds in a reader's language. i18n.Locale is one; Diff uses English.
+type Words interface {
+	Span(d, end Date) string
+	Country(c Country) string
+	Kind(k Kind) string
+}
+
+type englishWords struct{}
+
+func (englishWords) Span(d, end Date) string  { return FormatSpan(d, end) }
+func (englishWords) Country(c Country) string { return c.Name() }
+func (englishWords) Kind(k Kind) string       { return k.Label() }
+
+// DiffIn is Diff with its values written by w.
+func DiffIn(a, b *Event, w Words) []Change {
 	sources := 0
 	var langs []string
 	for _, e := range []*Event{a, b} {
@@ -31,7 +48,7 @@ func Diff(a, b *Event) []Change {
 	}
 	slices.Sort(langs)
 	langs = slices.Compact(langs)
-	fa, fb := diffFields(a, sources, langs), diffFields(b, sources, langs)
+	fa, fb := diffFields(a, sources, langs, w), diffFields(b, sources, langs, w)
 	var out []Change
 	n := max(len(fa), len(fb))
 	for i := 0; i < n; i++ {
@@ -63,7 +80,7 @@ type diffField struct {
 // langs; sources come last, one group of fields per position, so that the
 // fields of two versions line up by index: both list the texts of every
 // language either has, and sources fields for the larger number of sources.
-func diffFields(e *Event, sources int, langs []string) []diffField {
+func diffFields(e *Event, sources int, langs []string, w Words) []diffField {
 	if e == nil {
 		return nil
 	}
@@ -75,7 +92,7 @@ func diffFields(e *Event, sources int, langs []string) []diffField {
 	}
 	var countries, actors []string
 	for _, c := range e.Countries {
-		countries = append(countries, c.Name())
+		countries = append(countries, w.Country(c))
 	}
 	for _, a := range e.Actors {
 		s := a.Name
@@ -83,16 +100,16 @@ func diffFields(e *Event, sources int, langs []string) []diffField {
 			s += ", " + a.Role
 		}
 		if a.Country != "" {
-			s += " (" + a.Country.Name() + ")"
+			s += " (" + w.Country(a.Country) + ")"
 		}
 		actors = append(actors, s)
 	}
 	var initiator string
 	if e.Initiator != "" {
-		initiator = e.Initiator.Name()
+		initiator = w.Country(e.Initiator)
 	}
 	out := []diffField{
-		{"date", "Date", one(FormatSpan(e.Date, e.End))},
+		{"date", "Date", one(w.Span(e.Date, e.End))},
 		{"title", "Title", one(e.Title)},
 		{"description", "Description", one(e.Description)},
 	}
@@ -105,7 +122,7 @@ func diffFields(e *Event, sources int, langs []string) []diffField {
 		)
 	}
 	out = append(out, []diffField{
-		{"kind", "Kind", one(e.Kind.Label())},
+		{"kind", "Kind", one(w.Kind(e.Kind))},
 		{"countries", "Countries", countries},
 		{"initiator", "Initiator", one(initiator)},
 		{"location", "Location", one(e.Location)},
@@ -123,11 +140,19 @@ func diffFields(e *Event, sources int, langs []string) []diffField {
 			diffField{fmt.Sprintf("source %d title", n), fmt.Sprintf("Source %d: title", n), one(c.Title)},
 			diffField{fmt.Sprintf("source %d publisher", n), fmt.Sprintf("Source %d: publisher", n), one(c.Publisher)},
 			diffField{fmt.Sprintf("source %d language", n), fmt.Sprintf("Source %d: language", n), one(c.Language)},
-			diffField{fmt.Sprintf("source %d published", n), fmt.Sprintf("Source %d: published", n), one(c.Published.Format())},
-			diffField{fmt.Sprintf("source %d retrieved", n), fmt.Sprintf("Source %d: retrieved", n), one(c.Retrieved.Format())},
+			diffField{fmt.Sprintf("source %d published", n), fmt.Sprintf("Source %d: published", n), one(formatIn(w, c.Published))},
+			diffField{fmt.Sprintf("source %d retrieved", n), fmt.Sprintf("Source %d: retrieved", n), one(formatIn(w, c.Retrieved))},
 			diffField{fmt.Sprintf("source %d archive", n), fmt.Sprintf("Source %d: archived copy", n), one(c.ArchiveURL)},
 			diffField{fmt.Sprintf("source %d excerpt", n), fmt.Sprintf("Source %d: excerpt", n), one(c.Excerpt)},
 		)
 	}
 	return out
+}
+
+// formatIn is a single date as w writes it, "" for none.
+func formatIn(w Words, d Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return w.Span(d, Date{})
 }

@@ -10,7 +10,10 @@ import (
 type Problem struct {
 	Line    int    // line of the file where the row starts; 1 is the header
 	Column  string // header of the column, "" for the whole row
-	Message string
+	Message string // in English, for the command line
+	// Msg, when set, is the message's id and values, for an interface
+	// that speaks another language.
+	Msg Msg `json:",omitzero"`
 }
 
 func (p Problem) String() string {

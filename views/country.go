@@ -55,8 +55,13 @@ func NewCountryView(l i18n.Locale, page *timeline.CountryPage, sort PartnerSort)
 	}
 	switch sort {
 	case SortByName:
-		rank := map[timeline.Country]int{}
-		for i, c := range l.Countries() {
+		order := make([]timeline.Country, len(v.Partners))
+		for i, p := range v.Partners {
+			order[i] = p.Country
+		}
+		l.SortCountries(order) // former states too, which pickers leave out
+		rank := make(map[timeline.Country]int, len(order))
+		for i, c := range order {
 			rank[c] = i
 		}
 		slices.SortStableFunc(v.Partners, func(a, b timeline.Partner) int { return rank[a.Country] - rank[b.Country] })

@@ -406,7 +406,7 @@ func History(p HistoryPage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = changes(timeline.Diff(r.Before, r.After)).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = changes(timeline.DiffIn(r.Before, r.After, loc(ctx))).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

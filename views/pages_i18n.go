@@ -98,9 +98,9 @@ func rowProblemsOf(ctx context.Context, ps []timeline.Problem) string {
 	var out []string
 	for _, p := range ps {
 		if p.Column != "" {
-			out = append(out, loc(ctx).Tf("ProblemInColumn", "Column", p.Column, "Message", p.Message))
+			out = append(out, loc(ctx).Tf("ProblemInColumn", "Column", p.Column, "Message", problemText(ctx, p)))
 		} else {
-			out = append(out, p.Message)
+			out = append(out, problemText(ctx, p))
 		}
 	}
 	return strings.Join(out, " ")
@@ -215,4 +215,10 @@ func languageIn(ctx context.Context, tag string) string {
 		return loc(ctx).T("LanguageName_" + string(l))
 	}
 	return tag
+}
+
+// problemText is an import problem's message in the reader's language, when
+// the importer gave its id; the importer's English otherwise.
+func problemText(ctx context.Context, p timeline.Problem) string {
+	return loc(ctx).Msg(p.Msg, p.Message)
 }

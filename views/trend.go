@@ -231,4 +231,3 @@ func trendTickX(l i18n.Locale, t TrendTick) string {
 	}
 	return strconv.FormatFloat(x, 'f', 2, 64) + "%"
 }
-

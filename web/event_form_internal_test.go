@@ -47,10 +47,10 @@ func TestDomainMessagesInCatalog(t *testing.T) {
 	for _, id := range timeline.MessageIDs() {
 		t.Run(id, func(t *testing.T) {
 			m := sampleMsg(id)
-			if got, want := unisolated.Replace(msgText(en, m, "")), m.English(); got != want {
+			if got, want := unisolated.Replace(en.Msg(m, "")), m.English(); got != want {
 				t.Fatalf("web English %q, domain English %q", got, want)
 			}
-			got := msgText(ar, m, "")
+			got := ar.Msg(m, "")
 			if got == "" || got == m.English() || !strings.ContainsFunc(got, func(r rune) bool { return r >= 'ء' && r <= 'ي' }) {
 				t.Fatalf("Arabic %q", got)
 			}

@@ -54,3 +54,41 @@ func TestHomeLinksCountryPage(t *testing.T) {
 		t.Error("a country page link for no country")
 	}
 }
+
+// An import's problems are told in the reader's language.
+func TestImportProblemsInArabic(t *testing.T) {
+	a := newApp(t, false)
+	a.get("/?lang=ar") // the choice, remembered in a cookie
+	res := a.upload("events.csv", []byte("date,title,countries\n2025-10-15,Talks,SY; Atlantis\n,No date,SY; RU\n"))
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("upload: %d", res.status)
+	}
+	res = a.waitImport(res.header.Get("Location"))
+	text := res.doc.Text()
+	for _, want := range []string{"ليس بلدًا يعرفه dyad", "التاريخ غير موجود"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the preview lacks %q", want)
+		}
+	}
+	for _, english := range []string{"is not a country dyad knows", "The date is missing"} {
+		if strings.Contains(text, english) {
+			t.Errorf("the Arabic preview says %q", english)
+		}
+	}
+}
+
+// The history tells its values in the reader's language too.
+func TestHistoryValuesInArabic(t *testing.T) {
+	a := newApp(t, true)
+	a.loginAs("chief", "admin")
+	res := a.get("/events/2/history?lang=ar")
+	text := res.doc.Find("table").Text()
+	for _, want := range []string{"15 تشرين الأول 2025", "روسيا", "القيام بزيارة"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the history lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "15 October 2025") {
+		t.Error("an English date in the Arabic history")
+	}
+}

@@ -44,7 +44,7 @@ func (s *Server) eventHistory(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		page.CompareA, page.CompareB = ra, rb
-		page.Changes = timeline.Diff(stateAfter(ra), stateAfter(rb))
+		page.Changes = timeline.DiffIn(stateAfter(ra), stateAfter(rb), i18n.From(r.Context()))
 	}
 	s.render(w, r, http.StatusOK, views.History(page))
 }
