@@ -390,6 +390,9 @@ func readPairPage(ctx context.Context, tx *sql.Tx, q timeline.PairPageQuery) (*t
 	if err := readViewPage(ctx, tx, v, st, page); err != nil {
 		return nil, err
 	}
+	if page.Eras, err = findEras(ctx, tx, []timeline.Country{v.Pair.A, v.Pair.B}, page.Window); err != nil {
+		return nil, err
+	}
 
 	if v.Event != 0 {
 		page.Selected, err = eventByID(ctx, tx, v.Event)

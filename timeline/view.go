@@ -600,6 +600,10 @@ type PairPage struct {
 	// Selected is the event View.Event names, nil when there is none. It
 	// may involve other countries than the pair's.
 	Selected *Event
+
+	// Eras are the eras of the pair's two countries that Window overlaps,
+	// those of A first, each country's in the order they begin.
+	Eras []*Era
 }
 
 // ShownDays are the days where the chart draws matching events: each

@@ -75,6 +75,11 @@ type HChart struct {
 	Buckets        []BucketMark
 	LanesA, LanesB int  // label lanes used above and below the spine
 	RTL            bool // time runs right to left
+	// Eras are drawn behind each side, their names in a strip of their
+	// own at the side's far edge: EraTop above side a, EraBottom below
+	// side b (0 when the side has no era in view).
+	Eras              []EraBand
+	EraTop, EraBottom float64
 }
 
 // VChart is the vertical chart: time runs down, the first country left of
@@ -88,6 +93,7 @@ type VChart struct {
 	Clusters []Cluster
 	Buckets  []BucketMark
 	RTL      bool // the first country is right of the spine
+	Eras     []EraBand
 }
 
 // Tick is a labelled mark on the time axis, at X (horizontal: a fraction)

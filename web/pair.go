@@ -199,6 +199,7 @@ func (s *Server) pairPage(r *http.Request, v timeline.View, across float64) (vie
 	} else {
 		page.Chart = views.LayoutEvents(pp.Window, v.Pair, pp.Events, width, loc)
 	}
+	page.Chart.AddEras(v.Pair, pp.Eras, loc)
 	focus, hasFocus := focusDay(v, pp)
 	page.Nav = navigation(loc, v, pp, focus, hasFocus)
 	return page, nil

@@ -49,6 +49,8 @@ func (s *Server) routes() http.Handler {
 		r.Get("/api/pairs/{a}/{b}/events", s.apiPairEvents)
 		r.Get("/events/{id}", s.showEvent)
 		r.Get("/countries/{c}", s.countryPage)
+		r.Get("/countries/{c}/eras", s.erasPage)
+		r.Get("/countries/{c}/eras.csv", s.erasCSV)
 		r.Get("/pairs/{a}/{b}/trend", s.trendPage)
 		r.Get("/pairs/{a}/{b}/trend.csv", s.trendCSV)
 		r.Get("/pairs/{a}/{b}/embed", s.pairEmbed)
@@ -76,6 +78,11 @@ func (s *Server) routes() http.Handler {
 		r.Post("/events/{id}/history/{rev}/restore", s.restoreRevision)
 		r.Get("/trash", s.trash)
 		r.Post("/trash/{id}/undelete", s.onID(s.undelete))
+		r.Post("/countries/{c}/eras", s.createEra)
+		r.Post("/countries/{c}/eras/import", s.importEras)
+		r.Get("/countries/{c}/eras/{id}/edit", s.editEra)
+		r.Post("/countries/{c}/eras/{id}", s.updateEra)
+		r.Post("/countries/{c}/eras/{id}/delete", s.deleteEra)
 	})
 
 	// History: whoever has an account.

@@ -33,6 +33,7 @@ type Store interface {
 	timeline.ImportJobService
 	timeline.UserService
 	timeline.HistoryService
+	timeline.EraService
 	Pinger
 }
 

@@ -138,6 +138,17 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 // loadDemo writes the demo events in one transaction, so an interrupted
 // first start leaves none rather than some.
 func loadDemo(ctx context.Context, store *db.DB) error {
+	// Eras first: replacing a country's eras again is harmless, should the
+	// events fail and the next start load the demo anew.
+	eras := map[timeline.Country][]*timeline.Era{}
+	for _, e := range timeline.DemoEras() {
+		eras[e.Country] = append(eras[e.Country], e)
+	}
+	for c, list := range eras {
+		if err := store.ReplaceEras(ctx, c, list); err != nil {
+			return fmt.Errorf("load the demo eras: %w", err)
+		}
+	}
 	if err := store.CreateEvents(ctx, timeline.DemoEvents()); err != nil {
 		return fmt.Errorf("load the demo data: %w", err)
 	}
