@@ -250,6 +250,10 @@ var pageTypes = []struct{ name, path string }{
 	{"login", "/login"},
 	{"accounts", "/admin/users"},
 	{"settings", "/settings"},
+	{"country", "/countries/sy"},
+	{"eras", "/countries/sy/eras"},
+	{"trend", "/pairs/sy/ru/trend"},
+	{"embed", "/pairs/sy/ru/embed?from=2025"},
 }
 
 func TestAccessibility(t *testing.T) {
