@@ -47,10 +47,6 @@ func languageName(ctx context.Context, tag string) string {
 	return tag
 }
 
-// initiatorText says who acted, in English, for pages not yet in both
-// languages; initiatorIn is the same in the reader's language.
-func initiatorText(e *timeline.Event) string { return initiatorIn(context.Background(), e) }
-
 // initiatorIn says who acted, in words, under the heading "Initiator":
 // "Visit by Russia to the United States" for a visit between two countries,
 // however the record codes it (made by the visitor, or hosted by the host),
@@ -72,10 +68,6 @@ func initiatorIn(ctx context.Context, e *timeline.Event) string {
 	return l.Country(e.Initiator)
 }
 
-// countryNames lists countries in English, for pages not yet in both
-// languages; countryList is the same in the reader's language.
-func countryNames(cs []timeline.Country) string { return countryList(context.Background(), cs) }
-
 func countryList(ctx context.Context, cs []timeline.Country) string {
 	names := make([]string, len(cs))
 	for i, c := range cs {
@@ -83,10 +75,6 @@ func countryList(ctx context.Context, cs []timeline.Country) string {
 	}
 	return strings.Join(names, tr(ctx, "ListSeparator"))
 }
-
-// dateRange is an event's dates in English, for pages not yet in both
-// languages; eventDates is the same in the reader's language.
-func dateRange(e *timeline.Event) string { return timeline.FormatSpan(e.Date, e.End) }
 
 func eventDates(ctx context.Context, e *timeline.Event) string { return loc(ctx).Span(e.Date, e.End) }
 
@@ -148,56 +136,7 @@ func cardSide(e *timeline.Event, p *timeline.Pair) string {
 	return "side-" + string(sideOf(e, p))
 }
 
-// plural is "1 event", "6 events", "74,860 rows".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmtInt(n) + " " + many
-}
-
 func joinAliases(a []string) string { return strings.Join(a, ", ") }
-
-func byteSizeText(n int64) string {
-	if n >= 1<<20 {
-		return strconv.FormatInt(n>>20, 10) + " MiB"
-	}
-	return strconv.FormatInt(n>>10, 10) + " KiB"
-}
-
-func problemsText(ps []timeline.Problem) string {
-	var out []string
-	for _, p := range ps {
-		if p.Column != "" {
-			out = append(out, p.Column+": "+p.Message)
-		} else {
-			out = append(out, p.Message)
-		}
-	}
-	return strings.Join(out, " ")
-}
-
-func actionLabel(a string) string {
-	switch a {
-	case "create":
-		return "Added"
-	case "update":
-		return "Edited"
-	case "delete":
-		return "Deleted"
-	case "undelete":
-		return "Brought back from the trash"
-	case "restore":
-		return "Restored an earlier version"
-	case "import":
-		return "Imported"
-	case "undo-import":
-		return "Import undone"
-	case "source":
-		return "Its source changed"
-	}
-	return a
-}
 
 // actorOpen and actorClose frame an actor's role and country:
 // "Name (Role, Country)", "Name (Role)", "Name (Country)" or "Name".

@@ -440,11 +440,6 @@ func (p PairPage) countText(ctx context.Context) string {
 	return loc(ctx).N(id, p.Matching, "Window", p.windowLabel(ctx))
 }
 
-// yearBars draws events per year as one path, for the summary's small chart.
-func yearBars(per []timeline.YearCount, width, height float64) string {
-	return yearBarsDir(per, width, height, false)
-}
-
 // yearBarsDir is yearBars, run right to left when rtl, as the timeline.
 func yearBarsDir(per []timeline.YearCount, width, height float64, rtl bool) string {
 	if len(per) == 0 {
@@ -533,20 +528,6 @@ func leaderGap(m Marker) float64 {
 		return -4
 	}
 	return LabelSize + 1
-}
-
-func sparkLabel(s timeline.PairSummary) string {
-	if len(s.PerYear) == 0 {
-		return "No events"
-	}
-	busiest := s.PerYear[0]
-	for _, y := range s.PerYear {
-		if y.Count > busiest.Count {
-			busiest = y
-		}
-	}
-	return "Events per year from " + strconv.Itoa(s.PerYear[0].Year) + " to " + strconv.Itoa(s.PerYear[len(s.PerYear)-1].Year) +
-		"; busiest " + strconv.Itoa(busiest.Year) + " with " + plural(busiest.Count, "event", "events")
 }
 
 // withParam adds a query parameter to a URL that may have a query already.
