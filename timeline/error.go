@@ -226,10 +226,19 @@ var englishText = map[string]string{
 	"TextTitleMissing": "Give the title in {{.Language}} too, or clear its description.",
 	"TextsMax":         "At most {{.Count}} languages besides the main text.",
 
-	"TextNotUTF8":    "{{.What}} contains bytes that are not valid UTF-8 text.",
-	"TextTooLong":    "{{.What}} is {{.Count}} characters long; the limit is {{.Max}}.",
-	"TextControl":    "{{.What}} contains control characters.",
-	"TitleMissing":   "Give the event a title.",
+	"TextNotUTF8":  "{{.What}} contains bytes that are not valid UTF-8 text.",
+	"TextTooLong":  "{{.What}} is {{.Count}} characters long; the limit is {{.Max}}.",
+	"TextControl":  "{{.What}} contains control characters.",
+	"TitleMissing": "Give the event a title.",
+
+	"UserNameMissing":    "Choose a user name.",
+	"UserNameLong":       "A user name has at most {{.Max}} characters.",
+	"UserNameCharacters": "A user name has letters, digits, dots, hyphens and underscores only.",
+	"RoleUnknown":        "The role is viewer, editor or admin.",
+	"PasswordNotText":    "The password is not valid text.",
+	"PasswordShort":      "A password has at least {{.Min}} characters.",
+	"PasswordLong":       "A password has at most {{.Max}} characters.",
+
 	"DateMissing":    "Give the date, as precisely as it is known: 2025-10-15, 2025-10, 2025 or 1970s.",
 	"DateNotValid":   "The date is not valid.",
 	"EndNotValid":    "The end date is not valid.",

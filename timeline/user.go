@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -64,39 +65,43 @@ const (
 // password; errors are EINVALID with field messages under "username",
 // "password" and "role".
 func ValidateUser(name, password string, role Role, checkPassword bool) error {
-	v := validator{fields: map[string]string{}}
+	v := validator{fields: map[string]string{}, problems: map[string]Msg{}}
 	switch {
 	case name == "":
-		v.fail("username", "Choose a user name.")
+		v.problem("username", "UserNameMissing")
 	case utf8.RuneCountInString(name) > MaxUserName:
-		v.fail("username", fmt.Sprintf("A user name has at most %d characters.", MaxUserName))
+		v.problem("username", "UserNameLong", "Max", MaxUserName)
 	case strings.ContainsFunc(name, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !strings.ContainsRune("._-", r)
 	}):
-		v.fail("username", "A user name has letters, digits, dots, hyphens and underscores only.")
+		v.problem("username", "UserNameCharacters")
 	}
 	if checkPassword {
-		if err := ValidatePassword(password); err != nil {
-			v.fail("password", ErrorMessage(err))
+		var e *Error
+		if err := ValidatePassword(password); errors.As(err, &e) {
+			v.problem("password", e.Msg.ID, e.Msg.Args...)
 		}
 	}
 	if !role.Valid() {
-		v.fail("role", "The role is viewer, editor or admin.")
+		v.problem("role", "RoleUnknown")
 	}
 	return v.err()
 }
 
 // ValidatePassword checks a new password.
 func ValidatePassword(p string) error {
+	var m Msg
 	switch n := utf8.RuneCountInString(p); {
 	case !utf8.ValidString(p):
-		return Errorf(EINVALID, "The password is not valid text.")
+		m = Msg{ID: "PasswordNotText"}
 	case n < MinPassword:
-		return Errorf(EINVALID, "A password has at least %d characters.", MinPassword)
+		m = Msg{ID: "PasswordShort", Args: []any{"Min", MinPassword}}
 	case n > MaxPassword:
-		return Errorf(EINVALID, "A password has at most %d characters.", MaxPassword)
+		m = Msg{ID: "PasswordLong", Args: []any{"Max", MaxPassword}}
+	default:
+		return nil
 	}
-	return nil
+	return &Error{Code: EINVALID, Message: m.English(), Msg: m}
 }
 
 // argon2id parameters (RFC 9106's second recommendation, with 64 MiB).

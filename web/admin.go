@@ -39,7 +39,7 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request) {
 			s.error(w, r, err)
 			return
 		}
-		page.Errors = timeline.FieldErrors(err)
+		page.Errors = fieldErrorsIn(i18n.From(r.Context()), err)
 		s.renderUsers(w, r, status(timeline.ErrorCode(err)), page)
 		return
 	}

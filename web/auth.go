@@ -404,7 +404,7 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
 			s.error(w, r, err)
 			return
 		}
-		page.Errors = timeline.FieldErrors(err)
+		page.Errors = fieldErrorsIn(i18n.From(r.Context()), err)
 		if len(page.Errors) == 0 {
 			s.errorPage(w, r, http.StatusNotFound, "This setup link is not valid any more.")
 			return

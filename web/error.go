@@ -117,3 +117,18 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 	s.errorPage(w, r, http.StatusMethodNotAllowed, i18n.From(r.Context()).Tf("ErrorMethod", "Method", r.Method))
 }
+
+// fieldErrorsIn is the field messages of a validation error in the
+// reader's language, where the domain gave them ids.
+func fieldErrorsIn(loc i18n.Locale, err error) map[string]string {
+	fields := timeline.FieldErrors(err)
+	var e *timeline.Error
+	if !errors.As(err, &e) {
+		return fields
+	}
+	out := make(map[string]string, len(fields))
+	for k, english := range fields {
+		out[k] = loc.Msg(e.Problems[k], english)
+	}
+	return out
+}

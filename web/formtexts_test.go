@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -90,5 +91,21 @@ func TestHistoryValuesInArabic(t *testing.T) {
 	}
 	if strings.Contains(text, "15 October 2025") {
 		t.Error("an English date in the Arabic history")
+	}
+}
+
+// The account form says what is wrong with a name or password in Arabic.
+func TestAccountErrorsInArabic(t *testing.T) {
+	a := newApp(t, false)
+	a.loginAs("chief", "admin")
+	res := a.post("/admin/users?lang=ar", url.Values{"username": {"bad name!"}, "password": {"short"}, "role": {"editor"}})
+	text := res.doc.Find("main").Text()
+	for _, want := range []string{"يتكوّن اسم المستخدم", "كلمة المرور"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the page lacks %q: %d", want, res.status)
+		}
+	}
+	if strings.Contains(text, "A user name has letters") {
+		t.Error("English on the Arabic form")
 	}
 }
