@@ -109,3 +109,14 @@ func TestAccountErrorsInArabic(t *testing.T) {
 		t.Error("English on the Arabic form")
 	}
 }
+
+// At most one preset is marked as the current view.
+func TestOnePresetCurrent(t *testing.T) {
+	a := newApp(t, true).anon()
+	for _, q := range []string{"", "?q=moscow", "?actor=lavrov", "?from=2025&to=2025", "?kind=make_visit"} {
+		res := a.get("/pairs/sy/ru" + q)
+		if n := res.doc.Find(`a.preset[aria-current=true]`).Length(); n > 1 {
+			t.Errorf("%s: %d presets marked current", q, n)
+		}
+	}
+}

@@ -276,7 +276,19 @@ func navigation(loc i18n.Locale, v timeline.View, pp *timeline.PairPage, focus i
 		days  int
 	}{{loc.N("PresetYears", 10), 10 * year}, {loc.N("PresetYears", 1), year}, {loc.N("PresetMonths", 3), 91}} {
 		pv := v.PresetAround(fit, at, pr.days)
-		n.Presets = append(n.Presets, views.Link{Label: pr.label, URL: pv.URL(), Current: pv.URL() == v.URL()})
+		// One preset is the current view, the first that shows it: where
+		// the matches span less than ten years, "10 years" is "All
+		// matches" again and is not marked twice.
+		n.Presets = append(n.Presets, views.Link{Label: pr.label, URL: pv.URL(), Current: pv.URL() == v.URL() && !anyCurrent(n.Presets)})
 	}
 	return n
+}
+
+func anyCurrent(ls []views.Link) bool {
+	for _, l := range ls {
+		if l.Current {
+			return true
+		}
+	}
+	return false
 }
