@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -203,7 +205,7 @@ func TestBrowserFormWithoutJS(t *testing.T) {
 	b.setValue("f-sources-0-url", "https://example.org/one")
 	b.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.samePage = true`))
 	b.click("add a source", "#add-source")
-	b.waitFor("the second source, focused", `document.getElementById('f-sources-1-url') && document.activeElement.id === 'f-sources-1-url'`)
+	b.waitForNoJS("the second source, focused", `document.getElementById('f-sources-1-url') && document.activeElement.id === 'f-sources-1-url'`)
 	if eval[bool](b, `window.samePage === true`) {
 		t.Fatal("the row was added in place: scripts ran")
 	}
@@ -211,7 +213,7 @@ func TestBrowserFormWithoutJS(t *testing.T) {
 		t.Fatalf("after adding a row the form holds %q", got)
 	}
 	b.click("remove the first source", "#rm-sources-0")
-	b.waitFor("one source left", `document.querySelectorAll('#rows-source > [data-row]').length === 1 && document.activeElement.id === 'f-sources-0-url'`)
+	b.waitForNoJS("one source left", `document.querySelectorAll('#rows-source > [data-row]').length === 1 && document.activeElement.id === 'f-sources-0-url'`)
 	if got := eval[string](b, `document.getElementById('f-sources-0-url').value`); got != "" {
 		t.Fatalf("the first source was not the one removed: the row left holds %q", got)
 	}
@@ -329,4 +331,24 @@ func TestBrowserFormArabic(t *testing.T) {
 	b.shoot("form-en-390")
 	b.do("desktop size", chromedp.EmulateViewport(1280, 800, chromedp.EmulateScale(1)))
 	b.shoot("form-en-1280")
+}
+
+// waitForNoJS waits until expr is true on a page whose scripts are off:
+// chromedp's Poll runs on the page's timers, which do not run then, so
+// the expression is evaluated again every 100 ms from outside instead.
+func (b *browserTab) waitForNoJS(what, expr string) {
+	b.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("waiting for %s: %q never held (last error: %v)", what, expr, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
