@@ -61,18 +61,7 @@ func ClusterTitle(p Pair, events []*Event, max int) string {
 // read already: who[i] for events[i].
 func ClusterTitleOf(events []*Event, who [][]string, max int) string {
 	head := strconv.Itoa(len(events)) + " " + kindNoun(events)
-	// Who acted most often first; then in the order they appear.
-	var names []string
-	times := map[string]int{}
-	for i := range events {
-		for _, w := range who[i] {
-			if times[w] == 0 {
-				names = append(names, w)
-			}
-			times[w]++
-		}
-	}
-	slices.SortStableFunc(names, func(a, b string) int { return times[b] - times[a] })
+	names := ByFrequency(who)
 	for k := len(names); k > 0; k-- {
 		list := names[:k]
 		var s string
@@ -373,4 +362,22 @@ func dropPairPrefix(p Pair, title string) string {
 	rest := []rune(m[3])
 	rest[0] = unicode.ToUpper(rest[0])
 	return string(rest)
+}
+
+// ByFrequency lists the names of who (each event's actors, as EventWho
+// reads them) once each: who acted most often first, then in the order
+// they appear. A cluster's title names them in that order.
+func ByFrequency(who [][]string) []string {
+	var names []string
+	times := map[string]int{}
+	for _, ws := range who {
+		for _, w := range ws {
+			if times[w] == 0 {
+				names = append(names, w)
+			}
+			times[w]++
+		}
+	}
+	slices.SortStableFunc(names, func(a, b string) int { return times[b] - times[a] })
+	return names
 }

@@ -2,7 +2,6 @@ package views
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -1066,17 +1065,7 @@ func clusterTitle(loc i18n.Locale, events []*timeline.Event, who [][]string, max
 		}
 	}
 	head := loc.N("ClusterOf_"+clusterNoun(group), len(events))
-	var names []string
-	times := map[string]int{}
-	for i := range events {
-		for _, w := range who[i] {
-			if times[w] == 0 {
-				names = append(names, w)
-			}
-			times[w]++
-		}
-	}
-	slices.SortStableFunc(names, func(a, b string) int { return times[b] - times[a] })
+	names := timeline.ByFrequency(who)
 	for k := len(names); k > 0; k-- {
 		s := joinNames(loc, names[:k])
 		if rest := len(names) - k; rest > 0 {

@@ -1792,9 +1792,9 @@ func importPreview(j ImportJob) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var114 string
-				templ_7745c5c3_Var114, templ_7745c5c3_Err = templ.JoinStringErrs(spanOf(ctx, row.Event))
+				templ_7745c5c3_Var114, templ_7745c5c3_Err = templ.JoinStringErrs(eventDates(ctx, row.Event))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/import.templ`, Line: 244, Col: 35}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/import.templ`, Line: 244, Col: 39}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var114))
 				if templ_7745c5c3_Err != nil {
@@ -1818,7 +1818,7 @@ func importPreview(j ImportJob) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var116 string
-				templ_7745c5c3_Var116, templ_7745c5c3_Err = templ.JoinStringErrs(countriesOf(ctx, row.Event.Countries))
+				templ_7745c5c3_Var116, templ_7745c5c3_Err = templ.JoinStringErrs(countryList(ctx, row.Event.Countries))
 				if templ_7745c5c3_Err != nil {
 					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/import.templ`, Line: 246, Col: 50}
 				}
@@ -1844,7 +1844,7 @@ func importPreview(j ImportJob) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var118 string
-				templ_7745c5c3_Var118, templ_7745c5c3_Err = templ.JoinStringErrs(initiatorOf(ctx, row.Event))
+				templ_7745c5c3_Var118, templ_7745c5c3_Err = templ.JoinStringErrs(initiatorIn(ctx, row.Event))
 				if templ_7745c5c3_Err != nil {
 					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/import.templ`, Line: 248, Col: 40}
 				}

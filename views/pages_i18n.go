@@ -28,39 +28,6 @@ func dayOf(ctx context.Context, t time.Time) string {
 	return loc(ctx).Date(timeline.Date{Year: t.Year(), Month: t.Month(), Day: t.Day(), Precision: timeline.Day})
 }
 
-// spanOf is an event's dates in the reader's language.
-func spanOf(ctx context.Context, e *timeline.Event) string { return loc(ctx).Span(e.Date, e.End) }
-
-// countriesOf names countries in the reader's language: "Syria, Russia",
-// "سوريا، روسيا".
-func countriesOf(ctx context.Context, cs []timeline.Country) string {
-	l := loc(ctx)
-	names := make([]string, len(cs))
-	for i, c := range cs {
-		names[i] = l.Country(c)
-	}
-	return strings.Join(names, l.T("ListSeparator"))
-}
-
-// initiatorOf says who acted, as initiatorText does, in the reader's
-// language.
-func initiatorOf(ctx context.Context, e *timeline.Event) string {
-	l := loc(ctx)
-	if e.Kind.IsVisit() && len(e.Countries) == 2 {
-		if guest := e.Mover(); guest != "" {
-			for _, c := range e.Countries {
-				if c != guest {
-					return l.Tf("VisitBy", "Guest", l.CountryInSentence(guest), "Host", l.CountryInSentence(c))
-				}
-			}
-		}
-	}
-	if e.Initiator == "" {
-		return l.T("NoSingleInitiator")
-	}
-	return l.Country(e.Initiator)
-}
-
 // pairLink is a pair's timeline, in the reader's language.
 func pairLink(ctx context.Context, p timeline.Pair) string { return hrefString(ctx, p.Path()) }
 

@@ -219,12 +219,9 @@ func pairName(ctx context.Context, pr timeline.Pair) string {
 	return loc(ctx).Tf("PairName", "A", loc(ctx).Country(pr.A), "B", loc(ctx).Country(pr.B))
 }
 
-// eventSpan is when an event happened, in the reader's language.
-func eventWhen(ctx context.Context, e *timeline.Event) string { return loc(ctx).Span(e.Date, e.End) }
-
 func markerLabel(ctx context.Context, p PairPage, m Marker) string {
 	sep := loc(ctx).T("LabelSeparator")
-	return eventWhen(ctx, m.Event) + sep + loc(ctx).Kind(m.Event.Kind) + sep + p.sideLabel(ctx, m.Side) + ": " + m.Event.Title
+	return eventDates(ctx, m.Event) + sep + loc(ctx).Kind(m.Event.Kind) + sep + p.sideLabel(ctx, m.Side) + ": " + m.Event.Title
 }
 
 func clusterLabel(ctx context.Context, c Cluster) string {
@@ -239,25 +236,6 @@ func clusterLabel(ctx context.Context, c Cluster) string {
 // knownTo says how precisely an event's date is known.
 func knownTo(ctx context.Context, e *timeline.Event) string {
 	return loc(ctx).T("KnownTo_" + e.Date.Precision.String())
-}
-
-// eventInitiator says who acted, in words, in the reader's language:
-// "Visit by Russia to the United States", or the initiator's name.
-func eventInitiator(ctx context.Context, e *timeline.Event) string {
-	l := loc(ctx)
-	if e.Kind.IsVisit() && len(e.Countries) == 2 {
-		if guest := e.Mover(); guest != "" {
-			for _, c := range e.Countries {
-				if c != guest {
-					return l.Tf("VisitBy", "Guest", l.CountryInSentence(guest), "Host", l.CountryInSentence(c))
-				}
-			}
-		}
-	}
-	if e.Initiator == "" {
-		return l.T("NoSingleInitiator")
-	}
-	return l.Country(e.Initiator)
 }
 
 // yearHeading and monthHeading head the list's groups in the reader's

@@ -116,6 +116,12 @@ func (s *Server) createEra(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	e, f, errs := eraFromForm(r, c)
+	s.storeEra(w, r, c, e, f, errs)
+}
+
+// storeEra saves an era read from the form, or shows the form again with
+// its problems and what was typed.
+func (s *Server) storeEra(w http.ResponseWriter, r *http.Request, c timeline.Country, e *timeline.Era, f views.EraForm, errs map[string]string) {
 	if len(errs) == 0 {
 		var err error
 		if errs, err = s.saveEra(r, e); err != nil {
@@ -190,20 +196,7 @@ func (s *Server) updateEra(w http.ResponseWriter, r *http.Request) {
 	}
 	e, f, errs := eraFromForm(r, c)
 	e.ID, f.ID = old.ID, old.ID
-	if len(errs) == 0 {
-		var err error
-		if errs, err = s.saveEra(r, e); err != nil {
-			s.error(w, r, err)
-			return
-		}
-	}
-	if len(errs) > 0 {
-		s.renderEras(w, r, http.StatusUnprocessableEntity, views.ErasPage{Country: c, Form: f, Errors: errs})
-		return
-	}
-	loc := i18n.From(r.Context())
-	setFlash(w, loc.Tf("EraSaved", "Name", e.NameIn(string(loc.Lang))))
-	http.Redirect(w, r, loc.URL("/countries/"+c.Slug()+"/eras"), http.StatusSeeOther)
+	s.storeEra(w, r, c, e, f, errs)
 }
 
 func (s *Server) deleteEra(w http.ResponseWriter, r *http.Request) {
