@@ -49,7 +49,14 @@ func (b *browserTab) shoot(name string) {
 	b.t.Helper()
 	dir := filepath.Join(artifactsDir(), "screens")
 	os.MkdirAll(dir, 0o755)
-	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	// The whole page: the viewport made as tall as the page, then a
+	// screenshot of it. (Chromium's capture beyond the viewport shifts a
+	// right-to-left page sideways, cutting its Arabic text off.)
+	w, h := eval[int64](b, `innerWidth`), eval[int64](b, `innerHeight`)
+	full := max(h, eval[int64](b, `document.documentElement.scrollHeight`))
+	b.do("grow the viewport", chromedp.EmulateViewport(w, full))
+	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	b.do("restore the viewport", chromedp.EmulateViewport(w, h))
 	if err != nil {
 		b.t.Fatalf("screenshot %s: %v", name, err)
 	}
