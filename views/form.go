@@ -8,6 +8,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/dyadhq/dyad/i18n"
 	"github.com/dyadhq/dyad/timeline"
 )
 
@@ -229,7 +230,7 @@ func maxLength(n int) templ.Attributes {
 // sortedKeys orders field keys the way the form shows them.
 func sortedKeys(errs map[string]string) []string {
 	order := map[string]int{"title": 0, "date": 1, "end": 2, "kind": 3, "location": 4, "description": 5, "tags": 6,
-		"countries": 7, "initiator": 8, "actors": 9, "sources": 10}
+		"texts": 7, "countries": 8, "initiator": 9, "high_level": 10, "actors": 11, "sources": 12}
 	rank := func(k string) int {
 		if r, ok := order[strings.SplitN(k, ".", 2)[0]]; ok {
 			return r
@@ -273,6 +274,13 @@ func containsCountry(cs []timeline.Country, c timeline.Country) bool {
 // published".
 func fieldLabel(ctx context.Context, key string) string {
 	parts := strings.Split(key, ".")
+	// A text in another language: "Title (Arabic)".
+	if len(parts) == 3 && parts[0] == "texts" {
+		if id, ok := fieldNames[parts[2]]; ok {
+			return loc(ctx).Tf("FieldInLanguage", "Field", tr(ctx, id), "Language", loc(ctx).LanguageName(parts[1]))
+		}
+		return key
+	}
 	if len(parts) == 3 {
 		n, _ := strconv.Atoi(parts[1])
 		row := map[string]string{"actors": "FormActorN", "sources": "FormSourceN"}[parts[0]]
@@ -377,8 +385,8 @@ func textsInvalid(errs map[string]string) bool {
 
 // langDir is the direction text in lang is written in.
 func langDir(lang string) string {
-	if lang == "ar" {
-		return "rtl"
+	if l, ok := i18n.ParseLang(lang); ok {
+		return l.Dir()
 	}
 	return "ltr"
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/dyadhq/dyad/i18n"
 	"net/http"
 	"runtime/debug"
 	"strconv"
@@ -83,7 +84,10 @@ func (s *Server) conditional(next http.Handler) http.Handler {
 			}
 		}
 		cacheControl := "public, max-age=60"
-		if s.cfg.Private || userFrom(r.Context()) != nil {
+		// A page whose language the URL did not name was chosen by the
+		// reader's cookie or browser: a shared cache that ignores Vary
+		// must not give it to others.
+		if s.cfg.Private || userFrom(r.Context()) != nil || !i18n.From(r.Context()).Explicit && isPage(r.URL.Path) {
 			cacheControl = "private, no-cache"
 		}
 		h := w.Header()
@@ -185,3 +189,11 @@ func (w *validatorWriter) Write(b []byte) (int, error) {
 }
 
 func (w *validatorWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// isPage reports whether path is a page for people, whose language the
+// reader's cookie or browser may choose, rather than a file (an export,
+// the API, oEmbed) that says its language in its URL or has none.
+func isPage(path string) bool {
+	last := path[strings.LastIndexByte(path, '/')+1:]
+	return !strings.Contains(last, ".") && !strings.HasPrefix(path, "/api/") && path != "/oembed"
+}

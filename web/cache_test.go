@@ -42,6 +42,12 @@ func TestConditionalGet(t *testing.T) {
 	anon := app.anon()
 	for _, path := range readPaths {
 		t.Run(path, func(t *testing.T) {
+			// The URL names the language, as dyad's own links do: a page
+			// for anyone, which a shared cache may keep.
+			if isPagePath(path) {
+				path = withParam(path, "lang", "en")
+			}
+			anon.get(path) // the first visit remembers the language in a cookie, which the tag covers
 			first := anon.get(path)
 			tag, lastMod := first.header.Get("ETag"), first.header.Get("Last-Modified")
 			if first.status != http.StatusOK || tag == "" || lastMod == "" {
@@ -162,5 +168,33 @@ func TestHeadEverywhere(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func isPagePath(p string) bool {
+	p = strings.SplitN(p, "?", 2)[0]
+	last := p[strings.LastIndex(p, "/")+1:]
+	return !strings.Contains(last, ".") && !strings.HasPrefix(p, "/api/") && p != "/oembed"
+}
+
+func withParam(p, k, v string) string {
+	if strings.Contains(p, "?") {
+		return p + "&" + k + "=" + v
+	}
+	return p + "?" + k + "=" + v
+}
+
+// A page whose language the reader's cookie or browser chose is theirs
+// alone: a shared cache that ignores Vary must not hand it to others.
+func TestNegotiatedPagesArePrivate(t *testing.T) {
+	anon := newApp(t, true).anon()
+	for path, want := range map[string]string{
+		"/pairs/sy/ru":            "private, no-cache",
+		"/pairs/sy/ru?lang=ar":    "public, max-age=60",
+		"/pairs/sy/ru/events.csv": "public, max-age=60",
+	} {
+		if got := anon.get(path).header.Get("Cache-Control"); got != want {
+			t.Errorf("%s: Cache-Control %q, want %q", path, got, want)
+		}
 	}
 }

@@ -28,7 +28,9 @@ func (s *Server) language(next http.Handler) http.Handler {
 		}
 		// What a page says depends on these when the URL does not name the
 		// language; the settings cookie changes how dates are written.
-		w.Header().Add("Vary", "Accept-Language, Cookie")
+		if !strings.HasPrefix(r.URL.Path, "/static/") && r.URL.Path != "/healthz" {
+			addVary(w.Header(), "Accept-Language", "Cookie")
+		}
 		q := r.URL.Query()
 		q.Del("lang")
 		// The page's own address, as it was sent (escaped: a decoded

@@ -8,7 +8,7 @@ import (
 
 // mirrorReads are the paths a read-only mirror serves: the public reading
 // surface of routes.go, and nothing that needs an account.
-var mirrorReads = regexp.MustCompile(`^/(|healthz|static/.*|pairs|pairs/[^/]+/[^/]+(/[^/]+)?|countries/[^/]+|oembed|settings|events\.csv|events\.json|api/pairs/[^/]+/[^/]+/events|events/[0-9]+)$`)
+var mirrorReads = regexp.MustCompile(`^/(|healthz|static/.*|pairs|pairs/[^/]+/[^/]+(/[^/]+)?|countries/[^/]+(/eras(\.csv)?)?|oembed|settings|events\.csv|events\.json|api/pairs/[^/]+/[^/]+/events|events/[0-9]+)$`)
 
 // readOnly makes a mirror of dyad: reads as usual, and every other route
 // (writing, accounts, imports, history) answers 405 with a message.
