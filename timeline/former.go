@@ -40,10 +40,10 @@ var formerStates = []FormerState{
 	{Code: "CS", Name: "Czechoslovakia", NameAR: "تشيكوسلوفاكيا", From: 1918, Until: 1992,
 		Successors: []Country{"CZ", "SK"},
 		Heirs:      []Country{"CZ", "SK"},
-		Names:      []string{"Czechoslovak Socialist Republic", "Czech and Slovak Federative Republic", "تشيكوسلوفاكيا", "CSK"}},
+		Names:      []string{"Czechoslovak Socialist Republic", "Czech and Slovak Federative Republic", "CSK"}},
 	{Code: "DD", Name: "East Germany", NameAR: "ألمانيا الشرقية", From: 1949, Until: 1990,
 		Successors: []Country{"DE"}, Heirs: []Country{"DE"},
-		Names: []string{"German Democratic Republic", "GDR", "DDR", "جمهورية ألمانيا الديمقراطية", "DDR"}},
+		Names: []string{"German Democratic Republic", "GDR", "DDR", "جمهورية ألمانيا الديمقراطية"}},
 	{Code: "YD", Name: "South Yemen", NameAR: "اليمن الجنوبي", From: 1967, Until: 1990,
 		Successors: []Country{"YE"}, Heirs: []Country{"YE"},
 		Names: []string{"People's Democratic Republic of Yemen", "Democratic Yemen", "جمهورية اليمن الديمقراطية الشعبية", "YMD"}},
@@ -63,8 +63,8 @@ var formerIndex = sync.OnceValue(func() map[Country]*FormerState {
 	return m
 })
 
-// FormerStates returns the states that no longer exist, in the order of
-// their dissolution, latest first as a picker lists them.
+// FormerStates returns the states that no longer exist, in the order the
+// table above lists them.
 func FormerStates() []FormerState { return append([]FormerState(nil), formerStates...) }
 
 // Former returns the former state c, if c is one.

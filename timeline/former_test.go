@@ -1,6 +1,9 @@
 package timeline
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestFormerStates(t *testing.T) {
 	for in, want := range map[string]Country{
@@ -47,5 +50,49 @@ func TestFormerStates(t *testing.T) {
 				t.Errorf("%s's heir %s is not a current country", f.Code, h)
 			}
 		}
+	}
+}
+
+// Heirs are among the successors, and no state is the heir of two former
+// states: the store's SQL for pair rows (db.pairRowsSQL) relies on it.
+func TestFormerStatesHeirs(t *testing.T) {
+	heirOf := map[Country]Country{}
+	for _, f := range FormerStates() {
+		for _, h := range f.Heirs {
+			if !slices.Contains(f.Successors, h) {
+				t.Errorf("%s's heir %s is not among its successors", f.Code, h)
+			}
+			if other, ok := heirOf[h]; ok {
+				t.Errorf("%s is the heir of both %s and %s", h, other, f.Code)
+			}
+			heirOf[h] = f.Code
+		}
+	}
+}
+
+// A former state's events stand on its heirs' pairs, on the heir's side.
+func TestFormerStatesPairs(t *testing.T) {
+	visit := &Event{Kind: KindVisit, Countries: []Country{"SU", "SY"}, Initiator: "SU"}
+	if got := visit.Pairs(); !slices.Equal(got, []Pair{{"RU", "SY"}, {"SU", "SY"}}) {
+		t.Errorf("pairs %v", got)
+	}
+	p := Pair{A: "SY", B: "RU"}
+	if !p.Has(visit) || p.Via(visit) != "SU" || p.SideCountry(visit) != "RU" {
+		t.Errorf("on Syria–Russia: has %v, via %q, side %q", p.Has(visit), p.Via(visit), p.SideCountry(visit))
+	}
+	hosted := &Event{Kind: KindHostVisit, Countries: []Country{"SU", "SY"}, Initiator: "SU"}
+	if got := p.SideCountry(hosted); got != "SY" {
+		t.Errorf("a visit hosted by the Soviet Union is on %q's side, want Syria's", got)
+	}
+	both := &Event{Kind: KindStatement, Countries: []Country{"SU", "RU", "SY"}}
+	if got := both.Pairs(); len(got) != 3 { // RU–SU, RU–SY, SU–SY: Russia stands for itself
+		t.Errorf("an event of Russia and the Soviet Union: %v", got)
+	}
+	if (Pair{A: "SY", B: "UA"}).Has(visit) {
+		t.Error("Ukraine succeeded the Soviet Union but does not continue it")
+	}
+	split := &Event{Kind: KindAgreement, Countries: []Country{"CS", "US"}}
+	if got := split.Pairs(); !slices.Equal(got, []Pair{{"CS", "US"}, {"CZ", "US"}, {"SK", "US"}}) {
+		t.Errorf("Czechoslovakia's pairs: %v", got)
 	}
 }

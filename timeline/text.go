@@ -164,9 +164,7 @@ func parseLang(s string) (language.Tag, bool) {
 func ParseLang(s string) (string, error) {
 	tag, ok := parseLang(s)
 	if !ok {
-		if len(s) > MaxLangTag {
-			s = s[:MaxLangTag] + "…"
-		}
+		s = truncate(s, MaxLangTag)
 		return "", Errorf(EINVALID, "%q is not a language tag; use ar, en or another BCP 47 tag.", s)
 	}
 	return tag.String(), nil

@@ -245,6 +245,7 @@ func TestArabicPagesHaveNoLatinText(t *testing.T) {
 		"/", "/pairs/sy/ru", "/pairs/sy/ru?from=2025&to=2025&event=" + id, "/pairs/sy/ru?q=" + url.QueryEscape("موسكو"),
 		"/events/" + id, "/events/new?a=sy&b=ru", "/events/" + id + "/edit", "/events/" + id + "/history",
 		"/import", "/imports", "/events/from-article", "/trash", "/admin/users", "/settings", "/no-such-page",
+		"/countries/sy", "/countries/sy/eras", "/pairs/sy/ru/trend", "/pairs/sy/ru/embed?from=2025", "/events/" + id + "/delete",
 	}
 	check := func(name string, res response) {
 		t.Helper()

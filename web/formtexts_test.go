@@ -100,7 +100,7 @@ func TestAccountErrorsInArabic(t *testing.T) {
 	a.loginAs("chief", "admin")
 	res := a.post("/admin/users?lang=ar", url.Values{"username": {"bad name!"}, "password": {"short"}, "role": {"editor"}})
 	text := res.doc.Find("main").Text()
-	for _, want := range []string{"يتكوّن اسم المستخدم", "كلمة المرور"} {
+	for _, want := range []string{"يتكوّن اسم المستخدم", "حرفًا على الأقل"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the page lacks %q: %d", want, res.status)
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/dyadhq/dyad/i18n"
 	"net/http"
 	"path"
 	"runtime"
@@ -121,14 +122,14 @@ func (s *Server) limitReads(next http.Handler) http.Handler {
 		l := s.reads
 		client := addrKey(s.clientIP(r))
 		if !l.enter(client) {
-			s.tooBusy(w, r, "client", "You have too many pages or downloads under way; try again when one has finished.")
+			s.tooBusy(w, r, "client", i18n.From(r.Context()).T("BusyClient"))
 			return
 		}
 		defer l.leave(client)
 		ctx := r.Context()
 		if isExport(r.URL.Path) {
 			if !acquire(ctx, l.exports) {
-				s.tooBusy(w, r, "exports", "Too many downloads are under way; try again in a moment.")
+				s.tooBusy(w, r, "exports", i18n.From(r.Context()).T("BusyExports"))
 				return
 			}
 			defer func() { <-l.exports }()
@@ -139,7 +140,7 @@ func (s *Server) limitReads(next http.Handler) http.Handler {
 		}
 		if isHeavy(r) {
 			if !acquire(ctx, l.heavy) {
-				s.tooBusy(w, r, "heavy", "The server is busy with other searches and downloads; try again in a moment.")
+				s.tooBusy(w, r, "heavy", i18n.From(r.Context()).T("BusyHeavy"))
 				return
 			}
 			var once sync.Once

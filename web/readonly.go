@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/dyadhq/dyad/i18n"
 	"net/http"
 	"regexp"
 	"strings"
@@ -26,9 +27,10 @@ func (s *Server) readOnly(next http.Handler) http.Handler {
 		w.Header().Set("Allow", "GET, HEAD")
 		msg := "This is a read-only copy of dyad: it shows and exports the events, but nothing can be changed here and nobody signs in."
 		if strings.HasPrefix(r.URL.Path, "/api/") {
+			// The API speaks English, as the command line does.
 			writeJSON(w, http.StatusMethodNotAllowed, apiError{Error: msg})
 			return
 		}
-		s.errorPage(w, r, http.StatusMethodNotAllowed, msg)
+		s.errorPage(w, r, http.StatusMethodNotAllowed, i18n.From(r.Context()).T("ReadOnlyCopy"))
 	})
 }

@@ -41,7 +41,7 @@ func TestReadOnlyMirror(t *testing.T) {
 	app := &testApp{t: t, srv: srv, store: store}
 	app.c = app.newClient()
 
-	for _, p := range append(readPaths, "/healthz", "/pairs/syria/russia", "/countries/sy", "/settings?lang=ar",
+	for _, p := range append(readPaths, "/healthz", "/pairs/syria/russia", "/countries/sy", "/settings", "/countries/sy/eras", "/countries/sy/eras.csv",
 		"/pairs/sy/ru/embed", "/pairs/sy/ru/trend", "/oembed?format=json&url="+url.QueryEscape(srv.URL+"/pairs/sy/ru")) {
 		if res := app.get(p); res.status != http.StatusOK && res.status != http.StatusMovedPermanently {
 			t.Errorf("GET %s: %d, want it served", p, res.status)
@@ -60,7 +60,7 @@ func TestReadOnlyMirror(t *testing.T) {
 			res = app.do(mustRequest(t, w.method, srv.URL+w.path))
 		}
 		if res.status != http.StatusMethodNotAllowed || !strings.Contains(res.body, "read-only copy") {
-			t.Errorf("%s %s: %d; want 405 saying it is a read-only copy", w.method, w.path, res.status)
+			t.Errorf("%s %s: %d; want 405 saying it is a read-only copy: %.300s", w.method, w.path, res.status, res.doc.Find("main").Text())
 		}
 	}
 	if n, _ := store.CountUsers(ctx); n != 1 {
