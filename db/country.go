@@ -42,10 +42,10 @@ const visitsSQL = `SELECT CASE a WHEN ?1 THEN b ELSE a END, side = CASE a WHEN ?
 // rows of event_countries, sorted. On 95,000 events: 0.5 ms and 60 ms for
 // a country in 85,000 of them, 240 ms and 1 ms for one in none.
 const (
-	recentSQL = "SELECT " + eventColumns + ` FROM events e
+	recentSQL = "SELECT " + eventFields + ` FROM events e
 	WHERE EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country = ?1)
 	ORDER BY e.sort_key DESC, e.id DESC LIMIT ?2`
-	recentFewSQL = "SELECT " + eventColumns + ` FROM events e
+	recentFewSQL = "SELECT " + eventFields + ` FROM events e
 	WHERE e.id IN (SELECT event_id FROM event_countries WHERE country = ?1)
 	ORDER BY e.sort_key DESC, e.id DESC LIMIT ?2`
 	// recentFew is the number of events under which a country's are
@@ -159,22 +159,5 @@ func eventsByID(ctx context.Context, rd queryer, ids []int64, orderBy string) ([
 	if err != nil {
 		return nil, err
 	}
-	return queryEvents(ctx, rd, "SELECT "+eventColumns+" FROM events e WHERE e.id IN (SELECT value FROM json_each(?))"+orderBy, string(list))
-}
-
-func queryEvents(ctx context.Context, rd queryer, q string, args ...any) ([]*timeline.Event, error) {
-	rows, err := rd.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*timeline.Event
-	for rows.Next() {
-		e, err := scanEvent(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return queryEvents(ctx, rd, "SELECT "+eventFields+" FROM events e WHERE e.id IN (SELECT value FROM json_each(?))"+orderBy, string(list))
 }

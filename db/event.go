@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/dyadhq/dyad/timeline"
 )
 
@@ -23,16 +25,6 @@ const eventFields = `e.id, e.date, e.end_date, e.title, e.description, e.kind, e
 // citationFields are the columns of a citation (es, a row of event_sources)
 // and its source (s), in the order citationRow.dest takes them.
 const citationFields = `s.id, s.url, s.title, s.publisher, s.language, s.published, s.retrieved, s.archive_url, es.excerpt`
-
-// eventColumns reads an event and, as JSON arrays, everything attached to it,
-// so that one query streams whole events without a second round trip.
-const eventColumns = eventFields + `,
-	(SELECT json_group_array(c.country ORDER BY c.position) FROM event_countries c WHERE c.event_id = e.id),
-	(SELECT json_group_array(json_array(a.name, a.role, a.country) ORDER BY a.position) FROM actors a WHERE a.event_id = e.id),
-	(SELECT json_group_array(t.tag ORDER BY t.position) FROM event_tags t WHERE t.event_id = e.id),
-	(SELECT json_group_array(json_array(` + citationFields + `) ORDER BY es.position)
-	 FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_id = e.id),
-	(SELECT json_group_array(json_array(x.lang, x.title, x.description) ORDER BY x.lang) FROM event_texts x WHERE x.event_id = e.id)`
 
 // queryer is what reads run on: the read pool, or one transaction when
 // several reads must see the same state.
@@ -98,11 +90,14 @@ func (d *DB) FindEventByID(ctx context.Context, id int64) (*timeline.Event, erro
 }
 
 func eventByID(ctx context.Context, rd queryer, id int64) (*timeline.Event, error) {
-	e, err := scanEvent(rd.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
+	events, err := queryEvents(ctx, rd, "SELECT "+eventFields+" FROM events e WHERE e.id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	if len(events) == 0 {
 		return nil, noEvent(id)
 	}
-	return e, err
+	return events[0], nil
 }
 
 // FindEvents returns a page of the events f selects and their total count,
@@ -131,28 +126,42 @@ func findEvents(ctx context.Context, rd queryer, f timeline.EventFilter) ([]*tim
 	return events, err
 }
 
-// EachEvent streams the events f selects, in timeline order.
+// EachEvent streams the events f selects, in timeline order, for exports:
+// a goroutine reads them, a batch ahead, while fn runs on the caller's.
 func (d *DB) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error {
-	return eachEvent(ctx, d.read, f, fn)
+	q, args := eventsSQL(f, matches{})
+	g, gctx := errgroup.WithContext(ctx)
+	batches := make(chan []*timeline.Event, 1)
+	g.Go(func() error {
+		defer close(batches)
+		return streamBatches(gctx, d.read, q, args, func(batch []*timeline.Event) error { return send(gctx, batches, batch) })
+	})
+	g.Go(func() error {
+		defer func() {
+			for range batches { // let the reader end
+			}
+		}()
+		for batch := range batches {
+			for _, e := range batch {
+				if err := fn(e); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err := g.Wait(); err != nil {
+		return fmt.Errorf("find events: %w", err)
+	}
+	return nil
 }
 
 func eachEvent(ctx context.Context, rd queryer, f timeline.EventFilter, fn func(*timeline.Event) error) error {
 	q, args := eventsSQL(f, matchesOf(rd))
-	rows, err := rd.QueryContext(ctx, q, args...)
-	if err != nil {
+	if err := streamEvents(ctx, rd, q, args, fn); err != nil {
 		return fmt.Errorf("find events: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		e, err := scanEvent(rows)
-		if err != nil {
-			return err
-		}
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return nil
 }
 
 // TextLanguages lists the languages of the texts of the events f selects.
@@ -192,7 +201,7 @@ func selectsAll(f timeline.EventFilter) bool {
 // eventsSQL is the query that reads f's events, in timeline order.
 func eventsSQL(f timeline.EventFilter, m matches) (string, []any) {
 	from, where, args := filterSQL(f, m)
-	q := "SELECT " + eventColumns + " FROM " + from + where + " ORDER BY " + orderSQL(f)
+	q := "SELECT " + eventFields + " FROM " + from + where + " ORDER BY " + orderSQL(f)
 	if f.Limit > 0 {
 		q += " LIMIT ? OFFSET ?"
 		args = append(args, f.Limit, f.Offset)
@@ -293,60 +302,6 @@ func filterSQL(f timeline.EventFilter, m matches) (from, where string, args []an
 
 type scanner interface{ Scan(dest ...any) error }
 
-// scanEvent reads a row of eventColumns.
-func scanEvent(s scanner) (*timeline.Event, error) {
-	var (
-		r                                                        eventRow
-		countriesJSON, actorsJSON, tagsJSON, srcsJSON, textsJSON string
-	)
-	if err := s.Scan(append(r.dest(), &countriesJSON, &actorsJSON, &tagsJSON, &srcsJSON, &textsJSON)...); err != nil {
-		return nil, err
-	}
-	e, err := r.event()
-	if err != nil {
-		return nil, err
-	}
-
-	if err := json.Unmarshal([]byte(countriesJSON), &e.Countries); err != nil {
-		return nil, fmt.Errorf("event %d: countries: %w", e.ID, err)
-	}
-	if err := json.Unmarshal([]byte(tagsJSON), &e.Tags); err != nil {
-		return nil, fmt.Errorf("event %d: tags: %w", e.ID, err)
-	}
-	var actors [][3]string
-	if err := json.Unmarshal([]byte(actorsJSON), &actors); err != nil {
-		return nil, fmt.Errorf("event %d: actors: %w", e.ID, err)
-	}
-	for _, a := range actors {
-		e.Actors = append(e.Actors, timeline.Actor{Name: a[0], Role: a[1], Country: timeline.Country(a[2])})
-	}
-	var texts [][3]string
-	if err := json.Unmarshal([]byte(textsJSON), &texts); err != nil {
-		return nil, fmt.Errorf("event %d: texts: %w", e.ID, err)
-	}
-	for _, t := range texts {
-		e.Texts = append(e.Texts, timeline.Text{Lang: t[0], Title: t[1], Description: t[2]})
-	}
-	var srcs [][]json.RawMessage
-	if err := json.Unmarshal([]byte(srcsJSON), &srcs); err != nil {
-		return nil, fmt.Errorf("event %d: sources: %w", e.ID, err)
-	}
-	for _, fields := range srcs {
-		c, err := citationFromJSON(fields)
-		if err != nil {
-			return nil, fmt.Errorf("event %d: source: %w", e.ID, err)
-		}
-		e.Sources = append(e.Sources, c)
-	}
-	if len(e.Tags) == 0 {
-		e.Tags = nil
-	}
-	if len(e.Countries) == 0 {
-		e.Countries = nil
-	}
-	return e, nil
-}
-
 // eventRow receives the columns of eventFields.
 type eventRow struct {
 	e                                                       timeline.Event
@@ -396,21 +351,6 @@ func (r *citationRow) citation() timeline.Citation {
 		r.c.Retrieved, _ = timeline.ParseDate(r.retrieved)
 	}
 	return r.c
-}
-
-// citationFromJSON reads a citation that eventColumns gave as a JSON array.
-func citationFromJSON(fields []json.RawMessage) (timeline.Citation, error) {
-	var r citationRow
-	dest := r.dest()
-	if len(fields) != len(dest) {
-		return r.c, fmt.Errorf("want %d fields, have %d", len(dest), len(fields))
-	}
-	for i, dst := range dest {
-		if err := json.Unmarshal(fields[i], dst); err != nil {
-			return r.c, err
-		}
-	}
-	return r.citation(), nil
 }
 
 // CreateEvent validates and stores e in one transaction.
@@ -527,11 +467,7 @@ func (d *DB) updateEvent(ctx context.Context, e *timeline.Event, action string) 
 
 // eventInTx reads an event inside a write transaction. ENOTFOUND.
 func eventInTx(ctx context.Context, tx *sql.Tx, id int64) (*timeline.Event, error) {
-	e, err := scanEvent(tx.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, noEvent(id)
-	}
-	return e, err
+	return eventByID(ctx, tx, id)
 }
 
 func citedURLs(ctx context.Context, tx *sql.Tx, id int64) (map[string]bool, error) {

@@ -205,25 +205,16 @@ func (d *DB) Check(ctx context.Context, progress func(string)) ([]Finding, error
 		if len(keys) == 0 {
 			break
 		}
-		rows, err = tx.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id BETWEEN ? AND ?", first, last)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			e, err := scanEvent(rows)
-			if err != nil {
-				rows.Close()
-				return nil, err
-			}
+		err = streamEvents(ctx, tx, "SELECT "+eventFields+" FROM events e WHERE e.id BETWEEN ? AND ?", []any{first, last}, func(e *timeline.Event) error {
 			if k := e.Key(); keys[e.ID] != k {
 				add("keys", "event %d's stored key %s is not its key %s", e.ID, keys[e.ID], k)
 			}
 			if h := e.IsHighLevelVisit(); highs[e.ID] != h {
 				add("keys", "event %d is stored as high-level %v, but its roles say %v", e.ID, highs[e.ID], h)
 			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+			return nil
+		})
+		if err != nil {
 			return nil, err
 		}
 	}

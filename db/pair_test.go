@@ -305,7 +305,7 @@ func TestQueryPlans(t *testing.T) {
 	// These are the queries the pair page runs (the code builds them with
 	// the same functions), for the default view and for filtered ones.
 	queries := []query{
-		q("page of a pair's events", "SELECT "+eventColumns+" FROM "+from+where+" ORDER BY "+orderSQL(list)+" LIMIT 50", args),
+		q("page of a pair's events", "SELECT "+eventFields+" FROM "+from+where+" ORDER BY "+orderSQL(list)+" LIMIT 50", args),
 		q("count, default view", defaultCount, defaultCountArgs),
 		q("buckets, default view", defaultBuckets, defaultBucketsArgs),
 		q("count, kind and side", visitCount, visitCountArgs),

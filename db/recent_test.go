@@ -85,7 +85,7 @@ func TestRecentQueryPlan(t *testing.T) {
 		{Pair: &sy, Recent: true, Limit: 100, Kinds: []timeline.Kind{timeline.KindVisit}, Side: timeline.SideA},
 	} {
 		from, where, args := filterSQL(f, matches{})
-		rows, err := d.read.Query("EXPLAIN QUERY PLAN SELECT "+eventColumns+" FROM "+from+where+" ORDER BY "+orderSQL(f)+" LIMIT 100", args...)
+		rows, err := d.read.Query("EXPLAIN QUERY PLAN SELECT "+eventFields+" FROM "+from+where+" ORDER BY "+orderSQL(f)+" LIMIT 100", args...)
 		if err != nil {
 			t.Fatal(err)
 		}

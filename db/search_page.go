@@ -273,7 +273,7 @@ func countMatches(ms []match, p timeline.Pair, g timeline.Precision, loKey int64
 // matchEventsSQL reads events by id, in the order of a JSON array of ids.
 // (A filter on the listed ids, as findEvents would make, walks the pair's
 // every row to keep them.)
-const matchEventsSQL = "SELECT " + eventColumns + ` FROM json_each(?) j CROSS JOIN events e ON e.id = j.value ORDER BY j.key`
+const matchEventsSQL = "SELECT " + eventFields + ` FROM json_each(?) j CROSS JOIN events e ON e.id = j.value ORDER BY j.key`
 
 // readMatchEvents reads in full the events of ms, in that order.
 func readMatchEvents(ctx context.Context, tx queryer, ms []match) ([]*timeline.Event, error) {
@@ -289,18 +289,9 @@ func readMatchEvents(ctx context.Context, tx queryer, ms []match) ([]*timeline.E
 		ids.WriteString(strconv.FormatInt(m.id, 10))
 	}
 	ids.WriteByte(']')
-	rows, err := tx.QueryContext(ctx, matchEventsSQL, ids.String())
+	out, err := queryEvents(ctx, tx, matchEventsSQL, ids.String())
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	defer rows.Close()
-	out := make([]*timeline.Event, 0, len(ms))
-	for rows.Next() {
-		e, err := scanEvent(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return out, nil
 }

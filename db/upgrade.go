@@ -241,21 +241,8 @@ func decideHighLevel(ctx context.Context, _ *DB, tx *sql.Tx) error {
 func eachEventInTx(ctx context.Context, tx *sql.Tx, where string, fn func(*timeline.Event) error) error {
 	var last int64
 	for {
-		rows, err := tx.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id > ? AND ("+where+") ORDER BY e.id LIMIT 1000", last)
+		batch, err := queryEvents(ctx, tx, "SELECT "+eventFields+" FROM events e WHERE e.id > ? AND ("+where+") ORDER BY e.id LIMIT 1000", last)
 		if err != nil {
-			return err
-		}
-		var batch []*timeline.Event
-		for rows.Next() {
-			e, err := scanEvent(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			batch = append(batch, e)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		if len(batch) == 0 {
