@@ -108,9 +108,13 @@ func ValidatePassword(p string) error {
 const (
 	argonTime    = 3
 	argonMemory  = 64 * 1024
-	argonThreads = 2
+	argonThreads = PasswordThreads
 	argonKeyLen  = 32
 )
+
+// PasswordThreads is how many threads (argon2's lanes) hashing or checking
+// a password keeps busy, each check holding 64 MiB the while.
+const PasswordThreads = 2
 
 // HashPassword returns an argon2id hash in the usual encoded form
 // ($argon2id$v=19$m=…,t=…,p=…$salt$hash).

@@ -96,7 +96,10 @@ type Server struct {
 	sessions *scs.SessionManager
 	logins   *loginLimiter
 	// passwordChecks holds a place for each password check under way:
-	// argon2id takes 64 MiB each, so they run at most one a core.
+	// argon2id takes 64 MiB and two threads each, so they run at most one
+	// for every two cores (one on a machine of two): a login flood holds
+	// one check's memory a core pair, and its checks no more threads than
+	// there are cores.
 	passwordChecks chan struct{}
 	fetcher        Fetcher
 	reads          *readLimits
@@ -124,7 +127,7 @@ func NewServer(log *slog.Logger, store Store, cfg Config) *Server {
 		cfg.Fetcher = fetch.New(fetch.Config{})
 	}
 	s := &Server{events: store, store: store, log: log, cfg: cfg, imports: newImportJobs(cfg.UploadDir), logins: newLoginLimiter(),
-		passwordChecks: make(chan struct{}, max(1, runtime.GOMAXPROCS(0))),
+		passwordChecks: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/timeline.PasswordThreads)),
 		fetcher:        cfg.Fetcher, reads: newReadLimits(cfg.HeavyReads, cfg.ReadsPerClient), uploads: newUploadQuota(cfg.UploadQuotaBytes)}
 	if !cfg.ReadOnly {
 		sweepUploads(cfg.UploadDir, s.now().Add(-jobLifetime)) // what a stopped server left
