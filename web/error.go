@@ -105,7 +105,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, st int, msg s
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(st)
-	if err := c.Render(r.Context(), w); err != nil {
+	if err := c.Render(r.Context(), w); err != nil && r.Context().Err() == nil {
 		s.log.Error("render error page", "err", err)
 	}
 }

@@ -31,7 +31,7 @@ func serveCmd(ctx context.Context, e *env, args []string) error {
 	trustProxy := fs.Bool("trust-proxy", false, "trust X-Forwarded-Proto and X-Forwarded-For from a proxy in front")
 	shutdownWait := fs.Duration("shutdown-wait", 10*time.Second, "on SIGTERM, how long requests and imports under way may go on before they are stopped")
 	readOnly := fs.Bool("read-only", false, "serve a mirror: open the database read-only; no accounts, no writes (the write routes answer 405)")
-	heavyReads := fs.Int("heavy-reads", 0, "how many exports, API calls and text searches may read at once (0: the number of cores, at least 2)")
+	heavyReads := fs.Int("heavy-reads", 0, "how many exports, API calls and text searches may read at once (0: the number of cores less one, at least 1)")
 	readsPerClient := fs.Int("reads-per-client", 0, "how many reads one client address may have under way (0: 4); behind a proxy, set --trust-proxy")
 	baseURL := fs.String("base-url", envOr(e.getenv, "DYAD_BASE_URL", ""), "public `address` for links in feeds and calendars (env DYAD_BASE_URL); default: as requested")
 	if err := parseFlags(e, fs, args); err != nil {
