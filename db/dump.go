@@ -15,34 +15,22 @@ import (
 // exports. It reads each table once, in key order, and joins them as it
 // goes: no query per event, so it runs at the speed of the scans and in
 // constant memory. The citations are read on a second connection, on a
-// goroutine of their own, and fn runs on the caller's, so that the work is
-// shared among the machine's cores; both connections read one snapshot.
+// goroutine of their own, the rest on another, and fn runs on the caller's,
+// so that the work is shared among the machine's cores; both connections
+// read one snapshot.
 func (d *DB) EachEventByID(ctx context.Context, fn func(*timeline.Event) error) error {
 	txs, done, err := d.snapshot(ctx)
 	defer done()
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	g, gctx := errgroup.WithContext(ctx)
-	cites := make(chan []eventCitation, 8)
-	g.Go(func() error { defer close(cites); return readCitations(gctx, txs[len(txs)-1], cites) })
-	events := make(chan []*timeline.Event, 8)
-	g.Go(func() error { defer close(events); return readEvents(gctx, txs[0], cites, events) })
-	g.Go(func() error {
-		defer func() {
-			for range events { // let the readers end
-			}
-		}()
-		for batch := range events {
-			for _, e := range batch {
-				if err := fn(e); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	return g.Wait()
+	return pipe(ctx, func(ctx context.Context, out chan<- []*timeline.Event) error {
+		g, gctx := errgroup.WithContext(ctx)
+		cites := make(chan []eventCitation, 8)
+		g.Go(func() error { defer close(cites); return readCitations(gctx, txs[len(txs)-1], cites) })
+		g.Go(func() error { return readEvents(gctx, txs[0], cites, out) })
+		return g.Wait()
+	}, fn)
 }
 
 // snapshot begins the read transactions of an export, which must see one
@@ -141,6 +129,9 @@ const dumpBatch = 256
 
 // send hands a batch to the next goroutine, unless the work was called off.
 func send[T any](ctx context.Context, out chan<- []T, batch []T) error {
+	if err := ctx.Err(); err != nil { // a select would pick at random
+		return err
+	}
 	select {
 	case out <- batch:
 		return nil

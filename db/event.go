@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/dyadhq/dyad/timeline"
 )
 
@@ -127,33 +125,17 @@ func findEvents(ctx context.Context, rd queryer, f timeline.EventFilter) ([]*tim
 }
 
 // EachEvent streams the events f selects, in timeline order, for exports:
-// a goroutine reads them, a batch ahead, while fn runs on the caller's.
+// a goroutine reads them, up to two batches ahead, while fn runs on the
+// caller's.
 func (d *DB) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error {
 	q, args := eventsSQL(f, matches{})
-	g, gctx := errgroup.WithContext(ctx)
-	batches := make(chan []*timeline.Event, 1)
-	g.Go(func() error {
-		defer close(batches)
-		return streamBatches(gctx, d.read, q, args, func(batch []*timeline.Event) error { return send(gctx, batches, batch) })
-	})
-	g.Go(func() error {
-		defer func() {
-			for range batches { // let the reader end
-			}
-		}()
-		for batch := range batches {
-			for _, e := range batch {
-				if err := fn(e); err != nil {
-					return err
-				}
-			}
+	return pipe(ctx, func(ctx context.Context, out chan<- []*timeline.Event) error {
+		err := streamBatches(ctx, d.read, q, args, func(batch []*timeline.Event) error { return send(ctx, out, batch) })
+		if err != nil {
+			return fmt.Errorf("find events: %w", err)
 		}
 		return nil
-	})
-	if err := g.Wait(); err != nil {
-		return fmt.Errorf("find events: %w", err)
-	}
-	return nil
+	}, fn)
 }
 
 func eachEvent(ctx context.Context, rd queryer, f timeline.EventFilter, fn func(*timeline.Event) error) error {
@@ -675,20 +657,22 @@ func (w *eventWriter) source(ctx context.Context, eventID int64, s *timeline.Cit
 	if err != nil {
 		return err
 	}
-	befores := make([]*timeline.Event, len(others))
-	for i, id := range others {
-		if befores[i], err = eventInTx(ctx, w.tx, id); err != nil {
-			return err
-		}
+	befores, err := eventsByID(ctx, w.tx, others, " ORDER BY e.id")
+	if err != nil {
+		return err
 	}
 	if _, err := w.updateSource.ExecContext(ctx, next[0], next[1], next[2], next[3], next[4], next[5], s.ID); err != nil {
 		return err
 	}
-	for i, id := range others {
-		after, err := eventInTx(ctx, w.tx, id)
-		if err != nil {
-			return err
-		}
+	afters, err := eventsByID(ctx, w.tx, others, " ORDER BY e.id")
+	if err != nil {
+		return err
+	}
+	if len(afters) != len(befores) {
+		return fmt.Errorf("source %d: %d citing events before its change, %d after", s.ID, len(befores), len(afters))
+	}
+	for i, after := range afters {
+		id := after.ID
 		if err := w.d.record(ctx, w.tx, id, "source", befores[i], after, 0); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"testing"
@@ -83,4 +84,44 @@ func TestStreamEventsLists(t *testing.T) {
 			t.Errorf("%s: read %d events, want %d", p, n, want)
 		}
 	}
+}
+
+// An export whose writer fails stops reading at once, returns the writer's
+// error as it is, and a panic in the writer is the caller's.
+func TestEachEventStopsWithItsWriter(t *testing.T) {
+	d := openTest(t)
+	ctx := context.Background()
+	var events []*timeline.Event
+	for i := range 4 * listBatch {
+		e := sampleEvent()
+		e.Title = fmt.Sprintf("event %d", i)
+		e.Sources = nil
+		events = append(events, e)
+	}
+	if err := d.CreateEvents(ctx, events); err != nil {
+		t.Fatal(err)
+	}
+	var batches int
+	testHookBatch = func() { batches++ }
+	defer func() { testHookBatch = nil }()
+	full := errors.New("no space left on the spool")
+	p := timeline.Pair{A: "SY", B: "RU"}
+	err := d.EachEvent(ctx, timeline.EventFilter{Pair: &p}, func(*timeline.Event) error { return full })
+	if err != full {
+		t.Errorf("EachEvent returned %v, want the writer's error as it is", err)
+	}
+	if batches > 2 {
+		t.Errorf("%d batches of %d read after the writer failed on the first event", batches, listBatch)
+	}
+	batches = 0
+	if err := d.EachEventByID(ctx, func(*timeline.Event) error { return full }); err != full {
+		t.Errorf("EachEventByID returned %v, want the writer's error as it is", err)
+	}
+
+	defer func() {
+		if p := recover(); p != "writer" {
+			t.Errorf("recovered %v, want the writer's panic on the caller's goroutine", p)
+		}
+	}()
+	d.EachEvent(ctx, timeline.EventFilter{Pair: &p}, func(*timeline.Event) error { panic("writer") })
 }

@@ -217,8 +217,8 @@ type EventService interface {
 	FindEvents(ctx context.Context, f EventFilter) ([]*Event, int, error)
 
 	// EachEvent calls fn for every event selected by f, in FindEvents' order,
-	// reading them one by one so that memory does not grow with the result.
-	// It stops at, and returns, the first error fn returns.
+	// reading them a batch at a time so that memory does not grow with the
+	// result. It stops at, and returns, the first error fn returns.
 	EachEvent(ctx context.Context, f EventFilter, fn func(*Event) error) error
 
 	// CreateEvent validates e, stores it with its sources and actors in one

@@ -112,8 +112,10 @@ const (
 	argonKeyLen  = 32
 )
 
-// PasswordThreads is how many threads (argon2's lanes) hashing or checking
-// a password keeps busy, each check holding 64 MiB the while.
+// PasswordThreads is how many threads (argon2's lanes) hashing a password
+// keeps busy, holding 64 MiB the while; the web sizes its password checks'
+// concurrency by it. A stored hash names its own lanes, and CheckPassword
+// uses those: changing this changes new hashes only.
 const PasswordThreads = 2
 
 // HashPassword returns an argon2id hash in the usual encoded form

@@ -12,12 +12,13 @@ import (
 	"github.com/dyadhq/dyad/i18n"
 )
 
-// Default shares of the readers. Heavy reads take a core each while they
-// run: they may have all cores but one, so that ordinary pages and /healthz
-// always find one (on two cores, a heavy read at a time kept /healthz's p99
-// at 14 to 22 ms under .ci/attack's floods, against 38 to 49 ms with two).
-// The store's read pool has max(8, 2 x cores) connections, so they hold
-// less than half of it.
+// Default shares of the readers. A heavy read keeps a core or more busy
+// while it runs (an export reads on one goroutine and writes on another):
+// they may have as many places as there are cores less one, so that
+// ordinary pages and /healthz find a core (on two cores, one heavy read at a
+// time kept /healthz's p99 at 14 to 22 ms under .ci/attack's floods,
+// against 38 to 49 ms with two) and a connection of the store's read pool
+// (max(8, 2 x cores); a whole-database export takes two).
 var (
 	defaultHeavyReads     = max(1, runtime.GOMAXPROCS(0)-1)
 	defaultReadsPerClient = 4
