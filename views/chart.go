@@ -96,10 +96,14 @@ type VChart struct {
 }
 
 // Tick is a labelled mark on the time axis, at X (horizontal: a fraction)
-// or Y (vertical: pixels).
+// or Y (vertical: pixels). On the vertical chart the label is drawn across
+// the spine, or where markers are, a little above or below or beside it
+// (see clearTicks): at LabelX, LabelY, anchored by Anchor.
 type Tick struct {
-	X, Y  float64
-	Label string
+	X, Y           float64
+	LabelX, LabelY float64
+	Anchor         string // "middle", or "start" or "end" (left to right)
+	Label          string
 }
 
 // Marker is one event on a chart.
@@ -259,6 +263,16 @@ func (c *Chart) mirror() {
 		b.X1, b.X2, b.TextX = 1-b.X2, 1-b.X1, 1-b.TextX
 	}
 	neg := func(x float64) float64 { return -x }
+	for i := range v.Ticks {
+		t := &v.Ticks[i]
+		t.LabelX = -t.LabelX
+		switch t.Anchor {
+		case "start":
+			t.Anchor = "end"
+		case "end":
+			t.Anchor = "start"
+		}
+	}
 	for i := range v.Markers {
 		m := &v.Markers[i]
 		m.X = -m.X
@@ -694,7 +708,34 @@ func layoutVertical(w timeline.Window, p timeline.Pair, events []*timeline.Event
 		cl.Events, cl.Span = clusterEvents(items, u)
 		c.Clusters = append(c.Clusters, cl)
 	}
+	clearTicks(c.Ticks, func(y1, y2 float64, side timeline.Side) bool {
+		on := func(s timeline.Side) bool { return side == "" || s == side || s == timeline.SideNone }
+		for _, m := range c.Markers {
+			if on(m.Side) && m.Y+vMarkerHalf > y1 && m.Y-vMarkerHalf < y2 {
+				return true
+			}
+			if side != "" && m.Side == side && labelOn(m.Label, y1, y2) {
+				return true
+			}
+		}
+		for _, cl := range c.Clusters {
+			if side != "" && cl.Side == side && (labelOn(cl.Label, y1, y2) || cl.Y1 < y2 && cl.Y2 > y1) {
+				return true
+			}
+		}
+		return false
+	})
 	return c
+}
+
+// labelOn reports whether the vertical chart's label l has a line between
+// heights y1 and y2.
+func labelOn(l Label, y1, y2 float64) bool {
+	if len(l.Lines) == 0 {
+		return false
+	}
+	top, bottom := l.Y-LabelSize, l.Y+float64(len(l.Lines)-1)*lineGap+3
+	return top < y2 && bottom > y1
 }
 
 func bucketsHorizontal(w timeline.Window, buckets []timeline.Bucket, width float64, loc i18n.Locale) *HChart {
@@ -785,7 +826,55 @@ func bucketsVertical(w timeline.Window, g timeline.Precision, buckets []timeline
 		}
 		c.Buckets = append(c.Buckets, bm)
 	}
+	clearTicks(c.Ticks, func(y1, y2 float64, side timeline.Side) bool {
+		for _, b := range c.Buckets {
+			if (side == "" || b.Side == side || b.Side == timeline.SideNone) && b.Y+b.H > y1 && b.Y < y2 {
+				return true
+			}
+		}
+		return false
+	})
 	return c
+}
+
+// vMarkerHalf is half a marker's height on the vertical chart.
+const vMarkerHalf = 6.0
+
+// clearTicks places the labels of the vertical chart's ticks clear of the
+// markers, bars and labels there (busy says whether any lies between two
+// heights, near the spine for side "", else on that side): across the
+// spine, or a few pixels above or below it, or beside the spine on a side
+// with nothing there, the line staying where it is; with no room near, the
+// line is left unlabelled.
+func clearTicks(ticks []Tick, busy func(y1, y2 float64, side timeline.Side) bool) {
+	const half = 7 // half the label's height, its halo included
+	type place struct {
+		dy   float64
+		side timeline.Side
+	}
+	places := []place{{0, ""}, {-10, ""}, {10, ""}, {0, timeline.SideB}, {0, timeline.SideA},
+		{-16, ""}, {16, ""}, {-10, timeline.SideB}, {10, timeline.SideB}, {-10, timeline.SideA}, {10, timeline.SideA}}
+	for i := range ticks {
+		t := &ticks[i]
+		t.LabelX, t.LabelY, t.Anchor = 0, t.Y, "middle"
+		placed := false
+		for _, p := range places {
+			if busy(t.Y+p.dy-half, t.Y+p.dy+half, p.side) {
+				continue
+			}
+			t.LabelY, placed = t.Y+p.dy, true
+			switch p.side {
+			case timeline.SideA:
+				t.LabelX, t.Anchor = -5, "end"
+			case timeline.SideB:
+				t.LabelX, t.Anchor = 5, "start"
+			}
+			break
+		}
+		if !placed {
+			t.Label = ""
+		}
+	}
 }
 
 // textWidth estimates the width in pixels of s at LabelSize, from the

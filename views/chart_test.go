@@ -939,3 +939,94 @@ func TestSideNamesClearOfLabels(t *testing.T) {
 		}
 	}
 }
+
+// The vertical chart's year labels, drawn across the spine, are never on
+// a marker, a bar or a label: each is moved a little up or down, or beside
+// the spine, or left out (its line kept) where none can be.
+func TestTickLabelsClearOfMarkers(t *testing.T) {
+	type box struct{ x1, x2, y1, y2 float64 }
+	meets := func(a, b box) bool { return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2 }
+	labelBox := func(l Label) box {
+		w := 0.0
+		for _, line := range l.Lines {
+			w = max(w, textWidth(line))
+		}
+		b := box{l.X, l.X + w, l.Y - LabelSize, l.Y + float64(len(l.Lines)-1)*lineGap + 3}
+		if l.End {
+			b.x1, b.x2 = l.X-w, l.X
+		}
+		return b
+	}
+	check := func(t *testing.T, v *VChart) {
+		t.Helper()
+		var obstacles []box
+		for _, m := range v.Markers {
+			obstacles = append(obstacles, box{m.X - 5, m.X + 5, m.Y - vMarkerHalf, m.Y + vMarkerHalf})
+			if len(m.Label.Lines) > 0 {
+				obstacles = append(obstacles, labelBox(m.Label))
+			}
+		}
+		for _, cl := range v.Clusters {
+			obstacles = append(obstacles, labelBox(cl.Label))
+		}
+		for _, b := range v.Buckets {
+			obstacles = append(obstacles, box{b.X1, b.X2, b.Y, b.Y + b.H})
+		}
+		labelled, moved := 0, 0
+		for _, tk := range v.Ticks {
+			if tk.Label == "" {
+				continue
+			}
+			labelled++
+			w := textWidth(tk.Label)
+			b := box{tk.LabelX - w/2, tk.LabelX + w/2, tk.LabelY - 5, tk.LabelY + 5}
+			switch tk.Anchor {
+			case "start":
+				b.x1, b.x2 = tk.LabelX, tk.LabelX+w
+			case "end":
+				b.x1, b.x2 = tk.LabelX-w, tk.LabelX
+			}
+			for _, o := range obstacles {
+				if meets(b, o) {
+					t.Errorf("tick %q at %.1f: its label %+v meets %+v", tk.Label, tk.Y, b, o)
+				}
+			}
+			if math.Abs(tk.LabelY-tk.Y) > 16 {
+				t.Errorf("tick %q at %.1f: label moved to %.1f, too far from its line", tk.Label, tk.Y, tk.LabelY)
+			}
+			if tk.LabelY != tk.Y || tk.LabelX != 0 {
+				moved++
+			}
+		}
+		if labelled < len(v.Ticks)/2 {
+			t.Errorf("%d of %d ticks keep their labels", labelled, len(v.Ticks))
+		}
+		if moved == 0 {
+			t.Error("no label had to move: the fixture tests nothing")
+		}
+	}
+	// An event on the first day of each year, on one side or both: the
+	// markers sit on the ticks' lines.
+	var events []*timeline.Event
+	for y := 1990; y < 2010; y++ {
+		sides := []timeline.Country{"US", "SY"}
+		if y%3 == 0 {
+			sides = sides[:1]
+		}
+		for _, side := range sides {
+			events = append(events, &timeline.Event{ID: int64(len(events) + 1), Date: timeline.MustParseDate(fmt.Sprintf("%d-01-01", y)),
+				Title: "Visit", Kind: timeline.KindVisit, Countries: []timeline.Country{"US", "SY"}, Initiator: side})
+		}
+	}
+	for _, l := range []i18n.Locale{en, ar} {
+		t.Run(string(l.Lang), func(t *testing.T) {
+			check(t, LayoutEvents(window("1990", "2009"), timeline.Pair{A: "US", B: "SY"}, events, HorizontalWidth, l).V)
+			// Counted years, on one side: the bars start beside the spine.
+			var buckets []timeline.Bucket
+			for y := 1990; y < 2010; y++ {
+				buckets = append(buckets, timeline.Bucket{Start: timeline.MustParseDate(fmt.Sprint(y)), Side: timeline.SideA, Count: 1 + y%7})
+			}
+			check(t, LayoutBuckets(window("1990", "2009"), timeline.Year, buckets, HorizontalWidth, l).V)
+		})
+	}
+}
