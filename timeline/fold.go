@@ -18,7 +18,10 @@ func Fold(s string) string {
 	b.Grow(len(s))
 	// NFD splits أ إ آ ؤ ئ into a base letter and a combining hamza or madda,
 	// so dropping combining marks folds them along with harakat and accents.
-	for _, r := range norm.NFD.String(s) {
+	// Bytes that are not UTF-8 become U+FFFD first: left to the loop below,
+	// they would stop NFD from splitting the letter after them ("\xf2Á"
+	// folded to "�á", and that again to "�a").
+	for _, r := range norm.NFD.String(strings.ToValidUTF8(s, "\uFFFD")) {
 		switch {
 		case unicode.Is(unicode.Mn, r), r == 'ـ': // combining marks (harakat, accents, hamza and madda above/below), tatweel
 			continue
