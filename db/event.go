@@ -243,7 +243,11 @@ func filterSQL(f timeline.EventFilter, m matches) (from, where string, args []an
 		}
 	}
 	if f.Tag != "" {
-		conds = append(conds, "EXISTS (SELECT 1 FROM event_tags t WHERE t.event_id = "+id+" AND t.tag = ?)")
+		// The tag's events, listed once through event_tags_tag: a look-up
+		// an event instead took 36 ms for a pair of 100,000 that none of
+		// them had, and 0.5 s for a deep page of a common tag (6 and 25 ms
+		// so).
+		conds = append(conds, id+" IN (SELECT t.event_id FROM event_tags t WHERE t.tag = ?)")
 		args = append(args, strings.ToLower(strings.TrimSpace(f.Tag)))
 	}
 	if a := strings.TrimSpace(f.Actor); a != "" {
