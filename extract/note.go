@@ -31,11 +31,24 @@ func (n Note) English() string {
 	if !ok {
 		return n.ID
 	}
+	if one, ok := noteOne[n.ID]; ok && n.count() == 1 {
+		text = one
+	}
 	for i := 0; i+1 < len(n.Args); i += 2 {
 		name, _ := n.Args[i].(string)
 		text = strings.ReplaceAll(text, "{{."+name+"}}", englishValue(n.Args[i+1]))
 	}
 	return text
+}
+
+// count is the value named Count, -1 when there is none.
+func (n Note) count() int {
+	for i := 0; i+1 < len(n.Args); i += 2 {
+		if c, ok := n.Args[i+1].(int); ok && n.Args[i] == "Count" {
+			return c
+		}
+	}
+	return -1
 }
 
 func englishValue(v any) string {
@@ -143,11 +156,16 @@ var noteText = map[string]string{
 	"ArticleNoteArticlePair":     "the sentence speaks of the two countries: {{.A}} and {{.B}}, the article's",
 	"ArticleNoteKindOther":       "no word says what happened: kind left as other",
 	"ArticleNoteCountryFromText": "{{.Country}} taken from the article as a whole: the sentence names one country",
-	"ArticleNoteSovietUnion":     "the Soviet Union is counted as Russia: dyad has no code for it",
+	"ArticleNoteSovietUnion":     "the Soviet Union is counted as Russia, its heir",
 	"ArticleNoteGuestVisit":      "a visit by the guest: {{.Host}} hosted, {{.Guest}} visited",
 	"ArticleNoteVisitor":         "the visitor: {{.Visitor}}, since the visit was to {{.Place}}",
 
 	// Candidates merged into one.
 	"ArticleNoteMerged":     "merged with the same {{.Kind}} on {{.Date}}: {{.Excerpt}}",
 	"ArticleNoteMergedMore": "and merged with {{.Count}} more passages",
+}
+
+// noteOne is the English of the notes whose Count is 1, where it differs.
+var noteOne = map[string]string{
+	"ArticleNoteMergedMore": "and merged with {{.Count}} more passage",
 }
