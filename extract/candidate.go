@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -39,7 +38,7 @@ type Candidate struct {
 	Excerpt   string
 	ExcerptAt Span
 
-	Notes []string // how the date, countries, kind and initiator were read
+	Notes []Note // how the date, countries, kind and initiator were read
 
 	score  int
 	merged int
@@ -81,7 +80,7 @@ type mention struct {
 	kind    placeKind // 0 for a person's country
 	text    string
 	prep    bool // after في، إلى، in, to, at: a place where something happens
-	note    string
+	note    Note
 }
 
 type actorMention struct {
@@ -627,7 +626,7 @@ func build(s *sentence, f Found, r reading, prev, next *reading, lo, hi int, tex
 			a.tok = -1
 			actors = append(actors, a)
 		}
-		c.Notes = append(c.Notes, "countries and people also taken from the sentence before")
+		c.Notes = append(c.Notes, newNote("ArticleNoteSentenceBefore"))
 	}
 	if next != nil {
 		for _, m := range next.mentions {
@@ -647,7 +646,7 @@ func build(s *sentence, f Found, r reading, prev, next *reading, lo, hi int, tex
 				mentions = append(mentions, mention{tok: len(s.toks) + 2, country: x})
 			}
 		}
-		c.Notes = append(c.Notes, fmt.Sprintf("the sentence speaks of the two countries: %s and %s, the article's", top[0].Name(), top[1].Name()))
+		c.Notes = append(c.Notes, newNote("ArticleNoteArticlePair", "A", top[0], "B", top[1]))
 	}
 	if len(countries) == 0 {
 		return Candidate{}, false
@@ -679,7 +678,7 @@ func build(s *sentence, f Found, r reading, prev, next *reading, lo, hi int, tex
 		c.score += 2
 	} else {
 		c.Kind = timeline.KindOther
-		c.Notes = append(c.Notes, "no word says what happened: kind left as other")
+		c.Notes = append(c.Notes, newNote("ArticleNoteKindOther"))
 	}
 
 	// Where: the seats named, those after في، إلى، in, to first.
@@ -734,7 +733,7 @@ func build(s *sentence, f Found, r reading, prev, next *reading, lo, hi int, tex
 		for _, x := range top {
 			if !containsCountry(c.Countries, x) && len(c.Countries) < 2 {
 				c.Countries = append(c.Countries, x)
-				c.Notes = append(c.Notes, fmt.Sprintf("%s taken from the article as a whole: the sentence names one country", x.Name()))
+				c.Notes = append(c.Notes, newNote("ArticleNoteCountryFromText", "Country", x))
 			}
 		}
 	}
@@ -743,7 +742,7 @@ func build(s *sentence, f Found, r reading, prev, next *reading, lo, hi int, tex
 	}
 	c.score += 3 * min(len(countries), 2)
 	for _, m := range mentions {
-		if m.note != "" && !containsString(c.Notes, m.note) {
+		if m.note.ID != "" && !containsNote(c.Notes, m.note) {
 			c.Notes = append(c.Notes, m.note)
 		}
 	}
@@ -776,7 +775,7 @@ func namesAgreement(hits []cueHit) bool {
 // guest of a host, the one that is not where the visit took place); for a
 // statement or a criticism the speaker's; none for meetings, calls,
 // agreements and relations, which both sides make.
-func initiator(h cueHit, mentions []mention, actors []actorMention, loc timeline.Country, lang string, notes *[]string) timeline.Country {
+func initiator(h cueHit, mentions []mention, actors []actorMention, loc timeline.Country, lang string, notes *[]Note) timeline.Country {
 	before := func(tok int) (timeline.Country, bool) {
 		for i := len(mentions) - 1; i >= 0; i-- {
 			if m := mentions[i]; m.tok >= 0 && m.tok < tok {
@@ -821,14 +820,14 @@ func initiator(h cueHit, mentions []mention, actors []actorMention, loc timeline
 			guest = other(host)
 		}
 		if guest != "" {
-			*notes = append(*notes, fmt.Sprintf("a visit by the guest: %s hosted, %s visited", host.Name(), guest.Name()))
+			*notes = append(*notes, newNote("ArticleNoteGuestVisit", "Host", host, "Guest", guest))
 		}
 		return guest
 	case visitVerb, visitNoun:
 		if loc != "" {
 			v := other(loc)
 			if v != "" {
-				*notes = append(*notes, fmt.Sprintf("the visitor: %s, since the visit was to %s", v.Name(), loc.Name()))
+				*notes = append(*notes, newNote("ArticleNoteVisitor", "Visitor", v, "Place", loc))
 			}
 			return v
 		}
@@ -929,14 +928,14 @@ func merge(cs []Candidate) []Candidate {
 		if b.ExcerptAt != a.ExcerptAt {
 			a.merged++
 			if a.merged <= maxMergeNotes {
-				a.Notes = append(a.Notes, fmt.Sprintf("merged with the same %s on %s: %q", a.Kind, a.Date.Format(), clip(b.Excerpt, 80)))
+				a.Notes = append(a.Notes, newNote("ArticleNoteMerged", "Kind", a.Kind, "Date", a.Date, "Excerpt", clip(b.Excerpt, 80)))
 			}
 		}
 		out[i] = a
 	}
 	for i := range out {
 		if n := out[i].merged - maxMergeNotes; n > 0 {
-			out[i].Notes = append(out[i].Notes, fmt.Sprintf("and merged with %d more passages", n))
+			out[i].Notes = append(out[i].Notes, newNote("ArticleNoteMergedMore", "Count", n))
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ExcerptAt.Start < out[j].ExcerptAt.Start })

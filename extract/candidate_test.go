@@ -66,7 +66,7 @@ func TestSeedArticle(t *testing.T) {
 			t.Errorf("initiator %q, title %q", c.Initiator, c.Title)
 		}
 		if !hasNote(c, "weekday says Tuesday: matches") {
-			t.Errorf("notes %q, want the weekday checked", c.Notes)
+			t.Errorf("notes %q, want the weekday checked", english(c.Notes))
 		}
 	})
 	t.Run("Statement24December", func(t *testing.T) {
@@ -84,7 +84,7 @@ func TestSeedArticle(t *testing.T) {
 			t.Fatal("no candidate for the 1970s")
 		}
 		if c.Date.Precision != timeline.Decade || !hasNote(c, "Soviet Union") {
-			t.Errorf("precision %s, notes %q", c.Date.Precision, c.Notes)
+			t.Errorf("precision %s, notes %q", c.Date.Precision, english(c.Notes))
 		}
 	})
 	t.Run("Event", func(t *testing.T) {
@@ -109,7 +109,16 @@ func hasActor(c Candidate, part string) bool {
 }
 
 func hasNote(c Candidate, part string) bool {
-	return strings.Contains(strings.Join(c.Notes, "\n"), part)
+	return strings.Contains(strings.Join(english(c.Notes), "\n"), part)
+}
+
+// english is notes as the command line writes them.
+func english(notes []Note) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = n.English()
+	}
+	return out
 }
 
 // TestKnownActors: people dyad has are found by their family name and keep
@@ -136,7 +145,7 @@ func TestMerge(t *testing.T) {
 		t.Fatalf("got %d candidates, want one (same day, same kind)", len(got))
 	}
 	if !hasNote(got[0], "merged") {
-		t.Errorf("notes %q, want the merge said", got[0].Notes)
+		t.Errorf("notes %q, want the merge said", english(got[0].Notes))
 	}
 }
 

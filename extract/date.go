@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -17,8 +16,8 @@ type Found struct {
 	Text      string // the words the date was read from, as in the text
 	At        Span   // where Text is in the text
 	// Notes say how the date was resolved (a year taken from the
-	// publication date, a weekday checked) in plain English for an editor.
-	Notes []string
+	// publication date, a weekday checked), for an editor.
+	Notes []Note
 
 	// dateline marks a date at the head of a paragraph followed by an
 	// agency or a dash ("دمشق - 3 آذار (سانا) -"): the day the report was
@@ -85,7 +84,7 @@ type dateParser struct {
 type match struct {
 	date, end   timeline.Date
 	start, next int
-	notes       []string
+	notes       []Note
 }
 
 func (p *dateParser) scan(out []Found) []Found {
@@ -109,7 +108,7 @@ func (p *dateParser) scan(out []Found) []Found {
 			switch p.t[m.next].norm {
 			case "(", "-", "–", "—", ":":
 				f.dateline = true
-				f.Notes = append(f.Notes, "dateline: the day the report was filed")
+				f.Notes = append(f.Notes, newNote("ArticleNoteDateline"))
 			}
 		}
 		out = append(out, f)
@@ -432,41 +431,41 @@ func (p *dateParser) monthFirst(i int, wd time.Weekday) (match, bool) {
 		}
 	}
 	y := p.pub.Year
-	var note string
+	var note Note
 	switch {
 	case rel == -1:
 		if m1 >= p.pub.Month {
 			y--
 		}
-		note = fmt.Sprintf("%q: the last %s before publication", p.norm(next-1), m1)
+		note = newNote("ArticleNoteMonthLastRel", "Word", p.norm(next-1), "Month", m1)
 	case rel == 1:
 		if m1 <= p.pub.Month {
 			y++
 		}
-		note = fmt.Sprintf("the next %s after publication", m1)
+		note = newNote("ArticleNoteMonthNext", "Month", m1)
 	case rel == 2:
-		note = "the year of publication"
+		note = newNote("ArticleNoteMonthThisYear")
 	case p.futureCue(start):
 		if m1 < p.pub.Month {
 			y++
 		}
-		note = fmt.Sprintf("no year, and the sentence speaks of what is to come: the next %s from publication", m1)
+		note = newNote("ArticleNoteMonthFuture", "Month", m1)
 	default:
 		if m1 > p.pub.Month {
 			y--
 		}
-		note = fmt.Sprintf("no year: the last %s up to publication", m1)
+		note = newNote("ArticleNoteMonthNoYear", "Month", m1)
 	}
 	if y < timeline.MinYear || y > timeline.MaxYear {
 		return match{}, false
 	}
-	return match{date: timeline.Date{Year: y, Month: m1, Precision: timeline.Month}, start: start, next: next, notes: []string{note}}, true
+	return match{date: timeline.Date{Year: y, Month: m1, Precision: timeline.Month}, start: start, next: next, notes: []Note{note}}, true
 }
 
 // finishDays reads what follows the days and months of a date (a year, or
 // الماضي / المقبل) and resolves it; tokens [start, j) are read so far.
 func (p *dateParser) finishDays(start, j, d1 int, m1 time.Month, d2 int, m2 time.Month, wd time.Weekday) (match, bool) {
-	var notes []string
+	var notes []Note
 	y, next, hasYear := p.yearAfter(j)
 	if !hasYear {
 		if p.pub.IsZero() {
@@ -517,35 +516,34 @@ func (p *dateParser) finishDays(start, j, d1 int, m1 time.Month, d2 int, m2 time
 // before publication (or, when the sentence speaks of what is to come, the
 // first on or after it). A weekday written with the date moves the year by
 // one when that makes them agree.
-func (p *dateParser) resolveDayYear(d int, m time.Month, rel int, future bool, wd time.Weekday, relWord string) (int, []string, bool) {
+func (p *dateParser) resolveDayYear(d int, m time.Month, rel int, future bool, wd time.Weekday, relWord string) (int, []Note, bool) {
 	pub := p.pub.DayNumber()
 	y := p.pub.Year
 	num := func(y int) int { return y*10000 + int(m)*100 + d }
-	var note string
-	dm := fmt.Sprintf("%d %s", d, m)
+	var note Note
 	switch {
 	case rel == 2:
-		note = fmt.Sprintf("%q: %s of the year of publication", relWord, dm)
+		note = newNote("ArticleNoteDayThisYear", "Word", relWord, "Day", d, "Month", m)
 	case rel < 0:
 		if num(y) >= pub {
 			y--
 		}
-		note = fmt.Sprintf("%q: the last %s before publication", relWord, dm)
+		note = newNote("ArticleNoteDayLastRel", "Word", relWord, "Day", d, "Month", m)
 	case rel == 1:
 		if num(y) <= pub {
 			y++
 		}
-		note = fmt.Sprintf("%q: the next %s after publication", relWord, dm)
+		note = newNote("ArticleNoteDayNextRel", "Word", relWord, "Day", d, "Month", m)
 	case future:
 		if num(y) < pub {
 			y++
 		}
-		note = fmt.Sprintf("no year, and the sentence speaks of what is to come: the next %s from publication", dm)
+		note = newNote("ArticleNoteDayFuture", "Day", d, "Month", m)
 	default:
 		if num(y) > pub {
 			y--
 		}
-		note = fmt.Sprintf("year taken from the publication date: the last %s up to publication", dm)
+		note = newNote("ArticleNoteDayNoYear", "Day", d, "Month", m)
 	}
 	step := -1
 	if rel == 1 || future {
@@ -560,11 +558,11 @@ func (p *dateParser) resolveDayYear(d int, m time.Month, rel int, future bool, w
 	if wd >= 0 && rel == 0 && weekdayOf(y, m, d) != wd {
 		for _, alt := range []int{y - 1, y + 1} {
 			if validDay(timeline.Date{Year: alt, Month: m, Day: d, Precision: timeline.Day}) && weekdayOf(alt, m, d) == wd {
-				return alt, []string{fmt.Sprintf("no year: %d, the year in which %s is a %s, as the text says", alt, dm, wd)}, true
+				return alt, []Note{newNote("ArticleNoteDayYearFromWeekday", "Year", alt, "Day", d, "Month", m, "Weekday", wd)}, true
 			}
 		}
 	}
-	return y, []string{note}, true
+	return y, []Note{note}, true
 }
 
 // numeric reads 2025-12-24, 2025/12/24, 24/12/2025, 24.12.2025 and, in
@@ -582,7 +580,7 @@ func (p *dateParser) numeric(i int) (match, bool) {
 		return match{}, false
 	}
 	var y, mo, d int
-	var notes []string
+	var notes []Note
 	switch {
 	case p.t[i].digits == 4 && p.t[i+4].digits <= 2:
 		y, mo, d = a, b, c
@@ -599,9 +597,9 @@ func (p *dateParser) numeric(i int) (match, bool) {
 		}
 		if a <= 12 && b <= 12 && a != b {
 			if dayFirst {
-				notes = append(notes, "numeric date read day first (day/month/year)")
+				notes = append(notes, newNote("ArticleNoteNumericDayFirst"))
 			} else {
-				notes = append(notes, "numeric date read month first (month/day/year), as English text usually writes it")
+				notes = append(notes, newNote("ArticleNoteNumericMonthFirst"))
 			}
 		}
 	default:
@@ -687,29 +685,29 @@ func (p *dateParser) weekday(i int) (match, bool) {
 	pub := p.pub.Time()
 	back := (int(pub.Weekday()) - int(wd) + 7) % 7
 	var t time.Time
-	var note string
+	var note Note
 	switch {
 	case rel < 0:
 		if back == 0 {
 			back = 7
 		}
 		t = pub.AddDate(0, 0, -back)
-		note = fmt.Sprintf("the last %s before publication", wd)
+		note = newNote("ArticleNoteWeekdayLast", "Weekday", wd)
 	case rel > 0 || p.futureCue(start):
 		ahead := (int(wd) - int(pub.Weekday()) + 7) % 7
 		if ahead == 0 && rel > 0 {
 			ahead = 7
 		}
 		t = pub.AddDate(0, 0, ahead)
-		note = fmt.Sprintf("weekday alone, of what is to come: the next %s from publication", wd)
+		note = newNote("ArticleNoteWeekdayFuture", "Weekday", wd)
 	default:
 		t = pub.AddDate(0, 0, -back)
-		note = fmt.Sprintf("weekday alone: the %s on or before publication", wd)
+		note = newNote("ArticleNoteWeekdayAlone", "Weekday", wd)
 	}
 	if t.Year() < timeline.MinYear || t.Year() > timeline.MaxYear {
 		return match{}, false
 	}
-	return match{date: timeline.DayDate(t), start: start, next: j, notes: []string{note}}, true
+	return match{date: timeline.DayDate(t), start: start, next: j, notes: []Note{note}}, true
 }
 
 // decadeNum reads "1970s", "1970's", "the '70s", "the 70s".
@@ -744,7 +742,7 @@ func (p *dateParser) decadeNum(i int) (match, bool) {
 			return match{}, false // "70s" alone may be anything
 		}
 		y, note := p.decadeOf(n)
-		m.date, m.notes = timeline.Date{Year: y, Precision: timeline.Decade}, []string{note}
+		m.date, m.notes = timeline.Date{Year: y, Precision: timeline.Decade}, []Note{note}
 	default:
 		return match{}, false
 	}
@@ -753,15 +751,15 @@ func (p *dateParser) decadeNum(i int) (match, bool) {
 
 // decadeOf places a decade named without its century ("الثمانينيات", "the
 // eighties") in the latest century that puts it on or before publication.
-func (p *dateParser) decadeOf(dd int) (int, string) {
+func (p *dateParser) decadeOf(dd int) (int, Note) {
 	if p.pub.IsZero() {
-		return 1900 + dd, fmt.Sprintf("no century: the %ds taken as %ds", dd, 1900+dd)
+		return 1900 + dd, newNote("ArticleNoteDecadeNoCentury", "Short", dd, "Year", 1900+dd, "End", 1900+dd+9)
 	}
 	y := (p.pub.Year/100)*100 + dd
 	if y > p.pub.Year {
 		y -= 100
 	}
-	return y, fmt.Sprintf("no century: the latest %ds up to publication, the %ds", dd, y)
+	return y, newNote("ArticleNoteDecadeLatest", "Short", dd, "Year", y, "End", y+9)
 }
 
 // decadeWord reads "سبعينيات القرن الماضي", "الثمانينيات", "the seventies".
@@ -789,7 +787,7 @@ func (p *dateParser) decadeWord(i int) (match, bool) {
 		return match{date: timeline.Date{Year: (c-1)*100 + dd, Precision: timeline.Decade}, start: start, next: next, notes: notes}, true
 	}
 	y, note := p.decadeOf(dd)
-	return match{date: timeline.Date{Year: y, Precision: timeline.Decade}, start: start, next: i + 1, notes: []string{note}}, true
+	return match{date: timeline.Date{Year: y, Precision: timeline.Decade}, start: start, next: i + 1, notes: []Note{note}}, true
 }
 
 // century reads "القرن التاسع عشر", "القرن الماضي", "the twentieth century",
@@ -806,7 +804,7 @@ func (p *dateParser) century(i int) (match, bool) {
 	return centuryMatch(c, start, next, notes)
 }
 
-func centuryMatch(c, start, next int, notes []string) (match, bool) {
+func centuryMatch(c, start, next int, notes []Note) (match, bool) {
 	if c < 2 || c > 99 {
 		return match{}, false
 	}
@@ -818,7 +816,7 @@ func centuryMatch(c, start, next int, notes []string) (match, bool) {
 }
 
 // centuryAt reads the number of a century named at i.
-func (p *dateParser) centuryAt(i int) (int, int, []string, bool) {
+func (p *dateParser) centuryAt(i int) (int, int, []Note, bool) {
 	current := func() int {
 		if p.pub.IsZero() {
 			return 21
@@ -830,7 +828,7 @@ func (p *dateParser) centuryAt(i int) (int, int, []string, bool) {
 		j := i + 1
 		switch x := p.word(j); {
 		case pastWords[x]:
-			return current() - 1, j + 1, []string{fmt.Sprintf("%q: the century before that of publication, the %s", x, ordinal(current()-1))}, true
+			return current() - 1, j + 1, []Note{newNote("ArticleNoteCenturyBefore", "Word", x, "Century", ordinal(current()-1))}, true
 		case thisWords[x]:
 			return current(), j + 1, nil, true
 		case x == "ال" || x == "الـ":
@@ -857,7 +855,7 @@ func (p *dateParser) centuryAt(i int) (int, int, []string, bool) {
 		}
 		return c, j + 1, nil, true
 	case w == "last" && p.word(i+1) == "century":
-		return current() - 1, i + 2, []string{fmt.Sprintf("the last century: the %s", ordinal(current()-1))}, true
+		return current() - 1, i + 2, []Note{newNote("ArticleNoteLastCentury", "Century", ordinal(current()-1))}, true
 	case centuryOrdinalsEN[w] != 0 && p.word(i+1) == "century":
 		return centuryOrdinalsEN[w], i + 2, nil, true
 	}
@@ -944,12 +942,12 @@ func (p *dateParser) relative(i int) (match, bool) {
 		return match{}, false
 	}
 	pub := p.pub.Time()
-	day := func(n, start, next int, note string) (match, bool) {
+	day := func(n, start, next int, note Note) (match, bool) {
 		t := pub.AddDate(0, 0, n)
 		if t.Year() < timeline.MinYear || t.Year() > timeline.MaxYear {
 			return match{}, false
 		}
-		return match{date: timeline.DayDate(t), start: start, next: next, notes: []string{note}}, true
+		return match{date: timeline.DayDate(t), start: start, next: next, notes: []Note{note}}, true
 	}
 	start := i
 	if p.word(i-1) == "يوم" {
@@ -961,23 +959,23 @@ func (p *dateParser) relative(i int) (match, bool) {
 		switch v {
 		case "امس", "الامس":
 			if p.word(i-1) == "اول" {
-				return day(-2, i-1, i+1, "the day before yesterday: two days before publication")
+				return day(-2, i-1, i+1, newNote("ArticleNoteDayBeforeYesterday"))
 			}
 			if p.word(i-1) == "من" && p.word(i-2) == "اول" {
-				return day(-2, i-2, i+1, "the day before yesterday: two days before publication")
+				return day(-2, i-2, i+1, newNote("ArticleNoteDayBeforeYesterday"))
 			}
 			if p.word(i+1) == "الاول" {
-				return day(-2, start, i+2, "the day before yesterday: two days before publication")
+				return day(-2, start, i+2, newNote("ArticleNoteDayBeforeYesterday"))
 			}
-			return p.withWeekday(day(-1, start, i+1, "yesterday: the day before publication"))
+			return p.withWeekday(day(-1, start, i+1, newNote("ArticleNoteYesterday")))
 		case "البارحه":
-			return day(-1, start, i+1, "yesterday: the day before publication")
+			return day(-1, start, i+1, newNote("ArticleNoteYesterday"))
 		case "غدا":
 			// غدا without its tanween is also the verb "became".
 			if start == i && !strings.ContainsRune(p.text[p.t[i].start:p.t[i].end], '\u064b') {
 				return match{}, false
 			}
-			return p.withWeekday(day(1, start, i+1, "tomorrow: the day after publication"))
+			return p.withWeekday(day(1, start, i+1, newNote("ArticleNoteTomorrow")))
 		case "اليوم":
 			switch p.word(i - 1) {
 			case "حتي", "الي", "منذ", "هذا", "ذلك": // حتى اليوم, إلى اليوم: to this day
@@ -985,21 +983,21 @@ func (p *dateParser) relative(i int) (match, bool) {
 			}
 			next := p.word(i + 1)
 			if _, ok := weekdaysAR[next]; ok {
-				return p.withWeekday(day(0, i, i+1, "today: the day of publication"))
+				return p.withWeekday(day(0, i, i+1, newNote("ArticleNoteToday")))
 			}
 			if len(next) > 4 && next[:4] == "ال" {
 				return match{}, false // اليوم الوطني, اليوم التالي: a day, not today
 			}
-			return day(0, i, i+1, "today: the day of publication")
+			return day(0, i, i+1, newNote("ArticleNoteToday"))
 		}
 	}
 	switch w {
 	case "yesterday":
-		return day(-1, i, i+1, "yesterday: the day before publication")
+		return day(-1, i, i+1, newNote("ArticleNoteYesterday"))
 	case "today":
-		return day(0, i, i+1, "today: the day of publication")
+		return day(0, i, i+1, newNote("ArticleNoteToday"))
 	case "tomorrow":
-		return day(1, i, i+1, "tomorrow: the day after publication")
+		return day(1, i, i+1, newNote("ArticleNoteTomorrow"))
 	case "last", "next", "this":
 		rel := map[string]int{"last": -1, "next": 1, "this": 0}[w]
 		if p.word(i-1) == "earlier" || p.word(i-1) == "later" {
@@ -1045,20 +1043,20 @@ func (p *dateParser) period(unit string, rel, start, next int) (match, bool) {
 		switch rel {
 		case -1:
 			m.date, m.end = timeline.DayDate(pub.AddDate(0, 0, -7)), timeline.DayDate(pub.AddDate(0, 0, -1))
-			m.notes = []string{"last week: the seven days before publication"}
+			m.notes = []Note{newNote("ArticleNoteLastWeek")}
 		case 1:
 			m.date, m.end = timeline.DayDate(pub.AddDate(0, 0, 1)), timeline.DayDate(pub.AddDate(0, 0, 7))
-			m.notes = []string{"next week: the seven days after publication"}
+			m.notes = []Note{newNote("ArticleNoteNextWeek")}
 		default:
 			return match{}, false
 		}
 	case "month", "الشهر":
 		t := time.Date(p.pub.Year, p.pub.Month+time.Month(rel), 1, 0, 0, 0, 0, time.UTC)
 		m.date = timeline.Date{Year: t.Year(), Month: t.Month(), Precision: timeline.Month}
-		m.notes = []string{fmt.Sprintf("%s, counted from the month of publication", []string{"last month", "this month", "next month"}[rel+1])}
+		m.notes = []Note{[]Note{newNote("ArticleNoteLastMonth"), newNote("ArticleNoteThisMonth"), newNote("ArticleNoteNextMonth")}[rel+1]}
 	case "year", "العام", "السنه", "عام":
 		m.date = timeline.Date{Year: p.pub.Year + rel, Precision: timeline.Year}
-		m.notes = []string{fmt.Sprintf("%s, counted from the year of publication", []string{"last year", "this year", "next year"}[rel+1])}
+		m.notes = []Note{[]Note{newNote("ArticleNoteLastYear"), newNote("ArticleNoteThisYear"), newNote("ArticleNoteNextYear")}[rel+1]}
 	default:
 		return match{}, false
 	}
@@ -1106,33 +1104,35 @@ func weekdayOf(y int, m time.Month, d int) time.Weekday {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Weekday()
 }
 
-func weekdayNote(wd time.Weekday, d timeline.Date) string {
+func weekdayNote(wd time.Weekday, d timeline.Date) Note {
 	actual := weekdayOf(d.Year, d.Month, d.Day)
 	if actual == wd {
-		return fmt.Sprintf("weekday says %s: matches", wd)
+		return newNote("ArticleNoteWeekdayMatches", "Weekday", wd)
 	}
-	return fmt.Sprintf("weekday says %s, but %s is a %s: check the date", wd, d.Format(), actual)
+	return newNote("ArticleNoteWeekdayDiffers", "Weekday", wd, "Date", d, "Actual", actual)
 }
 
-func hasWeekdayNote(notes []string) bool {
+func hasWeekdayNote(notes []Note) bool {
 	for _, n := range notes {
-		if strings.HasPrefix(n, "weekday says") || strings.Contains(n, "as the text says") {
+		switch n.ID {
+		case "ArticleNoteWeekdayMatches", "ArticleNoteWeekdayDiffers", "ArticleNoteDayYearFromWeekday":
 			return true
 		}
 	}
 	return false
 }
 
-func ordinal(n int) string {
-	suffix := "th"
+// ordinal names century n ("20th century"): a note of its own, as each
+// language writes ordinals its way.
+func ordinal(n int) Note {
 	switch {
 	case n%100 >= 11 && n%100 <= 13:
 	case n%10 == 1:
-		suffix = "st"
+		return newNote("ArticleNoteCenturySt", "Number", n)
 	case n%10 == 2:
-		suffix = "nd"
+		return newNote("ArticleNoteCenturyNd", "Number", n)
 	case n%10 == 3:
-		suffix = "rd"
+		return newNote("ArticleNoteCenturyRd", "Number", n)
 	}
-	return fmt.Sprintf("%d%s century", n, suffix)
+	return newNote("ArticleNoteCenturyTh", "Number", n)
 }

@@ -129,7 +129,7 @@ func TestFindDates(t *testing.T) {
 			}
 			f := got[0]
 			if s := span(f); s != tc.want {
-				t.Errorf("FindDates(%q) = %s (%q, %v), want %s", tc.text, s, f.Text, f.Notes, tc.want)
+				t.Errorf("FindDates(%q) = %s (%q, %v), want %s", tc.text, s, f.Text, english(f.Notes), tc.want)
 			}
 			wantText := tc.wantText
 			if wantText == "" {
@@ -141,8 +141,8 @@ func TestFindDates(t *testing.T) {
 			if tc.text[f.At.Start:f.At.End] != f.Text {
 				t.Errorf("At %v does not hold %q", f.At, f.Text)
 			}
-			if tc.note != "" && !strings.Contains(strings.Join(f.Notes, "; "), tc.note) {
-				t.Errorf("Notes = %q, want one with %q", f.Notes, tc.note)
+			if tc.note != "" && !strings.Contains(strings.Join(english(f.Notes), "; "), tc.note) {
+				t.Errorf("Notes = %q, want one with %q", english(f.Notes), tc.note)
 			}
 		})
 	}

@@ -8,6 +8,8 @@
 // checks a date), and the rest is word lists and a few patterns over a
 // tokenized text, linear in its length. It imports only timeline.
 //
-// Every guess says how it was made in Notes (in English), and every piece of
-// text it reports carries its byte offsets in the article, to highlight it.
+// Every guess says how it was made in Notes, each a message id with typed
+// values (Note.English writes it in English, an interface's catalog in its
+// reader's language), and every piece of text it reports carries its byte
+// offsets in the article, to highlight it.
 package extract

@@ -15,7 +15,7 @@ type place struct {
 	words   []string // folded
 	country timeline.Country
 	kind    placeKind
-	note    string // e.g. the Soviet Union counted as Russia
+	note    Note // e.g. the Soviet Union counted as Russia
 }
 
 type placeKind uint8
@@ -26,7 +26,7 @@ const (
 	placeSeat
 )
 
-const sovietNote = "the Soviet Union is counted as Russia: dyad has no code for it"
+var sovietNote = newNote("ArticleNoteSovietUnion")
 
 // adjectivesAR gives the stem of the Arabic adjective (nisba) of the
 // countries news speaks of most: the Arab states, the permanent five of the
@@ -114,7 +114,7 @@ var notPlaces = map[string]bool{"عمان": true, "jersey": true, "guernsey": tr
 
 var places = sync.OnceValue(func() map[string][]place {
 	idx := map[string][]place{}
-	add := func(text string, c timeline.Country, kind placeKind, note string) {
+	add := func(text string, c timeline.Country, kind placeKind, note Note) {
 		toks := tokenize(nil, text, 0)
 		var words []string
 		for _, t := range toks {
@@ -134,26 +134,26 @@ var places = sync.OnceValue(func() map[string][]place {
 	}
 	for c, names := range seats {
 		for _, n := range names {
-			add(n, timeline.Country(c), placeSeat, "")
+			add(n, timeline.Country(c), placeSeat, Note{})
 		}
 	}
 	for c, names := range otherNames {
 		for _, n := range names {
-			add(n, timeline.Country(c), placeName, "")
+			add(n, timeline.Country(c), placeName, Note{})
 		}
 	}
 	for _, n := range []string{"الاتحاد السوفييتي", "الاتحاد السوفيتي", "Soviet Union"} {
 		add(n, "RU", placeName, sovietNote)
 	}
 	for _, c := range timeline.Countries() {
-		add(c.Name(), c, placeName, "")
-		add(c.NameAR(), c, placeName, "")
+		add(c.Name(), c, placeName, Note{})
+		add(c.NameAR(), c, placeName, Note{})
 	}
 	for c, stems := range adjectivesAR {
 		for _, s := range stems {
 			for _, suffix := range []string{"", "ة", "ين", "ون", "ات"} {
-				add(s+suffix, timeline.Country(c), placeAdjective, "")
-				add("ال"+s+suffix, timeline.Country(c), placeAdjective, "")
+				add(s+suffix, timeline.Country(c), placeAdjective, Note{})
+				add("ال"+s+suffix, timeline.Country(c), placeAdjective, Note{})
 			}
 		}
 	}
@@ -165,7 +165,7 @@ var places = sync.OnceValue(func() map[string][]place {
 	}
 	for c, words := range adjectivesEN {
 		for _, w := range words {
-			add(w, timeline.Country(c), placeAdjective, "")
+			add(w, timeline.Country(c), placeAdjective, Note{})
 		}
 	}
 	add("Soviet", "RU", placeAdjective, sovietNote)

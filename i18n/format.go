@@ -3,6 +3,7 @@ package i18n
 import (
 	"slices"
 	"sync"
+	"time"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -42,6 +43,25 @@ func (l Locale) month(d timeline.Date) string {
 	}
 	return timeline.ArabicMonthsLevant[i]
 }
+
+// Month is month m's name for the reader: "December", "كانون الأول" (or
+// the Egyptian and Gulf name, or both, as the settings say).
+func (l Locale) Month(m time.Month) string {
+	if l.Lang != Arabic {
+		return m.String()
+	}
+	return l.month(timeline.Date{Month: m})
+}
+
+// Weekday is weekday d's name for the reader: "Tuesday", "الثلاثاء".
+func (l Locale) Weekday(d time.Weekday) string {
+	if l.Lang != Arabic || d < time.Sunday || d > time.Saturday {
+		return d.String()
+	}
+	return arabicWeekdays[d]
+}
+
+var arabicWeekdays = [7]string{"الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"}
 
 // Arabic decades: the twenties to the nineties of the twentieth century are
 // "العشرينيات" … "التسعينيات", as ParseDate reads them; other decades name

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyadhq/dyad/timeline"
 )
@@ -45,9 +46,10 @@ func TestCatalogComplete(t *testing.T) {
 // Code that asks for a message by a literal id asks for one that exists.
 func TestCatalogHasEveryIDCodeUses(t *testing.T) {
 	c := loadCatalog()
-	// Locale's methods, and the views' shorthands tr(ctx, id) and
-	// labelN(ctx, id, n).
-	call := regexp.MustCompile(`(?:\.(?:T|Tf|N)\(|\btr\(ctx, |\blabelN\(ctx, )"([A-Za-z0-9_]+)"[,)]`)
+	// Locale's methods, the views' shorthands tr(ctx, id) and
+	// labelN(ctx, id, n), and extract's notes, newNote(id, values...),
+	// which the web writes through Locale.Msg.
+	call := regexp.MustCompile(`(?:\.(?:T|Tf|N)\(|\btr\(ctx, |\blabelN\(ctx, |\bnewNote\()"([A-Za-z0-9_]+)"[,)]`)
 	root := ".."
 	seen := 0
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -147,6 +149,33 @@ func TestArabicDates(t *testing.T) {
 	}
 	if got := (Locale{Lang: English}).Date(d); got != "23 December 2025" {
 		t.Errorf("English: %q", got)
+	}
+}
+
+// Months and weekdays alone, as notes name them: in the reader's month
+// names.
+func TestMonthsAndWeekdays(t *testing.T) {
+	for _, c := range []struct {
+		l              Locale
+		month, weekday string
+	}{
+		{Locale{Lang: English}, "December", "Tuesday"},
+		{Locale{Lang: Arabic, Prefs: DefaultPrefs}, "كانون الأول", "الثلاثاء"},
+		{Locale{Lang: Arabic, Prefs: Prefs{MonthsEgypt, DigitsWestern}}, "ديسمبر", "الثلاثاء"},
+		{Locale{Lang: Arabic, Prefs: Prefs{MonthsBoth, DigitsArabic}}, "كانون الأول/ديسمبر", "الثلاثاء"},
+	} {
+		if got := c.l.Month(time.December); got != c.month {
+			t.Errorf("%s %v: month %q, want %q", c.l.Lang, c.l.Prefs, got, c.month)
+		}
+		if got := c.l.Weekday(time.Tuesday); got != c.weekday {
+			t.Errorf("%s %v: weekday %q, want %q", c.l.Lang, c.l.Prefs, got, c.weekday)
+		}
+	}
+	ar := Locale{Lang: Arabic}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if got := ar.Weekday(d); got == "" || got == d.String() {
+			t.Errorf("%s has no Arabic name", d)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language/display"
 
@@ -13,8 +14,8 @@ import (
 // Msg writes a domain message in the reader's language from the
 // catalog, each value as the reader reads it: text as typed, quoted and
 // isolated so its direction cannot upset the sentence; numbers in their
-// digits; dates, countries and nouns in their language. english is what
-// is shown when the catalog lacks the message.
+// digits; dates, months, weekdays, countries, kinds and nouns in their
+// language. english is what is shown when the catalog lacks the message.
 func (loc Locale) Msg(m timeline.Msg, english string) string {
 	if m.IsZero() || loc.T(m.ID) == m.ID {
 		return english
@@ -36,6 +37,12 @@ func (loc Locale) Msg(m timeline.Msg, english string) string {
 			args = append(args, name, loc.Date(v))
 		case timeline.Country:
 			args = append(args, name, loc.Country(v))
+		case timeline.Kind:
+			args = append(args, name, loc.Kind(v))
+		case time.Month:
+			args = append(args, name, loc.Month(v))
+		case time.Weekday:
+			args = append(args, name, loc.Weekday(v))
 		case timeline.Msg:
 			args = append(args, name, loc.Msg(v, v.English()))
 		case timeline.LanguageTag:

@@ -30,8 +30,8 @@ type ArticleCandidate struct {
 	Date, End, Title, Kind, Countries, Initiator, Location string
 	Actors                                                 string // one "name | role | country" a line
 	Excerpt                                                string
-	At                                                     string // "start-end": where the excerpt is in the text
-	Notes                                                  []string
+	At                                                     string   // "start-end": where the excerpt is in the text
+	Notes                                                  []string // how it was read, in the reader's language
 	Duplicates                                             []DuplicatePair
 }
 

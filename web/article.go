@@ -145,7 +145,7 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) {
 	for _, c := range found {
 		ac := views.ArticleCandidate{Pick: true, Date: c.Date.String(), End: c.End.String(), Title: c.Title, Kind: string(c.Kind),
 			Countries: joinCountries(c.Countries), Initiator: string(c.Initiator), Location: c.Location,
-			Actors: joinActors(c.Actors), Excerpt: c.Excerpt, At: fmt.Sprintf("%d-%d", c.ExcerptAt.Start, c.ExcerptAt.End), Notes: c.Notes}
+			Actors: joinActors(c.Actors), Excerpt: c.Excerpt, At: fmt.Sprintf("%d-%d", c.ExcerptAt.Start, c.ExcerptAt.End), Notes: noteTexts(loc, c.Notes)}
 		e := c.Event(a)
 		if ac.Duplicates, err = s.nearbyEvents(r.Context(), e); err != nil {
 			s.error(w, r, err)
@@ -373,6 +373,16 @@ func checkArticleText(loc i18n.Locale, t string) string {
 // unixLines ends lines with LF alone: browsers send a textarea's lines
 // with CRLF, and the excerpts' places are counted in bytes of one form.
 func unixLines(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
+
+// noteTexts writes the assistant's notes in the reader's language; the
+// review form carries them as text from then on.
+func noteTexts(loc i18n.Locale, notes []extract.Note) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = loc.Msg(n.Msg(), n.English())
+	}
+	return out
+}
 
 func joinCountries(cs []timeline.Country) string {
 	var b strings.Builder
