@@ -109,13 +109,6 @@ type validator struct {
 	problems map[string]Msg // by id, for the fields whose message has one
 }
 
-// fail notes an English message for field, unless it has one already.
-func (v *validator) fail(field, msg string) {
-	if _, ok := v.fields[field]; !ok {
-		v.fields[field] = msg
-	}
-}
-
 // problem notes message id with its values (name, value pairs) for field,
 // unless it has one already: its English for the command line, and the id
 // for an interface in another language.
