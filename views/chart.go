@@ -953,6 +953,22 @@ func fitMiddle(s string, width float64) string {
 // wrapLines breaks s into at most n lines of width pixels, at spaces,
 // cutting the last with "…" when s does not fit.
 func wrapLines(s string, width float64, n int) ([]string, bool) {
+	// In a right-to-left label that holds Latin names ("3 زيارات، Rice
+	// وGeorge W. Bush"), each line is reordered on its own: a name broken
+	// between lines reads apart, its halves at either end of the label.
+	// Lines break between whole names there, unless that cuts the label
+	// short where breaking a name would not.
+	if isRTL(s) && strings.IndexFunc(s, isLatinLetter) >= 0 {
+		lines, cut := wrapWords(s, width, n, true)
+		if !cut {
+			return lines, cut
+		}
+	}
+	return wrapWords(s, width, n, false)
+}
+
+// wrapWords is wrapLines, keeping Latin names whole when keepNames.
+func wrapWords(s string, width float64, n int, keepNames bool) ([]string, bool) {
 	words := strings.Fields(s)
 	var lines []string
 	for len(words) > 0 {
@@ -964,6 +980,9 @@ func wrapLines(s string, width float64, n int) ([]string, bool) {
 		for k < len(words) && textWidth(strings.Join(words[:k+1], " ")) <= width {
 			k++
 		}
+		if keepNames {
+			k = keepLatinRuns(words, k)
+		}
 		line, cut := fitLine(strings.Join(words[:k], " "), width)
 		if cut {
 			// A word wider than a line: cut it there.
@@ -974,6 +993,23 @@ func wrapLines(s string, width float64, n int) ([]string, bool) {
 	}
 	return lines, false
 }
+
+// keepLatinRuns moves a line's break back from after words[k-1] to the
+// nearest place that does not part two Latin words, if there is one.
+func keepLatinRuns(words []string, k int) int {
+	latin := func(w string) bool { return strings.IndexFunc(w, isLatinLetter) >= 0 && !isRTL(w) }
+	if k >= len(words) {
+		return k
+	}
+	for j := k; j >= 1; j-- {
+		if !latin(words[j-1]) || !latin(words[j]) {
+			return j
+		}
+	}
+	return k
+}
+
+func isLatinLetter(r rune) bool { return unicode.In(r, unicode.Latin) }
 
 // distinctCuts makes labels that were cut short to the same text differ,
 // so that no two labels in view read the same truncation: they are cut

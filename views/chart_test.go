@@ -514,6 +514,10 @@ func TestWrapLines(t *testing.T) {
 		{"5 visits, Shultz, Reagan and Baker", 134, []string{"5 visits, Shultz,", "Reagan and Baker"}, false},
 		{"Syrian Foreign Minister al-Shaibani arrives in Moscow", 134, []string{"Syrian Foreign", "Minister al-Shaibani…"}, true},
 		{"Supercalifragilisticexpialidocious", 134, []string{"Supercalifragilistice…"}, true},
+		// Right to left, Latin names are kept whole where that costs nothing.
+		{"4 زيارات، Rice وGeorge W. Bush", 134, []string{"4 زيارات، Rice", "وGeorge W. Bush"}, false},
+		{"Viktor S. Chernomyrdin وآخر", 134, []string{"Viktor S.", "Chernomyrdin وآخر"}, false},
+		{"زيارتان، George W. Bush وPowell", 134, []string{"زيارتان، George W.", "Bush وPowell"}, false},
 	} {
 		t.Run(tt.s, func(t *testing.T) {
 			got, cut := wrapLines(tt.s, tt.width, 2)
