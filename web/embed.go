@@ -9,8 +9,10 @@ import (
 )
 
 // embedCSP is the site's policy with framing allowed from anywhere: the
-// embed is the one page meant to sit in another site's <iframe>.
-var embedCSP = strings.Replace(contentSecurityPolicy, "frame-ancestors 'none'", "frame-ancestors *", 1)
+// embed is the one page meant to sit in another site's <iframe>. It names
+// no frame-ancestors at all: "*" would leave out a page opened from a file,
+// where a newsroom tries its snippet first.
+var embedCSP = strings.Replace(contentSecurityPolicy, "; frame-ancestors 'none'", "", 1)
 
 // allowFraming replaces the headers securityHeaders set to forbid framing.
 func allowFraming(w http.ResponseWriter) {

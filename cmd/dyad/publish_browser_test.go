@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -46,22 +48,7 @@ fetch("%[1]s/pairs/sy/ru/timelinejs.json?lang=ar").then(r => r.json())
 		t.Errorf("TimelineJS language %q, want ar", l)
 	}
 
-	deadline := time.Now().Add(10 * time.Second)
-	var frames map[string]string
-	for {
-		tree, err := chromedp.Call(b.ctx, page.GetFrameTree, cdp.Empty{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		frames = map[string]string{}
-		for _, c := range tree.FrameTree.ChildFrames {
-			frames[c.Frame.Name+c.Frame.URL] = c.Frame.URL
-		}
-		if len(frames) == 2 || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	frames := childFrames(t, b, 2)
 	var embedOK, fullBlocked bool
 	for _, u := range frames {
 		switch {
@@ -78,4 +65,71 @@ fetch("%[1]s/pairs/sy/ru/timelinejs.json?lang=ar").then(r => r.json())
 		t.Errorf("the full pair page let itself be framed: %v", frames)
 	}
 	b.shoot("iframe-on-another-site")
+}
+
+// childFrames waits up to 10 s for the page to have n frames, and returns
+// their URLs (chrome-error:… for a frame that refused to load).
+func childFrames(t *testing.T, b *browserTab, n int) map[string]string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		tree, err := chromedp.Call(b.ctx, page.GetFrameTree, cdp.Empty{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		frames := map[string]string{}
+		for _, c := range tree.FrameTree.ChildFrames {
+			frames[c.Frame.Name+c.Frame.URL] = c.Frame.URL
+		}
+		if len(frames) == n || time.Now().After(deadline) {
+			return frames
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// The embed snippet pasted into a page opened from a file, as a newsroom
+// tries it first, shows the timeline.
+func TestBrowserEmbedInAFile(t *testing.T) {
+	b := newTab(t)
+	path := filepath.Join(t.TempDir(), "article.html")
+	html := fmt.Sprintf(`<!DOCTYPE html><html lang="en"><head><title>A draft</title></head><body>
+<iframe id="embed" src="%s/pairs/sy/ru/embed" width="600" height="420" title="timeline"></iframe></body></html>`, b.base)
+	if err := os.WriteFile(path, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.do("open the draft", chromedp.Navigate("file://"+path))
+	// The frame is of another site than the file: Chromium runs it as a
+	// target of its own, with an error page's URL if it refused to load.
+	deadline := time.Now().Add(10 * time.Second)
+	var urls []string
+	for {
+		targets, err := chromedp.Targets(b.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		urls = urls[:0]
+		loaded := false
+		for _, tg := range targets {
+			if tg.Type != "iframe" {
+				continue
+			}
+			// Look inside: a frame that refused to load keeps its URL
+			// but shows an error page, with no chart.
+			// (Not cancelled here: that would close the frame; the tab's
+			// end ends it.)
+			fctx, _ := chromedp.NewContext(b.ctx, chromedp.WithTargetID(tg.TargetID))
+			chart, err := chromedp.Run(fctx, chromedp.Evaluate[bool](`document.querySelector("figure svg") !== null`))
+			urls = append(urls, fmt.Sprintf("%s (chart %v, %v)", tg.URL, chart, err))
+			loaded = loaded || chart
+		}
+		if loaded {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the embed did not load in a page opened from a file: frames %v", urls)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	b.shoot("embed-in-a-file")
 }
