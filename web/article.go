@@ -333,6 +333,7 @@ func (s *Server) nearbyEvents(ctx context.Context, e *timeline.Event) ([]views.D
 				return nil, err
 			}
 			if len(found) > 0 {
+				timeline.ToldIn(found, string(i18n.From(ctx).Lang))
 				out = append(out, views.DuplicatePair{Pair: p, Events: found})
 			}
 		}

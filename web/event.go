@@ -223,7 +223,7 @@ func (s *Server) duplicates(ctx context.Context, e, before *timeline.Event) ([]v
 			for _, x := range found {
 				if x.ID != e.ID && !shown[x.ID] && len(d.Events) < maxDuplicatesShown {
 					shown[x.ID] = true
-					d.Events = append(d.Events, x)
+					d.Events = append(d.Events, x.ToldIn(string(i18n.From(ctx).Lang)))
 				}
 			}
 			if len(d.Events) > 0 {

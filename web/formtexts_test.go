@@ -43,6 +43,27 @@ func TestFormTextsOnPages(t *testing.T) {
 	}
 }
 
+// The form's "already recorded?" warning names the events found in the
+// reader's language, as the timeline does.
+func TestDuplicatesInReadersLanguage(t *testing.T) {
+	a := newApp(t, false)
+	form := eventForm()
+	form.Set("title", "Shaibani meets Lavrov in Moscow")
+	form.Set("title_ar", "الشيباني يلتقي لافروف في موسكو")
+	if res := a.post("/events?lang=ar", form); res.status != http.StatusSeeOther {
+		t.Fatalf("create: %d", res.status)
+	}
+	again := eventForm()
+	again.Set("title", "Another title")
+	res := a.post("/events?lang=ar", again)
+	if res.status != http.StatusConflict {
+		t.Fatalf("the same event again: %d, want 409 with the duplicate shown", res.status)
+	}
+	if got := strings.TrimSpace(res.doc.Find("[data-testid=duplicate]").Text()); got != "الشيباني يلتقي لافروف في موسكو" {
+		t.Errorf("the duplicate is named %q in Arabic", got)
+	}
+}
+
 // A country found on the home page links to its page of partners.
 func TestHomeLinksCountryPage(t *testing.T) {
 	a := newApp(t, true).anon()
