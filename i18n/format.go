@@ -90,6 +90,9 @@ func (l Locale) decade(year int) string {
 	return "العقد الثاني من القرن " + name
 }
 
+// Comma is the comma of a list in the reader's language: ", " or "، ".
+func (l Locale) Comma() string { return l.T("ListComma") }
+
 // Span writes the period from d to end (zero for a single day) as
 // timeline.FormatSpan does, in the reader's language.
 func (l Locale) Span(d, end timeline.Date) string {

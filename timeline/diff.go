@@ -26,6 +26,7 @@ type Words interface {
 	Span(d, end Date) string
 	Country(c Country) string
 	Kind(k Kind) string
+	Comma() string // between a person's name and role: ", " or "، "
 }
 
 type englishWords struct{}
@@ -33,6 +34,7 @@ type englishWords struct{}
 func (englishWords) Span(d, end Date) string  { return FormatSpan(d, end) }
 func (englishWords) Country(c Country) string { return c.Name() }
 func (englishWords) Kind(k Kind) string       { return k.Label() }
+func (englishWords) Comma() string            { return ", " }
 
 // DiffIn is Diff with its values written by w.
 func DiffIn(a, b *Event, w Words) []Change {
@@ -97,7 +99,7 @@ func diffFields(e *Event, sources int, langs []string, w Words) []diffField {
 	for _, a := range e.Actors {
 		s := a.Name
 		if a.Role != "" {
-			s += ", " + a.Role
+			s += w.Comma() + a.Role
 		}
 		if a.Country != "" {
 			s += " (" + w.Country(a.Country) + ")"

@@ -113,6 +113,9 @@ func TestHistoryValuesInArabic(t *testing.T) {
 	if strings.Contains(text, "15 October 2025") {
 		t.Error("an English date in the Arabic history")
 	}
+	if !strings.Contains(text, "Vladimir Putin، President") || strings.Contains(text, "Putin, President") {
+		t.Error("a person's role follows a Latin comma in the Arabic history")
+	}
 }
 
 // The account form says what is wrong with a name or password in Arabic.
