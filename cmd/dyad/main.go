@@ -89,6 +89,9 @@ func runEnv(ctx context.Context, args []string, e *env) error {
 	name := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
+	} else if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		// "dyad --help" asks about dyad, not about serve, its default.
+		name, args = "help", nil
 	}
 	if name == "help" || name == "-h" || name == "--help" {
 		if len(args) > 0 {

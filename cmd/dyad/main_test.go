@@ -216,6 +216,8 @@ func TestUsage(t *testing.T) {
 		wantText string
 	}{
 		{[]string{"help"}, false, "Commands:"},
+		{[]string{"--help"}, false, "Commands:"},
+		{[]string{"-h"}, false, "Commands:"},
 		{[]string{"help", "export"}, false, "-pair pair"},
 		{[]string{"serve", "--help"}, false, "-no-demo"},
 		{[]string{"export", "-h"}, false, "Usage: dyad export"},
