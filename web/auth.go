@@ -151,7 +151,10 @@ func limiter(c *expirable.LRU[string, *rate.Limiter], key string, per time.Durat
 		return lim
 	}
 	lim := rate.NewLimiter(rate.Every(per), burst)
-	c.Add(key, lim)
+	// A copy: the key may share the memory of a whole request (a form
+	// value is a slice of the body it came in, an address of its header),
+	// which the table would keep for an hour.
+	c.Add(strings.Clone(key), lim)
 	return lim
 }
 

@@ -65,8 +65,8 @@ func (s *Server) erasCSV(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="eras-%s.csv"`, strings.ToLower(string(c))))
-	if err := exchange.WriteErasCSV(w, eras); err != nil {
-		s.log.Error("write eras CSV", "err", err)
+	if err := exchange.WriteErasCSV(w, eras); err != nil && r.Context().Err() == nil {
+		s.log.Warn("write eras CSV", "err", err)
 	}
 }
 

@@ -232,7 +232,11 @@ func (s *Server) apiPairEvents(w http.ResponseWriter, r *http.Request) {
 		if st == http.StatusUnprocessableEntity {
 			st = http.StatusBadRequest
 		}
-		if st == http.StatusInternalServerError {
+		switch {
+		case st == http.StatusInternalServerError && r.Context().Err() != nil:
+			// The client left, or the request's time ran out: not a failure of ours.
+			s.log.Info("request ended early", "request_id", requestIDFrom(r.Context()), "path", r.URL.Path, "err", err)
+		case st == http.StatusInternalServerError:
 			s.log.Error("api", "request_id", requestIDFrom(r.Context()), "err", err)
 		}
 		writeJSON(w, st, apiError{Error: timeline.ErrorMessage(err), Fields: timeline.FieldErrors(err)})

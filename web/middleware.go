@@ -98,6 +98,10 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
+// smallFormBytes bounds the body of the forms anyone may send (logging in,
+// out, the settings, the one-time setup).
+const smallFormBytes = 16 << 10
+
 // crossOriginProtection refuses state-changing requests that a browser marks
 // as coming from another origin (Sec-Fetch-Site, Origin), and limits the size
 // of every request body.
@@ -112,6 +116,11 @@ func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
 			switch {
 			case r.URL.Path == "/import":
 				limit = s.cfg.MaxUploadBytes
+			case r.URL.Path == "/login" || r.URL.Path == "/logout" || r.URL.Path == "/settings" ||
+				strings.HasPrefix(r.URL.Path, "/setup/"):
+				// A name, a password or two, a few choices: nothing is
+				// parsed past what such a form can hold.
+				limit = smallFormBytes
 			case strings.HasPrefix(r.URL.Path, "/events/from-article"):
 				// Room for a pasted text past the assistant's own limit, so
 				// that it can say so on its page.
