@@ -330,7 +330,7 @@ func TestLoginPasswordChecksBounded(t *testing.T) {
 		t.Fatalf("a 10,000-character name: %d, want 401 at once", long.status)
 	}
 	// A login form is small: a body past 16 KiB is not even parsed.
-	huge := b.post("/login", url.Values{"username": {"nobody"}, "password": {"x"}, "pad": {strings.Repeat("a", 4 << 20)}})
+	huge := b.post("/login", url.Values{"username": {"nobody"}, "password": {"x"}, "pad": {strings.Repeat("a", 4<<20)}})
 	if huge.status != http.StatusRequestEntityTooLarge {
 		t.Fatalf("a 4 MiB login form: %d, want 413", huge.status)
 	}
