@@ -5,11 +5,13 @@ import (
 	"net/http"
 	"path"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/dyadhq/dyad/i18n"
+	"github.com/dyadhq/dyad/timeline"
 )
 
 // Default shares of the readers. A heavy read keeps a core or more busy
@@ -45,8 +47,19 @@ type readLimits struct {
 	perClient int
 	mu        sync.Mutex
 	clients   map[string]int
-	heavy     chan struct{}
-	exports   chan struct{}
+	// turns holds a client's turn at the heavy places: its heavy reads go
+	// one at a time, so that a client looping costly requests on several
+	// connections queues for the places once, as any other client does.
+	turns   map[string]*turn
+	heavy   chan struct{}
+	exports chan struct{}
+}
+
+// turn is a client's one place in the queue for heavy reads, shared by
+// the requests that hold or wait for it.
+type turn struct {
+	slot  chan struct{}
+	users int
 }
 
 func newReadLimits(heavy, perClient int) *readLimits {
@@ -56,7 +69,7 @@ func newReadLimits(heavy, perClient int) *readLimits {
 	if perClient <= 0 {
 		perClient = defaultReadsPerClient
 	}
-	return &readLimits{perClient: perClient, clients: map[string]int{},
+	return &readLimits{perClient: perClient, clients: map[string]int{}, turns: map[string]*turn{},
 		heavy: make(chan struct{}, heavy), exports: make(chan struct{}, maxExports)}
 }
 
@@ -68,6 +81,26 @@ func (l *readLimits) enter(client string) bool {
 	}
 	l.clients[client]++
 	return true
+}
+
+// turnOf returns client's turn, counting the request among its users;
+// done lets it go.
+func (l *readLimits) turnOf(client string) (t *turn, done func()) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	t = l.turns[client]
+	if t == nil {
+		t = &turn{slot: make(chan struct{}, 1)}
+		l.turns[client] = t
+	}
+	t.users++
+	return t, func() {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if t.users--; t.users == 0 {
+			delete(l.turns, client)
+		}
+	}
 }
 
 func (l *readLimits) leave(client string) {
@@ -111,15 +144,54 @@ func isExport(p string) bool {
 	return strings.Contains(path.Base(p), ".")
 }
 
-// isHeavy reports whether a read may take long: exports, the API, and the
-// filters that search text.
+// isHeavy reports whether a read may take long: exports, the API, the
+// filters that search text, and the views of a pair whose cost grows with
+// its events: its trend, a page of the list deep into it, a window of more
+// than a few decades (the whole pair is answered from kept counts; a wide
+// window is counted event by event).
 func isHeavy(r *http.Request) bool {
 	if isExport(r.URL.Path) || strings.HasPrefix(r.URL.Path, "/api/") {
 		return true
 	}
+	if !strings.HasPrefix(r.URL.Path, "/pairs/") {
+		return false
+	}
 	q := r.URL.Query()
-	return strings.HasPrefix(r.URL.Path, "/pairs/") && (q.Get("q") != "" || q.Get("actor") != "" || q.Get("tag") != "")
+	if q.Get("q") != "" || q.Get("actor") != "" || q.Get("tag") != "" || strings.HasSuffix(r.URL.Path, "/trend") {
+		return true
+	}
+	if page, err := strconv.Atoi(q.Get("page")); err == nil && page > lightPages {
+		return true
+	}
+	from, to := q.Get("from"), q.Get("to")
+	if from == "" && to == "" {
+		return false
+	}
+	// A window without a start reaches back to the pair's first event; one
+	// without an end, to its last (taken as this year). A date that does
+	// not read is answered 400, soon enough, but queues as heavy all the
+	// same.
+	start, err := timeline.ParseDate(from)
+	if err != nil {
+		return true
+	}
+	last := time.Now().Year()
+	if to != "" {
+		end, err := timeline.ParseDate(to)
+		if err != nil {
+			return true
+		}
+		last = end.Year
+	}
+	return last-start.Year > lightYears
 }
+
+// A pair's view is a light read up to page lightPages of its list (the
+// first 1,000 events) and for a window of up to lightYears years.
+const (
+	lightPages = 20
+	lightYears = 30
+)
 
 // limitReads applies readLimits, answering 503 with Retry-After past them.
 func (s *Server) limitReads(next http.Handler) http.Handler {
@@ -144,12 +216,23 @@ func (s *Server) limitReads(next http.Handler) http.Handler {
 			defer cancel()
 		}
 		if isHeavy(r) {
-			if !acquire(ctx, l.heavy) {
+			// First the client's own turn, then a place: both within
+			// heavyWait.
+			t, done := l.turnOf(client)
+			defer done()
+			wait, cancel := context.WithTimeout(ctx, heavyWait)
+			defer cancel()
+			if !acquire(wait, t.slot) {
+				s.tooBusy(w, r, "heavy", i18n.From(r.Context()).T("BusyHeavy"))
+				return
+			}
+			if !acquire(wait, l.heavy) {
+				<-t.slot
 				s.tooBusy(w, r, "heavy", i18n.From(r.Context()).T("BusyHeavy"))
 				return
 			}
 			var once sync.Once
-			release := func() { once.Do(func() { <-l.heavy }) }
+			release := func() { once.Do(func() { <-l.heavy; <-t.slot }) }
 			defer release()
 			ctx = context.WithValue(ctx, heavyKey{}, release)
 		}

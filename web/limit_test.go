@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/dyadhq/dyad/db"
 	"github.com/dyadhq/dyad/timeline"
@@ -110,5 +111,63 @@ func TestExportDoesNotWaitForItsClient(t *testing.T) {
 		if err != nil || res.StatusCode != http.StatusOK || n < 1<<20 {
 			t.Fatalf("%s: %d, %d bytes, %v", path, res.StatusCode, n, err)
 		}
+	}
+}
+
+// pairGate holds every export's read until gate is closed, and says which
+// pair each read that began is of.
+type pairGate struct {
+	*db.DB
+	gate    chan struct{}
+	started chan string
+}
+
+func (g *pairGate) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error {
+	g.started <- string(f.Pair.A) + "-" + string(f.Pair.B)
+	<-g.gate
+	return g.DB.EachEvent(ctx, f, fn)
+}
+
+// A client's heavy reads go one at a time: with two places, a client that
+// sends a second export while its first reads does not take the second
+// place from another client.
+func TestHeavyReadsOneAtATimePerClient(t *testing.T) {
+	g := &pairGate{gate: make(chan struct{}), started: make(chan string, 4)}
+	app := newAppWith(t, appOptions{demo: true,
+		store:  func(d *db.DB) web.Store { g.DB = d; return g },
+		config: func(c *web.Config) { c.HeavyReads, c.ReadsPerClient, c.TrustProxy = 2, 4, true }}).anon()
+	var wg sync.WaitGroup
+	var again, other response
+	var open sync.Once
+	defer func() { open.Do(func() { close(g.gate) }); wg.Wait() }()
+	wg.Go(func() { app.getAs("203.0.113.1", "/pairs/sy/ru/events.csv") })
+	if p := <-g.started; p == "" {
+		t.Fatal("no pair")
+	}
+	wg.Go(func() { again = app.getAs("203.0.113.1", "/pairs/sy/ru/events.json") })
+	// It waits for its client's turn (up to 2 s, then 503) instead of
+	// taking the free place. (On a machine too slow to start it in half a
+	// second, this passes without telling.)
+	select {
+	case p := <-g.started:
+		t.Fatalf("the first client's second export took the second place (%s) while its first read", p)
+	case <-time.After(500 * time.Millisecond):
+	}
+	wg.Go(func() { other = app.getAs("203.0.113.2", "/pairs/sy/tr/events.csv") })
+	select {
+	case p := <-g.started:
+		if p != "SY-TR" {
+			t.Errorf("the second heavy place went to %s, the first client's second export", p)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no second read began")
+	}
+	open.Do(func() { close(g.gate) })
+	wg.Wait()
+	if other.status != http.StatusOK {
+		t.Errorf("the other client's export: %d", other.status)
+	}
+	if again.status != http.StatusOK && again.status != http.StatusServiceUnavailable {
+		t.Errorf("the first client's second export: %d", again.status)
 	}
 }
