@@ -51,7 +51,7 @@ type config struct {
 func run() error {
 	var c config
 	flag.StringVar(&c.base, "base", "http://127.0.0.1:8080", "the server")
-	flag.StringVar(&c.attack, "attack", "none", "none, slow-export, login, upload or search")
+	flag.StringVar(&c.attack, "attack", "none", "none, slow-export, login, login-big, upload or search")
 	flag.DurationVar(&c.dur, "for", 30*time.Second, "how long the flood lasts")
 	flag.IntVar(&c.pid, "pid", 0, "the server's process id, for its peak memory")
 	flag.StringVar(&c.page, "page", "/pairs/fr/de", "the page of another pair, probed")
@@ -182,6 +182,26 @@ func attackersOf(ctx context.Context, c config, counts *statusCounts) ([]func(),
 				}
 			})
 		}
+	case "login-big":
+		// 30 clients, each from an address of its own, posting logins for
+		// new names with 4 MiB of padding: a name kept by the limiter must
+		// not keep its request.
+		// The padding is made once, so that the flood's own CPU stays small.
+		pad := "&pad=" + strings.Repeat("a", 4<<20)
+		for i := range 30 {
+			from := fmt.Sprintf("10.5.%d.%d", i/250, i%250+1)
+			out = append(out, func() {
+				client := &http.Client{Timeout: 30 * time.Second, CheckRedirect: noRedirect}
+				for n := 0; ctx.Err() == nil; n++ {
+					form := url.Values{"username": {fmt.Sprintf("nobody%d-%d", i, n)}, "password": {"x"}}
+					body := io.MultiReader(strings.NewReader(form.Encode()), strings.NewReader(pad))
+					req, _ := http.NewRequestWithContext(ctx, "POST", c.base+"/login", body)
+					req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+					req.Header.Set("X-Forwarded-For", from)
+					do(client, req, counts)
+				}
+			})
+		}
 	case "upload":
 		// 4 editor sessions upload a large CSV to /import over and over.
 		data, err := os.ReadFile(c.upload)
@@ -209,8 +229,9 @@ func attackersOf(ctx context.Context, c config, counts *statusCounts) ([]func(),
 			})
 		}
 	case "search":
-		// 16 clients loop the costliest filters of the big pair.
-		paths := []string{"?actor=zzzzzz", "?q=zz", "?q=al&page=1000", "?tag=zzzz", "?q=%D8%A7%D9%84", "?actor=al&q=ab"}
+		// 16 clients loop the costliest filters and views of the big pair.
+		paths := []string{"?actor=zzzzzz", "?q=zz", "?q=al&page=1000", "?tag=zzzz", "?q=%D8%A7%D9%84", "?actor=al&q=ab",
+			"?from=1000&page=1999", "?page=2000", "/trend", "?from=0001&to=9999-12-31"}
 		for i := range 16 {
 			from := fmt.Sprintf("10.4.0.%d", i+1)
 			out = append(out, func() {
