@@ -125,7 +125,8 @@ func (s *Server) undelete(r *http.Request, id int64) (string, string, error) {
 	if err != nil {
 		return "", "", err
 	}
-	return i18n.From(r.Context()).Tf("TrashBack", "Title", e.Title), "/events/" + strconv.FormatInt(id, 10), nil
+	loc := i18n.From(r.Context())
+	return loc.Tf("TrashBack", "Title", e.ToldIn(string(loc.Lang)).Title), "/events/" + strconv.FormatInt(id, 10), nil
 }
 
 // confirmPurge asks before purge: removing for good cannot be undone.
