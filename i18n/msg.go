@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"time"
 
 	"golang.org/x/text/language/display"
@@ -74,11 +75,20 @@ func (loc Locale) LanguageName(tag string) string {
 	return tag
 }
 
+// maxQuoted is the most of a value, in characters, that a message quotes.
+const maxQuoted = 100
+
 // Quote is a value as typed, in the reader's quotation marks ("…" or
 // «…»), with what cannot be seen escaped as Go does, and isolated (FSI …
 // PDI) so that Latin text in an Arabic sentence, or the reverse, keeps
 // its place.
 func (loc Locale) Quote(s string) string {
+	// A message quotes what was typed to say what is wrong with it: the
+	// start of a value of a page's length says as much, and a message is
+	// shown in several places of a page.
+	if utf8.RuneCountInString(s) > maxQuoted {
+		s = string([]rune(s)[:maxQuoted]) + "…"
+	}
 	q := strconv.Quote(s)
 	if loc.Lang != Arabic {
 		return "\u2068" + q + "\u2069"
