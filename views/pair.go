@@ -480,10 +480,25 @@ func ariaCurrent(b bool) string {
 }
 
 func kindsSelected(ctx context.Context, ks []timeline.Kind) string {
-	if len(ks) == 0 {
+	return kindsChosen(ctx, len(ks))
+}
+
+func kindsChosen(ctx context.Context, n int) string {
+	if n == 0 {
 		return loc(ctx).T("FilterKindsAll")
 	}
-	return loc(ctx).N("KindsChosen", len(ks))
+	return loc(ctx).N("KindsChosen", n)
+}
+
+// kindsChosenTexts are the texts of kindsSelected, by count, as JSON: the
+// script sets the legend from them when the view changes without a reload.
+func kindsChosenTexts(ctx context.Context) string {
+	texts := make([]string, len(timeline.Kinds())+1)
+	for i := range texts {
+		texts[i] = kindsChosen(ctx, i)
+	}
+	b, _ := json.Marshal(texts)
+	return string(b)
 }
 
 func labelAnchor(l Label) string {

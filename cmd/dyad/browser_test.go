@@ -225,6 +225,9 @@ func TestBrowserTimeline(t *testing.T) {
 		b.do("open the filters", chromedp.Click(chromedp.CSS("#more-filters summary")))
 		b.do("tick Make a visit", chromedp.Click(chromedp.CSS(`input[name=kind][value=make_visit]`)))
 		b.waitFor("the visits", `location.search.includes('kind=make_visit') && document.querySelectorAll('[data-testid=marker]').length === 2`)
+		if got := eval[string](b, `document.querySelector('fieldset.kinds legend').textContent`); !strings.Contains(got, "1 chosen") {
+			t.Errorf("the kinds' legend says %q once one is ticked", got)
+		}
 		b.do("type a word", chromedp.SendKeys(chromedp.ID("q"), "kreml"))
 		b.waitFor("the text filter", `location.search.includes('q=kreml') && document.querySelectorAll('[data-testid=marker]').length === 1`)
 		if got := eval[string](b, `document.querySelector('[data-testid=count]').textContent`); !strings.Contains(got, "1 event match") {

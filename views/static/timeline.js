@@ -98,12 +98,18 @@
     // The summary of the closed filters counts those that are set.
     var set = kinds.length + ["side", "tag", "actor"].filter(function (n) { return p.get(n); }).length;
     // Its texts, by count, are the page's, in the page's language.
-    var count = document.getElementById("filters-set");
-    if (count) {
-      var texts = [];
-      try { texts = JSON.parse(count.dataset.texts || "[]"); } catch (err) { texts = []; }
-      count.textContent = texts[set] !== undefined ? texts[set] : set ? " (" + set + ")" : "";
-    }
+    countText("filters-set", set);
+    countText("kinds-set", kinds.length);
+  }
+
+  // countText sets the element id to its text for n, from the texts by
+  // count the page gave it, in the page's language.
+  function countText(id, n) {
+    var el = document.getElementById(id);
+    if (!el) return;
+    var texts = [];
+    try { texts = JSON.parse(el.dataset.texts || "[]"); } catch (err) { texts = []; }
+    el.textContent = texts[n] !== undefined ? texts[n] : n ? " (" + n + ")" : "";
   }
 
   function formURL() {
