@@ -39,6 +39,9 @@ type DB struct {
 
 	write *sql.DB
 	read  *sql.DB
+	// health is a connection of its own for Ping: a health check answers
+	// even when pages hold every connection of the read pool.
+	health *sql.DB
 
 	fresh    bool
 	readOnly bool
@@ -61,6 +64,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	d.read.SetMaxOpenConns(max(8, 2*runtime.GOMAXPROCS(0)))
+	if d.health, err = openHealth(dsn(path, false)); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
 	if err := d.migrate(ctx); err != nil {
 		d.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -97,6 +104,10 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	d.write.SetMaxOpenConns(1)
+	if d.health, err = openHealth(readOnlyDSN(path)); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
 	if err := d.checkCurrent(ctx); err != nil {
 		d.Close()
 		return nil, fmt.Errorf("open database %s read-only: %w", path, err)
@@ -173,7 +184,7 @@ func dsn(path string, writer bool) string {
 // Close closes both pools.
 func (d *DB) Close() error {
 	var errs []string
-	for _, p := range []*sql.DB{d.read, d.write} {
+	for _, p := range []*sql.DB{d.read, d.write, d.health} {
 		if p == nil {
 			continue
 		}
@@ -202,8 +213,18 @@ func (d *DB) Untouched(ctx context.Context) (bool, error) {
 
 // Ping checks that the database answers a query.
 func (d *DB) Ping(ctx context.Context) error {
-	var one int
-	return d.read.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+	var n int
+	return d.health.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations").Scan(&n)
+}
+
+// openHealth opens Ping's pool of one connection.
+func openHealth(dsn string) (*sql.DB, error) {
+	h, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	h.SetMaxOpenConns(1)
+	return h, nil
 }
 
 // migrate applies, in order and each in its own transaction, the embedded

@@ -2,10 +2,12 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/dyadhq/dyad/timeline"
 )
@@ -124,4 +126,29 @@ func TestEachEventStopsWithItsWriter(t *testing.T) {
 		}
 	}()
 	d.EachEvent(ctx, timeline.EventFilter{Pair: &p}, func(*timeline.Event) error { panic("writer") })
+}
+
+// Ping answers on a connection of its own while pages hold every one of
+// the read pool's.
+func TestPingWithTheReadPoolTaken(t *testing.T) {
+	d := openTest(t)
+	ctx := context.Background()
+	var held []*sql.Conn
+	for range d.read.Stats().MaxOpenConnections {
+		c, err := d.read.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, c)
+	}
+	defer func() {
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	wait, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := d.Ping(wait); err != nil {
+		t.Fatalf("Ping with the read pool taken: %v", err)
+	}
 }
