@@ -82,6 +82,18 @@ func fieldHelp(ctx context.Context, f exchange.ImportField) []helpPart {
 	return helpParts(f.Help)
 }
 
+// fieldName names an import field in the column mapping: in the reader's
+// words, with the name a file's header would use when they differ
+// ("التاريخ (date)").
+func fieldName(ctx context.Context, name string) string {
+	id := "ImportFieldName_" + name
+	label := loc(ctx).T(id)
+	if label == id || label == name {
+		return name
+	}
+	return label + " (" + name + ")"
+}
+
 // helpPart is a piece of a help text: words, or a literal value a file
 // must contain, which the catalog marks `so` and the page shows as code.
 type helpPart struct {

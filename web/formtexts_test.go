@@ -97,6 +97,11 @@ func TestImportProblemsInArabic(t *testing.T) {
 			t.Errorf("the Arabic preview says %q", english)
 		}
 	}
+	// The mapping of columns names dyad's fields in Arabic, each with the
+	// header a file would give it.
+	if got := strings.TrimSpace(res.doc.Find(`select[name=col0] option[selected]`).Text()); got != "التاريخ (date)" {
+		t.Errorf("the column date is mapped to %q", got)
+	}
 }
 
 // The history tells its values in the reader's language too.
