@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 
@@ -155,9 +154,6 @@ func readCountryPage(ctx context.Context, rd queryer, c timeline.Country, recent
 // eventsByID reads the events with the given ids, in the order of orderBy
 // ("" for any order).
 func eventsByID(ctx context.Context, rd queryer, ids []int64, orderBy string) ([]*timeline.Event, error) {
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return nil, err
-	}
-	return queryEvents(ctx, rd, "SELECT "+eventFields+" FROM events e WHERE e.id IN (SELECT value FROM json_each(?))"+orderBy, string(list))
+	list := idList(len(ids), func(i int) int64 { return ids[i] })
+	return queryEvents(ctx, rd, "SELECT "+eventFields+" FROM events e WHERE e.id IN (SELECT value FROM json_each(?))"+orderBy, list)
 }

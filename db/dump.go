@@ -219,11 +219,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, cites <-chan []eventCitation, o
 	defer rows.Close()
 	batch := make([]*timeline.Event, 0, dumpBatch)
 	for rows.Next() {
-		r := new(eventRow)
-		if err := rows.Scan(r.dest()...); err != nil {
-			return err
-		}
-		e, err := r.event()
+		e, err := scanEventRow(rows)
 		if err != nil {
 			return err
 		}

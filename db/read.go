@@ -70,11 +70,7 @@ func streamBatches(ctx context.Context, rd queryer, q string, args []any, fn fun
 		return fn(b)
 	}
 	for rows.Next() {
-		r := new(eventRow)
-		if err := rows.Scan(r.dest()...); err != nil {
-			return err
-		}
-		e, err := r.event()
+		e, err := scanEventRow(rows)
 		if err != nil {
 			return err
 		}
@@ -108,23 +104,17 @@ var listsSQL = [...]string{
 func readLists(ctx context.Context, rd queryer, events []*timeline.Event) error {
 	byID := make(map[int64]*timeline.Event, len(events))
 	lo, hi := events[0].ID, events[0].ID
-	var ids strings.Builder
-	ids.WriteByte('[')
-	for i, e := range events {
-		if i > 0 {
-			ids.WriteByte(',')
-		}
-		ids.WriteString(strconv.FormatInt(e.ID, 10))
+	for _, e := range events {
 		if byID[e.ID] == nil {
 			byID[e.ID] = e
 		}
 		lo, hi = min(lo, e.ID), max(hi, e.ID)
 	}
-	ids.WriteByte(']')
+	ids := idList(len(events), func(i int) int64 { return events[i].ID })
 	// Events whose ids lie close together (added in timeline order, as
 	// most files are) have their lists read as a range of ids, one pass
 	// over a stretch of each table; others with a look-up an id.
-	where, args := "event_id IN (SELECT value FROM json_each(?))", []any{ids.String()}
+	where, args := "event_id IN (SELECT value FROM json_each(?))", []any{ids}
 	if hi-lo < 2*int64(len(events)) {
 		where, args = "event_id BETWEEN ? AND ?", []any{lo, hi}
 	}
@@ -204,6 +194,29 @@ func pipe(ctx context.Context, read func(ctx context.Context, out chan<- []*time
 		}
 	}
 	return <-readErr
+}
+
+// scanEventRow reads a row of eventFields into an event without its lists.
+func scanEventRow(rows *sql.Rows) (*timeline.Event, error) {
+	r := new(eventRow)
+	if err := rows.Scan(r.dest()...); err != nil {
+		return nil, err
+	}
+	return r.event()
+}
+
+// idList is n ids as a JSON array, for json_each: "[3,1,2]".
+func idList(n int, id func(i int) int64) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(id(i), 10))
+	}
+	b.WriteByte(']')
+	return b.String()
 }
 
 // queryEvents reads into a slice the events that q (selecting eventFields)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/dyadhq/dyad/timeline"
@@ -280,16 +279,7 @@ func readMatchEvents(ctx context.Context, tx queryer, ms []match) ([]*timeline.E
 	if len(ms) == 0 {
 		return nil, nil
 	}
-	var ids strings.Builder
-	ids.WriteByte('[')
-	for i, m := range ms {
-		if i > 0 {
-			ids.WriteByte(',')
-		}
-		ids.WriteString(strconv.FormatInt(m.id, 10))
-	}
-	ids.WriteByte(']')
-	out, err := queryEvents(ctx, tx, matchEventsSQL, ids.String())
+	out, err := queryEvents(ctx, tx, matchEventsSQL, idList(len(ms), func(i int) int64 { return ms[i].id }))
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}

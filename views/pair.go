@@ -175,9 +175,16 @@ func filtersSet(ctx context.Context, n int) string {
 // filtersSetTexts are the texts of the count of set filters, by count,
 // for the script to write when the filters change in place.
 func filtersSetTexts(ctx context.Context) string {
-	texts := make([]string, len(timeline.Kinds())+4)
+	return countTexts(ctx, len(timeline.Kinds())+3, filtersSet)
+}
+
+// countTexts is text(ctx, n) for every n from 0 to most, as a JSON array:
+// the script (timeline.js, countText) writes a count from it, in the
+// page's language, when the view changes without a reload.
+func countTexts(ctx context.Context, most int, text func(context.Context, int) string) string {
+	texts := make([]string, most+1)
 	for i := range texts {
-		texts[i] = filtersSet(ctx, i)
+		texts[i] = text(ctx, i)
 	}
 	b, _ := json.Marshal(texts)
 	return string(b)
@@ -490,15 +497,9 @@ func kindsChosen(ctx context.Context, n int) string {
 	return loc(ctx).N("KindsChosen", n)
 }
 
-// kindsChosenTexts are the texts of kindsSelected, by count, as JSON: the
-// script sets the legend from them when the view changes without a reload.
+// kindsChosenTexts are the texts of kindsSelected, by count.
 func kindsChosenTexts(ctx context.Context) string {
-	texts := make([]string, len(timeline.Kinds())+1)
-	for i := range texts {
-		texts[i] = kindsChosen(ctx, i)
-	}
-	b, _ := json.Marshal(texts)
-	return string(b)
+	return countTexts(ctx, len(timeline.Kinds()), kindsChosen)
 }
 
 func labelAnchor(l Label) string {
