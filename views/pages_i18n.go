@@ -82,6 +82,15 @@ func fieldHelp(ctx context.Context, f exchange.ImportField) []helpPart {
 	return helpParts(f.Help)
 }
 
+// countWord is the id of an import count's word: its future form ("would
+// update") in a preview, which has done nothing yet.
+func countWord(id string, dry bool) string {
+	if dry {
+		return strings.Replace(id, "Import", "ImportWould", 1)
+	}
+	return id
+}
+
 // fieldName names an import field in the column mapping: in the reader's
 // words, with the name a file's header would use when they differ
 // ("التاريخ (date)").

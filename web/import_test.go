@@ -62,6 +62,10 @@ func TestImportPage(t *testing.T) {
 	if got := res.doc.Find(`[data-testid=added]`).Text(); got != "7484" {
 		t.Fatalf("preview would add %s, want 7484", got)
 	}
+	// A preview has done nothing yet, and says so of every count.
+	if counts := strings.Join(strings.Fields(res.doc.Find(`[data-testid=import-counts]`).Text()), " "); !strings.Contains(counts, "would add 7484, would update 0, would skip 2") {
+		t.Errorf("the preview's counts: %q", counts)
+	}
 	if n := res.doc.Find(`[data-testid=import-sample] tbody tr`).Length(); n != 20 {
 		t.Fatalf("%d sample rows", n)
 	}
